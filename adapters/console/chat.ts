@@ -1,0 +1,60 @@
+import { createInterface } from 'node:readline';
+import type { Readable, Writable } from 'node:stream';
+import { CONSOLE_USER, type Reply, type ReplyAction, type Requester, type Tutor, type TutorRequest } from '../../src/index.ts';
+import { renderConsole } from './render.ts';
+
+export interface ConsoleChatOptions {
+  input: Readable;
+  output: Writable;
+  /** Interactive prompt (a TTY) or batch mode: answer each line in order and exit at EOF. */
+  interactive: boolean;
+  color?: boolean;
+  width?: number;
+  who?: Requester;
+}
+
+const QUIT = new Set(['/quit', '/exit', 'quit', 'exit']);
+
+/** Turn one typed line into a core request; numbers and quiz letters press the last reply's buttons. */
+export function parseConsoleLine(line: string, buttons: ReplyAction[], quizChoices: ReplyAction[]): TutorRequest {
+  const t = line.trim();
+  const letter = /^([a-e])[.)]?$/i.exec(t);
+  if (letter && quizChoices.length) {
+    const idx = letter[1]!.toLowerCase().charCodeAt(0) - 97;
+    const choice = quizChoices[idx];
+    if (choice) return { type: 'action', action: choice.action };
+  }
+  if (/^\d{1,2}$/.test(t)) {
+    const b = buttons[Number(t) - 1];
+    if (b) return { type: 'action', action: b.action };
+  }
+  return { type: 'text', text: t };
+}
+
+export async function runConsoleChat(tutor: Tutor, opts: ConsoleChatOptions): Promise<void> {
+  const who = opts.who ?? CONSOLE_USER;
+  const style = { color: opts.color ?? false, width: opts.width ?? 100 };
+  const rl = createInterface({ input: opts.input, output: opts.interactive ? opts.output : undefined, terminal: opts.interactive });
+  let buttons: ReplyAction[] = [];
+  let quizChoices: ReplyAction[] = [];
+  const write = (s: string) => opts.output.write(`${s}\n`);
+
+  if (opts.interactive) {
+    write(`Container & VM tutor: ask me anything about containers and virtual machines.`);
+    write(`Type /help for commands, a number to press a button, /quit to leave.\n`);
+    rl.setPrompt('you> ');
+    rl.prompt();
+  }
+  for await (const line of rl) {
+    if (QUIT.has(line.trim().toLowerCase())) break;
+    if (!line.trim() && !opts.interactive) continue;
+    const reply: Reply = await tutor.handle(parseConsoleLine(line, buttons, quizChoices), who);
+    const rendered = renderConsole(reply, style);
+    buttons = rendered.buttons;
+    quizChoices = reply.quiz?.choices ?? [];
+    write(rendered.text);
+    write('');
+    if (opts.interactive) rl.prompt();
+  }
+  rl.close();
+}

@@ -1,0 +1,18 @@
+import type { TutorApp } from '../src/index.ts';
+
+/** A running platform connection. */
+export interface RunningAdapter {
+  name: string;
+  stop(): Promise<void>;
+}
+
+export interface AdapterEntry {
+  name: string;
+  /** True when the config holds this platform's credentials. */
+  enabled(app: TutorApp): boolean;
+  /** Loaded lazily so that a Slack-only install never pays for discord.js, and vice versa. */
+  start(app: TutorApp): Promise<RunningAdapter>;
+}
+
+/** Every chat platform, listed explicitly. The console is the fallback when none is enabled. */
+export const adapters: AdapterEntry[] = [];

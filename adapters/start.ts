@@ -1,0 +1,65 @@
+import { ConfigError, ContentError, createLogger, createTutorApp, formatIssue, loadConfig, type Config } from '../src/index.ts';
+import { adapters, type RunningAdapter } from './registry.ts';
+import { runConsoleChat } from './console/chat.ts';
+
+/** `npm start`: every platform with credentials, or the console chat when there are none. */
+async function main(): Promise<number> {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`Configuration error: ${err.message}\n`);
+      return 2;
+    }
+    throw err;
+  }
+  const logger = createLogger(config.logLevel);
+  let app;
+  try {
+    app = await createTutorApp(config, logger);
+  } catch (err) {
+    if (err instanceof ContentError) {
+      process.stderr.write(`Content error: fix these and start again.\n${err.issues.map(formatIssue).join('\n')}\n`);
+      return 2;
+    }
+    throw err;
+  }
+
+  const enabled = adapters.filter((a) => a.enabled(app));
+  if (enabled.length === 0) {
+    if (!config.consoleChat) {
+      process.stderr.write('No chat platform is configured (set SLACK_* or DISCORD_* variables) and CONSOLE_CHAT=false.\n');
+      return 2;
+    }
+    const interactive = Boolean(process.stdin.isTTY);
+    await runConsoleChat(app.tutor, { input: process.stdin, output: process.stdout, interactive, color: interactive && Boolean(process.stdout.isTTY), width: process.stdout.columns || 100 });
+    await app.close();
+    return 0;
+  }
+
+  const running: RunningAdapter[] = [];
+  for (const a of enabled) {
+    running.push(await a.start(app));
+    logger.info({ adapter: a.name }, 'adapter started');
+  }
+  const stop = async (signal: string) => {
+    logger.info({ signal }, 'shutting down');
+    for (const r of running) await r.stop().catch((err: unknown) => logger.error({ err, adapter: r.name }, 'stop failed'));
+    await app.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+  return -1; // keep running
+}
+
+main().then(
+  (code) => {
+    if (code >= 0) process.exitCode = code;
+  },
+  (err: unknown) => {
+    process.stderr.write(`Fatal: ${(err as Error)?.stack ?? String(err)}\n`);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,7 @@
+import type { Command } from 'commander';
+import { register as ask } from './ask.ts';
+import { register as content } from './content.ts';
+import { register as evalCommand } from './eval.ts';
+
+/** Every CLI command, listed explicitly. */
+export const cliCommands: Array<(program: Command) => void> = [ask, evalCommand, content];

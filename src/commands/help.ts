@@ -1,0 +1,21 @@
+import { emptyReply } from '../reply/build.ts';
+import type { Command } from './types.ts';
+import { commands } from './index.ts';
+
+export const help: Command = {
+  name: 'help',
+  aliases: ['?', 'commands'],
+  accepts: (args) => args.trim() === '',
+  usage: 'help',
+  description: 'Show what I can do.',
+  run(_args, { tutor }) {
+    const r = emptyReply('help', 'Ask me about containers and virtual machines, or try: topics, explain <concept>, quiz.');
+    r.title = 'Container & VM tutor';
+    r.paragraphs = [
+      `I teach containers and virtual machines (${tutor.pack.concepts.length} topics). Ask a question in your own words, like "what is a volume?" or "docker vs vm".`,
+      commands.map((c) => `\`${c.usage}\` ${c.description}`).join('\n'),
+    ];
+    r.suggestions = tutor.starterActions();
+    return r;
+  },
+};

@@ -1,0 +1,17 @@
+import type { Command } from './types.ts';
+import { ask } from './ask.ts';
+import { explain } from './explain.ts';
+import { help } from './help.ts';
+import { leaderboard } from './leaderboard.ts';
+import { quiz } from './quiz.ts';
+import { review } from './review.ts';
+import { schedule } from './schedule.ts';
+import { topics } from './topics.ts';
+
+/** Every command, in the order help lists them. Explicit on purpose: no folder scanning. */
+export const commands: Command[] = [ask, explain, topics, quiz, review, leaderboard, schedule, help];
+
+export function findCommand(word: string): Command | undefined {
+  const w = word.toLowerCase().replace(/^\//, '');
+  return commands.find((c) => c.name === w || c.aliases?.includes(w));
+}

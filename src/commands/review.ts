@@ -1,0 +1,11 @@
+import type { Command } from './types.ts';
+
+export const review: Command = {
+  name: 'review',
+  usage: 'review',
+  accepts: (args) => args.trim() === '',
+  description: 'Drill the questions you missed that are due today.',
+  run(_args, { tutor, who }) {
+    return tutor.quiz.review(who);
+  },
+};

@@ -1,0 +1,99 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, extname, join, relative, sep } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { conceptSchema, type ConceptEntry } from './schema.ts';
+import { ContentPack, formatIssue, toConcept, type ContentIssue } from './model.ts';
+import { crossCheck } from './crosscheck.ts';
+
+export interface LoadResult {
+  pack: ContentPack;
+  issues: ContentIssue[];
+  files: number;
+}
+
+export class ContentError extends Error {
+  constructor(readonly issues: ContentIssue[]) {
+    super(`content is invalid:\n${issues.map(formatIssue).join('\n')}`);
+  }
+}
+
+const EXTENSIONS = new Set(['.yaml', '.yml', '.md']);
+
+/** Every entry file under `dir`, recursively, in a stable order. READMEs are documentation, not entries. */
+export function listEntryFiles(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (d: string) => {
+    for (const name of readdirSync(d).sort()) {
+      if (name.startsWith('.') || name.startsWith('_')) continue;
+      const full = join(d, name);
+      if (statSync(full).isDirectory()) walk(full);
+      else if (EXTENSIONS.has(extname(name).toLowerCase()) && name.toLowerCase() !== 'readme.md') out.push(full);
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+/** Validate every file and the links between them. Never throws for bad content: it reports. */
+export function loadContent(dir: string): LoadResult {
+  const issues: ContentIssue[] = [];
+  let files: string[];
+  try {
+    if (!statSync(dir).isDirectory()) throw new Error('not a directory');
+    files = listEntryFiles(dir);
+  } catch (err) {
+    return { pack: new ContentPack([]), issues: [{ file: dir, path: '', message: `cannot read content directory (${(err as Error).message})` }], files: 0 };
+  }
+  if (files.length === 0) issues.push({ file: dir, path: '', message: 'no concept files (.yaml, .yml or .md) found' });
+
+  const entries: { entry: ConceptEntry; file: string; pack: string }[] = [];
+  for (const full of files) {
+    const rel = relative(dir, full) || basename(full);
+    const file = rel.split(sep).join('/');
+    const parts = file.split('/');
+    const pack = parts.length > 1 ? parts[0]! : basename(dir);
+    let raw: unknown;
+    try {
+      raw = parseFile(full);
+    } catch (err) {
+      issues.push({ file, path: '', message: (err as Error).message.split('\n')[0]! });
+      continue;
+    }
+    const parsed = conceptSchema.safeParse(raw);
+    if (!parsed.success) {
+      for (const e of parsed.error.issues) issues.push({ file, path: e.path.join('.'), message: e.message });
+      continue;
+    }
+    const expected = basename(full, extname(full));
+    if (parsed.data.id !== expected) {
+      issues.push({ file, path: 'id', message: `"${parsed.data.id}" must match the file name "${expected}"` });
+    }
+    entries.push({ entry: parsed.data, file, pack });
+  }
+  issues.push(...crossCheck(entries));
+  const concepts = entries.map((e) => toConcept(e.entry, e.pack, e.file));
+  return { pack: new ContentPack(concepts), issues, files: files.length };
+}
+
+/** Load and throw on any problem: startup must not run on a half-valid pack. */
+export function loadContentOrThrow(dir: string): ContentPack {
+  const r = loadContent(dir);
+  if (r.issues.length > 0) throw new ContentError(r.issues);
+  return r.pack;
+}
+
+function parseFile(full: string): unknown {
+  const text = readFileSync(full, 'utf8');
+  if (extname(full).toLowerCase() === '.md') {
+    // Markdown entry: YAML front matter holds the fields, the Markdown after it is the body.
+    const m = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/.exec(text);
+    if (!m) throw new Error('Markdown entry must start with YAML front matter between --- lines');
+    const front = parseYaml(m[1]!) as unknown;
+    if (front === null || typeof front !== 'object' || Array.isArray(front)) throw new Error('front matter must be a YAML mapping');
+    const body = m[2]!.trim();
+    return body ? { ...(front as object), body } : front;
+  }
+  const doc = parseYaml(text) as unknown;
+  if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) throw new Error('file must hold one YAML mapping (key: value lines)');
+  return doc;
+}

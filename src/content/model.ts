@@ -1,0 +1,91 @@
+import type { ConceptEntry, ContentTable } from './schema.ts';
+
+export interface QuizItem {
+  id: string;
+  conceptId: string;
+  prompt: string;
+  choices: string[];
+  answerIndex: number;
+  explanation: string;
+  /** Misconception note per choice index (only wrong choices have one). */
+  misconceptions: Record<number, string>;
+}
+
+export interface Concept {
+  id: string;
+  pack: string;
+  file: string;
+  title: string;
+  aliases: string[];
+  keywords: string[];
+  summary: string;
+  body: string;
+  table?: ContentTable;
+  examples: { caption: string; code: string; language?: string }[];
+  related: string[];
+  source?: string;
+  reviewed?: string;
+  quiz: QuizItem[];
+}
+
+export interface ContentIssue {
+  file: string;
+  path: string;
+  message: string;
+}
+
+export function formatIssue(i: ContentIssue): string {
+  return `${i.file}: ${i.path || '(file)'}: ${i.message}`;
+}
+
+export class ContentPack {
+  readonly byId: Map<string, Concept>;
+  readonly quizById: Map<string, QuizItem>;
+
+  constructor(readonly concepts: Concept[]) {
+    this.byId = new Map(concepts.map((c) => [c.id, c]));
+    this.quizById = new Map(concepts.flatMap((c) => c.quiz.map((q) => [q.id, q] as const)));
+  }
+
+  get packs(): string[] {
+    return [...new Set(this.concepts.map((c) => c.pack))].sort();
+  }
+
+  get quizItems(): QuizItem[] {
+    return [...this.quizById.values()];
+  }
+}
+
+export function toConcept(entry: ConceptEntry, pack: string, file: string): Concept {
+  return {
+    id: entry.id,
+    pack,
+    file,
+    title: entry.title,
+    aliases: entry.aliases,
+    keywords: entry.keywords ?? [],
+    summary: entry.summary.trim(),
+    body: entry.body.trim(),
+    ...(entry.table ? { table: entry.table } : {}),
+    examples: (entry.examples ?? []).map((e) => ({ caption: e.caption, code: e.code.replace(/\s+$/, ''), ...(e.language ? { language: e.language } : {}) })),
+    related: entry.related,
+    ...(entry.source ? { source: entry.source } : {}),
+    ...(entry.reviewed ? { reviewed: entry.reviewed } : {}),
+    quiz: entry.quiz.map((q, i) => {
+      const misconceptions: Record<number, string> = {};
+      for (const [choice, note] of Object.entries(q.misconceptions ?? {})) {
+        const idx = q.choices.indexOf(choice);
+        if (idx >= 0) misconceptions[idx] = note;
+      }
+      return {
+        id: q.id ?? `${entry.id}-q${i + 1}`,
+        conceptId: entry.id,
+        prompt: q.prompt.trim(),
+        choices: q.choices,
+        answerIndex: q.choices.indexOf(q.answer),
+        explanation: q.explanation.trim(),
+        misconceptions,
+      };
+    }),
+  };
+}

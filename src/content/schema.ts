@@ -1,0 +1,77 @@
+import { z } from 'zod';
+
+/** Stable kebab-case slug: other tools (eval sets, quiz history) refer to entries by it. */
+export const slug = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a kebab-case slug like "docker-image"')
+  .max(60, 'must be at most 60 characters');
+
+const nonEmpty = z.string().trim().min(1, 'must not be empty');
+
+export const tableSchema = z
+  .object({
+    caption: z.string().optional(),
+    headers: z.array(nonEmpty).min(2, 'needs at least 2 columns').max(6, 'at most 6 columns'),
+    rows: z.array(z.array(nonEmpty)).min(1, 'needs at least 1 row').max(50, 'at most 50 rows'),
+  })
+  .strict()
+  .superRefine((t, ctx) => {
+    t.rows.forEach((row, i) => {
+      if (row.length !== t.headers.length) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['rows', i],
+          message: `has ${row.length} cells but there are ${t.headers.length} headers`,
+        });
+      }
+    });
+  });
+
+export const exampleSchema = z
+  .object({
+    caption: nonEmpty,
+    code: nonEmpty,
+    language: z.string().optional(),
+  })
+  .strict();
+
+export const quizItemSchema = z
+  .object({
+    /** Optional stable id; defaults to `<concept id>-q<n>` (1-based). */
+    id: slug.optional(),
+    prompt: nonEmpty,
+    choices: z.array(nonEmpty).min(2, 'needs 2 to 5 choices').max(5, 'needs 2 to 5 choices'),
+    /** The correct choice, written exactly as it appears in `choices`. */
+    answer: nonEmpty,
+    explanation: nonEmpty,
+    /** Why a learner might pick a wrong choice, keyed by the wrong choice's exact text. */
+    misconceptions: z.record(z.string(), nonEmpty).optional(),
+  })
+  .strict();
+
+const dateLike = z
+  .union([z.string(), z.date()])
+  .transform((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v))
+  .pipe(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2026-11-28'));
+
+export const conceptSchema = z
+  .object({
+    id: slug,
+    title: nonEmpty.max(120),
+    aliases: z.array(nonEmpty).default([]),
+    keywords: z.array(nonEmpty).optional(),
+    summary: nonEmpty.max(400, 'must be one or two sentences (at most 400 characters)'),
+    body: nonEmpty,
+    table: tableSchema.optional(),
+    examples: z.array(exampleSchema).optional(),
+    related: z.array(slug).default([]),
+    source: z.string().optional(),
+    reviewed: dateLike.optional(),
+    quiz: z.array(quizItemSchema).default([]),
+  })
+  .strict();
+
+export type ConceptInput = z.input<typeof conceptSchema>;
+export type ConceptEntry = z.output<typeof conceptSchema>;
+export type QuizItemEntry = z.output<typeof quizItemSchema>;
+export type ContentTable = z.output<typeof tableSchema>;

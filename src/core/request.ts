@@ -1,0 +1,27 @@
+export type Platform = 'slack' | 'discord' | 'console' | 'cli';
+
+/** Who is asking, and where. Adapters fill it in from the platform event. */
+export interface Requester {
+  platform: Platform;
+  userId: string;
+  channelId: string;
+  /** Slack team or Discord guild, when there is one. */
+  workspaceId?: string;
+  /** True when the platform says this person may manage the channel (admins, Manage Channels). */
+  canManageChannel?: boolean;
+  /** True in a direct message. */
+  direct?: boolean;
+}
+
+/**
+ * What an adapter hands the core:
+ * - `text`: a line typed by a person, e.g. "help", "explain volumes" or a free question.
+ * - `command`: a structured subcommand (Discord's `/tutor explain concept:…`).
+ * - `action`: the opaque payload of a button the core created.
+ */
+export type TutorRequest =
+  | { type: 'text'; text: string }
+  | { type: 'command'; name: string; args: string }
+  | { type: 'action'; action: string };
+
+export const CONSOLE_USER: Requester = { platform: 'console', userId: 'console', channelId: 'console', direct: true, canManageChannel: true };

@@ -1,0 +1,82 @@
+import type { Matcher } from '../match/matcher.ts';
+
+export interface EvalRow {
+  q: string;
+  expect: string[] | null;
+}
+
+export interface EvalMiss {
+  q: string;
+  expect: string[] | null;
+  got: string | null;
+  confidence: number | null;
+}
+
+export interface EvalReport {
+  inDomain: { total: number; correct: number; accuracy: number };
+  outOfDomain: { total: number; rejected: number; rate: number };
+  misses: EvalMiss[];
+}
+
+/** Parse a JSONL eval file; a bad line is reported with its number rather than skipped silently. */
+export function parseEvalFile(text: string, name: string): EvalRow[] {
+  const rows: EvalRow[] = [];
+  text.split('\n').forEach((line, i) => {
+    if (!line.trim()) return;
+    let v: unknown;
+    try {
+      v = JSON.parse(line);
+    } catch {
+      throw new Error(`${name}:${i + 1}: not valid JSON`);
+    }
+    const o = v as { q?: unknown; expect?: unknown };
+    const okExpect = o.expect === null || (Array.isArray(o.expect) && o.expect.length > 0 && o.expect.every((x) => typeof x === 'string'));
+    if (typeof o.q !== 'string' || !okExpect) throw new Error(`${name}:${i + 1}: expected {"q": string, "expect": [concept ids] | null}`);
+    rows.push({ q: o.q, expect: o.expect as string[] | null });
+  });
+  return rows;
+}
+
+export function runEval(matcher: Matcher, rows: readonly EvalRow[]): EvalReport {
+  let inTotal = 0;
+  let correct = 0;
+  let outTotal = 0;
+  let rejected = 0;
+  const misses: EvalMiss[] = [];
+  for (const row of rows) {
+    const r = matcher.match(row.q);
+    const got = r.best?.conceptId ?? null;
+    let ok: boolean;
+    if (row.expect) {
+      inTotal++;
+      ok = got !== null && row.expect.includes(got);
+      if (ok) correct++;
+    } else {
+      outTotal++;
+      ok = got === null;
+      if (ok) rejected++;
+    }
+    if (!ok) misses.push({ q: row.q, expect: row.expect, got, confidence: r.best?.confidence ?? null });
+  }
+  return {
+    inDomain: { total: inTotal, correct, accuracy: inTotal ? correct / inTotal : 1 },
+    outOfDomain: { total: outTotal, rejected, rate: outTotal ? rejected / outTotal : 1 },
+    misses,
+  };
+}
+
+export function formatEvalReport(r: EvalReport): string {
+  const lines = [
+    `In-domain top-1 accuracy: ${r.inDomain.accuracy.toFixed(3)} (${r.inDomain.correct}/${r.inDomain.total})`,
+    `Out-of-domain rejection:  ${r.outOfDomain.rate.toFixed(3)} (${r.outOfDomain.rejected}/${r.outOfDomain.total})`,
+  ];
+  if (r.misses.length) {
+    lines.push(`Misses (${r.misses.length}):`);
+    for (const m of r.misses) {
+      const want = m.expect ? m.expect.join(' | ') : 'no match';
+      const got = m.got ? `${m.got} (${m.confidence})` : 'no match';
+      lines.push(`  ${JSON.stringify(m.q)}: expected ${want}, got ${got}`);
+    }
+  } else lines.push('No misses.');
+  return lines.join('\n');
+}

@@ -1,0 +1,15 @@
+/**
+ * The core's public entry. Adapters import from here and nowhere else in src/.
+ */
+export { Tutor, type TutorOptions } from './tutor.ts';
+export { createTutorApp, type TutorApp } from './app.ts';
+export { loadConfig, parseConfig, ConfigError, type Config } from './config.ts';
+export { createLogger, silentLogger, type Logger } from './log.ts';
+export { loadContent, loadContentOrThrow, ContentError } from './content/load.ts';
+export { formatIssue, type Concept, type ContentPack, type QuizItem, type ContentIssue } from './content/model.ts';
+export type { Reply, ReplyAction, ReplyCode, ReplyKind, ReplyQuiz, ReplyTable } from './reply/types.ts';
+export { decodeAction, encodeAction, MAX_ACTION_LENGTH, type TutorAction } from './reply/actions.ts';
+export { CONSOLE_USER, type Platform, type Requester, type TutorRequest } from './core/request.ts';
+export type { MatchResult, ConceptHit } from './match/matcher.ts';
+export type { QuizFeatures } from './quiz/features.ts';
+export { commands } from './commands/index.ts';

@@ -1,0 +1,178 @@
+import { indexTokens, normalizeQuestion, type NormalizedQuery } from './normalize.ts';
+import { Vocabulary } from './vocabulary.ts';
+
+/** What the matcher needs to know about a concept. */
+export interface MatchableConcept {
+  id: string;
+  title: string;
+  aliases: readonly string[];
+  keywords?: readonly string[] | undefined;
+  /** Comparison entries (those with a table) win ties when the question compares things. */
+  comparison?: boolean;
+}
+
+export interface ConceptHit {
+  conceptId: string;
+  title: string;
+  confidence: number;
+}
+
+export interface MatchResult {
+  query: NormalizedQuery;
+  /** Tokens after typo correction, as used for scoring. */
+  terms: string[];
+  best: ConceptHit | null;
+  suggestions: ConceptHit[];
+}
+
+export interface MatcherOptions {
+  /** Minimum confidence for a best match; below it the question is out of scope. */
+  threshold?: number;
+  /** Minimum score for a "did you mean" suggestion. */
+  suggestThreshold?: number;
+}
+
+interface Phrase {
+  concept: number;
+  tokens: string[];
+  weight: number;
+}
+
+const COMPARISON_TOKEN = 'vs';
+
+/**
+ * Term-level matcher: typo-correct each question word against the vocabulary, look the words up
+ * in an inverted index of title/alias/keyword phrases, and score only the phrases they touch.
+ * Work per question depends on the question's words and their postings, not the pack size.
+ */
+export class Matcher {
+  private readonly concepts: MatchableConcept[];
+  private readonly phrases: Phrase[] = [];
+  private readonly postings = new Map<string, number[]>();
+  private readonly keywordPostings = new Map<string, number[]>();
+  private readonly idf = new Map<string, number>();
+  private readonly phraseWeight: number[] = [];
+  private readonly vocab: Vocabulary;
+  private readonly maxIdf: number;
+  readonly threshold: number;
+  readonly suggestThreshold: number;
+
+  constructor(concepts: readonly MatchableConcept[], options: MatcherOptions = {}) {
+    this.concepts = [...concepts];
+    this.threshold = options.threshold ?? 0.5;
+    this.suggestThreshold = options.suggestThreshold ?? 0.25;
+    const docFreq = new Map<string, number>();
+    this.concepts.forEach((c, ci) => {
+      const seen = new Set<string>();
+      const phrases = [c.title, ...c.aliases, c.id.replace(/-/g, ' ')];
+      for (const p of phrases) {
+        const tokens = indexTokens(p);
+        if (tokens.length === 0) continue;
+        this.phrases.push({ concept: ci, tokens, weight: 1 });
+        tokens.forEach((t) => seen.add(t));
+      }
+      for (const k of c.keywords ?? []) {
+        for (const t of indexTokens(k)) {
+          seen.add(t);
+          push(this.keywordPostings, t, ci);
+        }
+      }
+      for (const t of seen) docFreq.set(t, (docFreq.get(t) ?? 0) + 1);
+    });
+    const n = Math.max(1, this.concepts.length);
+    for (const [t, df] of docFreq) this.idf.set(t, Math.log(1 + n / df));
+    this.maxIdf = Math.log(1 + n);
+    this.phrases.forEach((p, pi) => {
+      for (const t of p.tokens) push(this.postings, t, pi);
+      this.phraseWeight[pi] = p.tokens.reduce((s, t) => s + this.weightOf(t), 0);
+    });
+    this.vocab = new Vocabulary(docFreq);
+  }
+
+  get size(): number {
+    return this.concepts.length;
+  }
+
+  get vocabularySize(): number {
+    return this.vocab.size;
+  }
+
+  match(question: string): MatchResult {
+    const query = normalizeQuestion(question);
+    // Long pastes are cut to the first 40 content words: enough for any real question.
+    const terms = uniq(query.tokens.slice(0, 40).map((t) => this.vocab.correct(t) ?? t));
+    if (query.smallTalk || terms.length === 0) return { query, terms, best: null, suggestions: [] };
+
+    const queryWeight = terms.reduce((s, t) => s + this.weightOf(t), 0);
+    const known = new Set(terms.filter((t) => this.idf.has(t)));
+    const comparing = known.has(COMPARISON_TOKEN);
+
+    // Best phrase per concept: harmonic blend of "how much of the phrase did we say" and
+    // "how much of what we said does the phrase explain", the latter weighted higher.
+    const phraseScore = new Map<number, number>();
+    const matchedWeight = new Map<number, number>();
+    const touched = new Set<number>();
+    for (const t of known) for (const pi of this.postings.get(t) ?? []) touched.add(pi);
+    for (const pi of touched) {
+      const p = this.phrases[pi]!;
+      let hit = 0;
+      for (const t of p.tokens) if (known.has(t)) hit += this.weightOf(t);
+      const precision = hit / this.phraseWeight[pi]!;
+      const recall = hit / queryWeight;
+      const score = (1.5 * precision * recall) / (0.5 * precision + recall);
+      if (score > (phraseScore.get(p.concept) ?? 0)) phraseScore.set(p.concept, score);
+    }
+    // Bag of all the concept's words (titles, aliases, keywords): how much of the question it covers.
+    const bagHit = new Map<number, Set<string>>();
+    for (const t of known) {
+      for (const pi of this.postings.get(t) ?? []) addTo(bagHit, this.phrases[pi]!.concept, t);
+      for (const ci of this.keywordPostings.get(t) ?? []) addTo(bagHit, ci, t);
+    }
+    for (const [ci, ts] of bagHit) {
+      let w = 0;
+      for (const t of ts) w += this.weightOf(t);
+      matchedWeight.set(ci, w / queryWeight);
+    }
+
+    const scored: ConceptHit[] = [];
+    for (const [ci, coverage] of matchedWeight) {
+      const c = this.concepts[ci]!;
+      let score = 0.7 * (phraseScore.get(ci) ?? 0) + 0.3 * coverage;
+      if (comparing && c.comparison) score += 0.1;
+      scored.push({ conceptId: c.id, title: c.title, confidence: round(Math.min(1, score)) });
+    }
+    scored.sort((a, b) => b.confidence - a.confidence || a.conceptId.localeCompare(b.conceptId));
+
+    const top = scored[0];
+    const best = top && top.confidence >= this.threshold ? top : null;
+    const suggestions = scored
+      .filter((h) => h !== best && h.confidence >= this.suggestThreshold)
+      .slice(0, 3);
+    return { query, terms, best, suggestions };
+  }
+
+  private weightOf(token: string): number {
+    return this.idf.get(token) ?? this.maxIdf;
+  }
+}
+
+function push<K>(map: Map<K, number[]>, key: K, value: number): void {
+  const list = map.get(key);
+  if (list) {
+    if (list[list.length - 1] !== value) list.push(value);
+  } else map.set(key, [value]);
+}
+
+function addTo(map: Map<number, Set<string>>, key: number, value: string): void {
+  let s = map.get(key);
+  if (!s) map.set(key, (s = new Set()));
+  s.add(value);
+}
+
+function uniq(xs: string[]): string[] {
+  return [...new Set(xs)];
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}

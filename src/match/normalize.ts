@@ -1,0 +1,65 @@
+import { FILLER_WORDS, GREETING_WORDS } from './words.ts';
+import { applySynonyms } from './synonyms.ts';
+
+/** Longest input we look at. Chat questions are short; a 100 KB paste must not cost 100 KB of work. */
+export const MAX_QUESTION_CHARS = 500;
+
+/** Strip platform markup (mentions, channel links, markdown) and fold to plain lower-case words. */
+export function cleanText(raw: string): string {
+  let s = String(raw ?? '').slice(0, MAX_QUESTION_CHARS * 4);
+  s = s.normalize('NFKC');
+  s = s
+    .replace(/<[@#!][^>\s]{0,80}>/g, ' ') // Slack <@U123>, <#C1|x>, <!here>; Discord <@123>, <@!1>, <@&1>, <#1>
+    .replace(/<(https?:[^|>\s]+)\|([^>]*)>/g, ' $2 ') // Slack links <url|text>
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, ' $1 ') // markdown links
+    .replace(/```[a-z]*\n?/gi, ' ')
+    .replace(/[`*_~>#|]/g, ' ');
+  // Drop control characters and anything that is not a letter, digit or simple punctuation.
+  s = s.replace(/[\p{C}]/gu, ' ');
+  s = s.toLowerCase();
+  s = s.replace(/\s+/g, ' ').trim();
+  return s.slice(0, MAX_QUESTION_CHARS);
+}
+
+/** Plural/singular folding. Deliberately light: it must map both sides of the index the same way. */
+export function stem(word: string): string {
+  if (word.length <= 3 || /\d/.test(word)) return word;
+  if (word.endsWith('ies') && word.length > 4) return word.slice(0, -3) + 'y';
+  if (word.endsWith('sses')) return word.slice(0, -2);
+  if (word.endsWith('xes')) return word.slice(0, -2);
+  if (word.endsWith('s') && !/(ss|us|is|os)$/.test(word)) return word.slice(0, -1);
+  return word;
+}
+
+/** Split cleaned text into raw words (no filler removal, no stemming). */
+export function words(cleaned: string): string[] {
+  return cleaned.split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 0);
+}
+
+export interface NormalizedQuery {
+  /** Cleaned text, used for display and the content-gap report. */
+  text: string;
+  /** Content tokens: synonyms applied, filler dropped, stemmed. */
+  tokens: string[];
+  /** True when the question is only a greeting, thanks or a plea for help. */
+  smallTalk: boolean;
+}
+
+export function normalizeQuestion(raw: string): NormalizedQuery {
+  const text = cleanText(raw);
+  const all = applySynonyms(words(text));
+  const meaningful = all.filter((w) => !FILLER_WORDS.has(w) && (w.length > 1 || /\d/.test(w)));
+  const smallTalk = all.length > 0 && all.length <= 6 && all.every((w) => GREETING_WORDS.has(w) || FILLER_WORDS.has(w)) && all.some((w) => GREETING_WORDS.has(w));
+  const tokens = meaningful.filter((w) => !GREETING_WORDS.has(w)).map(stem);
+  return { text, tokens: dedupe(tokens), smallTalk };
+}
+
+/** Index-side tokenisation: same cleaning, synonyms and stemming, but keeps every word. */
+export function indexTokens(phrase: string): string[] {
+  const all = applySynonyms(words(cleanText(phrase)));
+  return dedupe(all.filter((w) => !FILLER_WORDS.has(w) && (w.length > 1 || /\d/.test(w))).map(stem));
+}
+
+function dedupe(xs: string[]): string[] {
+  return [...new Set(xs)];
+}

@@ -1,0 +1,46 @@
+/**
+ * Word-sequence rewrites applied to both questions and index phrases, so that different ways of
+ * saying the same thing land on one token. Comparisons all become "vs" so that "X vs Y",
+ * "difference between X and Y" and "compare X with Y" prefer the comparison entries.
+ */
+const RULES: Array<[string[], string[]]> = [
+  [['virtual', 'machines'], ['vm']],
+  [['virtual', 'machine'], ['vm']],
+  [['vms'], ['vm']],
+  [['versus'], ['vs']],
+  [['compared'], ['vs']],
+  [['compare'], ['vs']],
+  [['comparison'], ['vs']],
+  [['difference'], ['vs']],
+  [['differences'], ['vs']],
+  [['different'], ['vs']],
+  [['differ'], ['vs']],
+  [['k8s'], ['kubernetes']],
+  [['env'], ['environment']],
+  [['vars'], ['variable']],
+  [['var'], ['variable']],
+  [['containers'], ['container']],
+  [['dockerfiles'], ['dockerfile']],
+  [['hyper', 'v'], ['hyperv']],
+  [['type', 'one'], ['type', '1']],
+  [['type', 'two'], ['type', '2']],
+  [['type', 'i'], ['type', '1']],
+  [['type', 'ii'], ['type', '2']],
+];
+
+export function applySynonyms(words: string[]): string[] {
+  const out: string[] = [];
+  let i = 0;
+  outer: while (i < words.length) {
+    for (const [from, to] of RULES) {
+      if (from.every((w, k) => words[i + k] === w)) {
+        out.push(...to);
+        i += from.length;
+        continue outer;
+      }
+    }
+    out.push(words[i]!);
+    i++;
+  }
+  return out;
+}

@@ -1,0 +1,104 @@
+import Fuse from 'fuse.js';
+
+/**
+ * Typo correction against the index vocabulary.
+ *
+ * Fuzzy search runs on single words, never on whole questions: fuse.js's cost grows with pattern
+ * length times the number of candidates, so a 40-character question against thousands of titles
+ * is what made the naive approach slow. Words are bucketed by first letter and length, so a
+ * lookup only scans a few dozen short candidates however large the pack is.
+ */
+export class Vocabulary {
+  private readonly known: Map<string, number>;
+  private readonly buckets = new Map<string, Fuse<string>>();
+  private readonly cache = new Map<string, string | null>();
+
+  constructor(wordFrequencies: Map<string, number>) {
+    this.known = wordFrequencies;
+    const grouped = new Map<string, string[]>();
+    for (const w of wordFrequencies.keys()) {
+      if (w.length < 4) continue;
+      const key = bucketKey(w[0]!, w.length);
+      let list = grouped.get(key);
+      if (!list) grouped.set(key, (list = []));
+      list.push(w);
+    }
+    for (const [key, list] of grouped) {
+      this.buckets.set(key, new Fuse(list, { threshold: 0.4, includeScore: true, ignoreLocation: true, isCaseSensitive: true }));
+    }
+  }
+
+  has(word: string): boolean {
+    return this.known.has(word);
+  }
+
+  get size(): number {
+    return this.known.size;
+  }
+
+  /** The known word this one is most likely a typo of, or null. Short words are never corrected. */
+  correct(word: string): string | null {
+    if (this.known.has(word)) return word;
+    if (word.length < 5 || word.length > 30 || /\d/.test(word)) return null;
+    const hit = this.cache.get(word);
+    if (hit !== undefined) return hit;
+    const result = this.lookup(word);
+    if (this.cache.size > 5000) this.cache.clear();
+    this.cache.set(word, result);
+    return result;
+  }
+
+  private lookup(word: string): string | null {
+    const maxDistance = word.length >= 8 ? 2 : 1;
+    let best: string | null = null;
+    let bestDistance = Infinity;
+    let bestFreq = -1;
+    const consider = (candidate: string) => {
+      const d = osaDistance(word, candidate, maxDistance);
+      if (d > maxDistance) return;
+      const f = this.known.get(candidate) ?? 0;
+      if (d < bestDistance || (d === bestDistance && f > bestFreq)) {
+        best = candidate;
+        bestDistance = d;
+        bestFreq = f;
+      }
+    };
+    for (let len = word.length - maxDistance; len <= word.length + maxDistance; len++) {
+      const fuse = this.buckets.get(bucketKey(word[0]!, len));
+      if (!fuse) continue;
+      for (const r of fuse.search(word, { limit: 8 })) consider(r.item);
+    }
+    // A swapped first pair ("odcker") lands in another letter's bucket; try the obvious fix.
+    const swapped = word[1]! + word[0]! + word.slice(2);
+    if (this.known.has(swapped)) consider(swapped);
+    return best;
+  }
+}
+
+function bucketKey(first: string, length: number): string {
+  return `${first}${length}`;
+}
+
+/** Optimal string alignment distance (Levenshtein plus adjacent transpositions), with early exit. */
+export function osaDistance(a: string, b: string, max = Infinity): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  const n = a.length;
+  const m = b.length;
+  let prev2 = new Array<number>(m + 1).fill(0);
+  let prev = Array.from({ length: m + 1 }, (_, j) => j);
+  let cur = new Array<number>(m + 1).fill(0);
+  for (let i = 1; i <= n; i++) {
+    cur[0] = i;
+    let rowMin = cur[0];
+    for (let j = 1; j <= m; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2]! + 1);
+      cur[j] = v;
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin > max) return max + 1;
+    [prev2, prev, cur] = [prev, cur, prev2];
+  }
+  return prev[m]!;
+}

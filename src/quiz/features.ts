@@ -1,0 +1,15 @@
+import type { Requester } from '../core/request.ts';
+import type { Reply } from '../reply/types.ts';
+import type { TutorAction } from '../reply/actions.ts';
+
+/**
+ * Everything quiz-related the commands need. The tutor starts with the stateless version below;
+ * the persistent one (scores, streaks, schedules, spaced review) plugs in through this interface.
+ */
+export interface QuizFeatures {
+  practice(who: Requester): Promise<Reply>;
+  review(who: Requester): Promise<Reply>;
+  answer(action: Extract<TutorAction, { type: 'practice-answer' | 'post-answer' }>, who: Requester): Promise<Reply>;
+  leaderboard(args: string, who: Requester): Promise<Reply>;
+  schedule(args: string, who: Requester): Promise<Reply>;
+}

@@ -1,0 +1,45 @@
+import type { ContentPack } from '../content/model.ts';
+import type { Requester } from '../core/request.ts';
+import { encodeAction, type TutorAction } from '../reply/actions.ts';
+import { noticeReply, quizFeedbackReply, quizQuestionReply } from '../reply/build.ts';
+import type { Reply } from '../reply/types.ts';
+import type { QuizFeatures } from './features.ts';
+
+/** Practice questions with no memory: random item, graded on the spot. Used when no store is configured. */
+export class StatelessQuiz implements QuizFeatures {
+  constructor(
+    private readonly pack: ContentPack,
+    private readonly random: () => number = Math.random,
+  ) {}
+
+  async practice(_who: Requester): Promise<Reply> {
+    const items = this.pack.quizItems;
+    if (items.length === 0) return noticeReply('No quiz yet', 'The loaded content has no quiz items.');
+    const item = items[Math.floor(this.random() * items.length)]!;
+    const concept = this.pack.byId.get(item.conceptId)!;
+    return quizQuestionReply(item, concept, (choice) => encodeAction({ type: 'practice-answer', itemId: item.id, choice }));
+  }
+
+  async review(who: Requester): Promise<Reply> {
+    return this.practice(who);
+  }
+
+  async answer(action: Extract<TutorAction, { type: 'practice-answer' | 'post-answer' }>, _who: Requester): Promise<Reply> {
+    if (action.type !== 'practice-answer') return notAvailable('Channel quizzes');
+    const item = this.pack.quizById.get(action.itemId);
+    if (!item || action.choice >= item.choices.length) return noticeReply('Quiz expired', 'That question is no longer in the quiz bank. Try `quiz` for a new one.');
+    return quizFeedbackReply(item, this.pack.byId.get(item.conceptId)!, action.choice);
+  }
+
+  async leaderboard(): Promise<Reply> {
+    return notAvailable('The leaderboard');
+  }
+
+  async schedule(): Promise<Reply> {
+    return notAvailable('Scheduled quizzes');
+  }
+}
+
+function notAvailable(what: string): Reply {
+  return noticeReply('Not available yet', `${what} need the quiz store, which is not enabled in this build yet.`);
+}

@@ -1,0 +1,70 @@
+/**
+ * Button payloads. Every platform caps them (Discord custom_id: 100 chars), so they are short
+ * prefixed strings rather than JSON. Adapters pass them back to the core untouched.
+ */
+export type TutorAction =
+  | { type: 'explain'; conceptId: string }
+  | { type: 'share'; conceptId: string }
+  | { type: 'practice-answer'; itemId: string; choice: number }
+  | { type: 'post-answer'; postId: number; choice: number }
+  | { type: 'next-practice' }
+  | { type: 'topics'; page: number };
+
+export const MAX_ACTION_LENGTH = 100;
+
+export function encodeAction(a: TutorAction): string {
+  let s: string;
+  switch (a.type) {
+    case 'explain':
+      s = `c:${a.conceptId}`;
+      break;
+    case 'share':
+      s = `s:${a.conceptId}`;
+      break;
+    case 'practice-answer':
+      s = `p:${a.itemId}:${a.choice}`;
+      break;
+    case 'post-answer':
+      s = `k:${a.postId}:${a.choice}`;
+      break;
+    case 'next-practice':
+      s = 'n:';
+      break;
+    case 'topics':
+      s = `t:${a.page}`;
+      break;
+  }
+  if (s.length > MAX_ACTION_LENGTH) throw new Error(`action too long (${s.length} > ${MAX_ACTION_LENGTH}): ${s}`);
+  return s;
+}
+
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** Returns null for anything malformed: payloads come back from the network. */
+export function decodeAction(raw: string): TutorAction | null {
+  if (typeof raw !== 'string' || raw.length > MAX_ACTION_LENGTH) return null;
+  const [tag, ...rest] = raw.split(':');
+  const body = rest.join(':');
+  switch (tag) {
+    case 'c':
+    case 's':
+      if (!SLUG.test(body)) return null;
+      return { type: tag === 'c' ? 'explain' : 'share', conceptId: body };
+    case 'p': {
+      const m = /^([a-z0-9-]+):(\d)$/.exec(body);
+      if (!m) return null;
+      return { type: 'practice-answer', itemId: m[1]!, choice: Number(m[2]) };
+    }
+    case 'k': {
+      const m = /^(\d{1,15}):(\d)$/.exec(body);
+      if (!m) return null;
+      return { type: 'post-answer', postId: Number(m[1]), choice: Number(m[2]) };
+    }
+    case 'n':
+      return { type: 'next-practice' };
+    case 't':
+      return /^\d{1,4}$/.test(body) ? { type: 'topics', page: Number(body) } : null;
+    default:
+      return null;
+  }
+}

@@ -1,0 +1,92 @@
+import type { Concept, ContentPack, QuizItem } from '../content/model.ts';
+import type { ConceptHit } from '../match/matcher.ts';
+import { encodeAction } from './actions.ts';
+import type { Reply, ReplyAction } from './types.ts';
+
+/** A blank reply of a kind; builders fill in what they need. */
+export function emptyReply(kind: Reply['kind'], fallback: string): Reply {
+  return { kind, paragraphs: [], code: [], related: [], suggestions: [], extra: [], audience: 'requester', fallback };
+}
+
+export function explainAction(c: { id: string; title: string }): ReplyAction {
+  return { label: c.title, action: encodeAction({ type: 'explain', conceptId: c.id }) };
+}
+
+export function hitsToActions(hits: readonly ConceptHit[]): ReplyAction[] {
+  return hits.map((h) => explainAction({ id: h.conceptId, title: h.title }));
+}
+
+/** Split a body into paragraphs on blank lines, keeping single line breaks inside a paragraph. */
+export function paragraphsOf(text: string): string[] {
+  return text
+    .split(/\n\s*\n/)
+    .map((p) => p.replace(/[ \t]+\n/g, '\n').trim())
+    .filter(Boolean);
+}
+
+/** The answer to a concept: comparison entries (those with a table) always carry their table. */
+export function conceptReply(concept: Concept, pack: ContentPack, suggestions: readonly ConceptHit[] = []): Reply {
+  const r = emptyReply(concept.table ? 'comparison' : 'answer', `${concept.title}: ${concept.summary}`);
+  r.title = concept.title;
+  r.conceptId = concept.id;
+  r.paragraphs = [`**${concept.summary}**`, ...paragraphsOf(concept.body)];
+  if (concept.table) r.table = { ...(concept.table.caption ? { caption: concept.table.caption } : {}), headers: concept.table.headers, rows: concept.table.rows };
+  r.code = concept.examples.map((e) => ({ caption: e.caption, code: e.code, ...(e.language ? { language: e.language } : {}) }));
+  r.related = concept.related.map((id) => pack.byId.get(id)).filter((c): c is Concept => !!c).map(explainAction);
+  r.suggestions = hitsToActions(suggestions.filter((s) => s.conceptId !== concept.id && !concept.related.includes(s.conceptId)));
+  if (concept.source) r.paragraphs.push(`Source: ${concept.source}`);
+  r.share = encodeAction({ type: 'share', conceptId: concept.id });
+  return r;
+}
+
+export function noMatchReply(question: string, suggestions: readonly ConceptHit[]): Reply {
+  const shown = question.length > 120 ? `${question.slice(0, 117)}...` : question;
+  const r = emptyReply('no-match', suggestions.length ? `I'm not sure. Did you mean ${suggestions.map((s) => s.title).join(', ')}?` : "I don't have an answer for that yet.");
+  r.title = "I don't know that one yet";
+  r.paragraphs = [
+    shown ? `I couldn't match "${shown}" to anything I teach.` : 'That message was empty.',
+    suggestions.length ? 'Did you mean one of these?' : 'I teach containers and virtual machines. Try `topics` to browse, or ask something like "what is a volume?"',
+  ];
+  r.suggestions = hitsToActions(suggestions);
+  return r;
+}
+
+export function quizQuestionReply(item: QuizItem, concept: Concept, actionFor: (choice: number) => string, heading = 'Quiz'): Reply {
+  const r = emptyReply('quiz-question', `${heading}: ${item.prompt}`);
+  r.title = `${heading}: ${concept.title}`;
+  r.conceptId = concept.id;
+  r.paragraphs = [item.prompt];
+  r.quiz = {
+    prompt: item.prompt,
+    conceptId: concept.id,
+    conceptTitle: concept.title,
+    choices: item.choices.map((label, i) => ({ label: `${String.fromCharCode(65 + i)}. ${label}`, action: actionFor(i) })),
+  };
+  return r;
+}
+
+export function quizFeedbackReply(item: QuizItem, concept: Concept, choice: number, note?: string): Reply {
+  const correct = choice === item.answerIndex;
+  const answer = item.choices[item.answerIndex]!;
+  const r = emptyReply('quiz-feedback', correct ? `Correct: ${answer}` : `Not quite. The answer is: ${answer}`);
+  r.title = correct ? 'Correct!' : 'Not quite';
+  r.conceptId = concept.id;
+  const picked = item.choices[choice];
+  r.paragraphs = [];
+  if (!correct && picked !== undefined) {
+    r.paragraphs.push(`You picked: ${picked}`);
+    const why = item.misconceptions[choice];
+    if (why) r.paragraphs.push(`_${why}_`);
+  }
+  r.paragraphs.push(`**Answer:** ${answer}`, item.explanation);
+  if (note) r.paragraphs.push(note);
+  r.related = [explainAction(concept)];
+  return r;
+}
+
+export function noticeReply(title: string, text: string, kind: 'notice' | 'error' = 'notice'): Reply {
+  const r = emptyReply(kind, `${title}: ${text}`);
+  r.title = title;
+  r.paragraphs = paragraphsOf(text);
+  return r;
+}

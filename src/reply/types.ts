@@ -1,0 +1,67 @@
+/**
+ * The platform-neutral answer document. The core builds it; adapters only render it.
+ *
+ * Text fields use a small markdown subset: `**bold**`, `_italic_`, `` `code` `` and bare URLs.
+ * Adapters translate that subset to their platform (Slack mrkdwn, Discord markdown, ANSI).
+ */
+export type ReplyKind =
+  | 'answer'
+  | 'comparison'
+  | 'no-match'
+  | 'help'
+  | 'topics'
+  | 'quiz-question'
+  | 'quiz-feedback'
+  | 'quiz-summary'
+  | 'leaderboard'
+  | 'notice'
+  | 'error';
+
+export interface ReplyTable {
+  caption?: string;
+  headers: string[];
+  rows: string[][];
+}
+
+export interface ReplyCode {
+  caption?: string;
+  language?: string;
+  code: string;
+}
+
+/** A button. `action` is an opaque encoded string (see reply/actions.ts), at most 100 chars. */
+export interface ReplyAction {
+  label: string;
+  action: string;
+}
+
+export interface ReplyQuiz {
+  prompt: string;
+  choices: ReplyAction[];
+  conceptId: string;
+  conceptTitle: string;
+}
+
+export interface Reply {
+  kind: ReplyKind;
+  title?: string;
+  /** Paragraphs of text, in order. */
+  paragraphs: string[];
+  table?: ReplyTable;
+  code: ReplyCode[];
+  /** "Related concepts" buttons. */
+  related: ReplyAction[];
+  /** "Did you mean" buttons. */
+  suggestions: ReplyAction[];
+  quiz?: ReplyQuiz;
+  /** Extra buttons such as "learn more" on a quiz summary. */
+  extra: ReplyAction[];
+  /** When set, an adapter that answered privately may offer "Share in channel" with this action. */
+  share?: string;
+  /** Who should see it: the person who asked (ephemeral where possible) or the whole channel. */
+  audience: 'requester' | 'channel';
+  /** Plain text for notifications and clients that cannot render rich content. */
+  fallback: string;
+  /** The concept this reply is about, if any. */
+  conceptId?: string;
+}

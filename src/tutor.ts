@@ -1,0 +1,175 @@
+import Fuse from 'fuse.js';
+import type { Concept, ContentPack } from './content/model.ts';
+import { Matcher, type ConceptHit, type MatchResult } from './match/matcher.ts';
+import { MAX_QUESTION_CHARS } from './match/normalize.ts';
+import type { Requester, TutorRequest } from './core/request.ts';
+import { decodeAction } from './reply/actions.ts';
+import { conceptReply, explainAction, noMatchReply, noticeReply } from './reply/build.ts';
+import type { Reply, ReplyAction } from './reply/types.ts';
+import { commands, findCommand } from './commands/index.ts';
+import type { QuizFeatures } from './quiz/features.ts';
+import { StatelessQuiz } from './quiz/stateless.ts';
+
+export interface TutorOptions {
+  quiz?: QuizFeatures;
+  /** Called for every question that matched no concept (the content-gap report listens here). */
+  onUnmatched?: (normalizedText: string, who: Requester) => void;
+  /** Concepts offered as a starting point in help replies. */
+  starters?: string[];
+}
+
+const DEFAULT_STARTERS = ['docker-vs-vm', 'container', 'docker-image', 'volumes', 'hypervisor-types'];
+
+/** The platform-neutral tutor: a request in, a Reply out. */
+export class Tutor {
+  readonly matcher: Matcher;
+  quiz: QuizFeatures;
+  private readonly names: Fuse<{ id: string; name: string }>;
+  private readonly options: TutorOptions;
+
+  constructor(
+    readonly pack: ContentPack,
+    options: TutorOptions = {},
+  ) {
+    this.options = options;
+    this.matcher = new Matcher(pack.concepts.map((c) => ({ id: c.id, title: c.title, aliases: c.aliases, keywords: c.keywords, comparison: !!c.table })));
+    this.quiz = options.quiz ?? new StatelessQuiz(pack);
+    const names = pack.concepts.flatMap((c) => [c.title, ...c.aliases, c.id].map((name) => ({ id: c.id, name })));
+    this.names = new Fuse(names, { keys: ['name'], threshold: 0.4, ignoreLocation: true, includeScore: true });
+  }
+
+  async handle(req: TutorRequest, who: Requester): Promise<Reply> {
+    try {
+      switch (req.type) {
+        case 'text':
+          return await this.handleText(req.text, who);
+        case 'command':
+          return await this.runCommand(req.name, req.args, who);
+        case 'action':
+          return await this.handleAction(req.action, who);
+      }
+    } catch (err) {
+      // A bug must cost one reply, not the bot: say so plainly and let the adapter log it.
+      return noticeReply('Something went wrong', `I hit an internal error answering that (${(err as Error).message}). Please try again.`, 'error');
+    }
+  }
+
+  /** A typed line: a command word ("help", "/explain volumes") or a question. */
+  private async handleText(text: string, who: Requester): Promise<Reply> {
+    const trimmed = String(text ?? '').trim();
+    if (!trimmed) return this.runCommand('help', '', who);
+    const m = /^\/?(\S+)\s*([\s\S]*)$/.exec(trimmed);
+    const first = m?.[1] ?? '';
+    const rest = m?.[2] ?? '';
+    const cmd = findCommand(first);
+    if (cmd && (!cmd.accepts || cmd.accepts(rest))) return cmd.run(rest, { tutor: this, who });
+    if (trimmed.startsWith('/') && !cmd) {
+      const r = await this.runCommand('help', '', who);
+      r.paragraphs.unshift(`Unknown command \`${first.slice(0, 40)}\`. Here is what I understand:`);
+      return r;
+    }
+    return this.answerQuestion(trimmed, who);
+  }
+
+  async runCommand(name: string, args: string, who: Requester): Promise<Reply> {
+    const cmd = findCommand(name);
+    if (!cmd) {
+      const r = await findCommand('help')!.run('', { tutor: this, who });
+      r.paragraphs.unshift(`Unknown command \`${name.slice(0, 40)}\`. Here is what I understand:`);
+      return r;
+    }
+    return cmd.run(args, { tutor: this, who });
+  }
+
+  private async handleAction(raw: string, who: Requester): Promise<Reply> {
+    const action = decodeAction(raw);
+    if (!action) return noticeReply('Unknown button', 'That button is from an older version of me. Ask again and use the new one.');
+    switch (action.type) {
+      case 'explain':
+      case 'share': {
+        const concept = this.pack.byId.get(action.conceptId);
+        if (!concept) return noticeReply('Topic removed', `I no longer have a topic called "${action.conceptId}". Try \`topics\`.`);
+        const r = conceptReply(concept, this.pack);
+        if (action.type === 'share') {
+          r.audience = 'channel';
+          delete r.share;
+        }
+        return r;
+      }
+      case 'practice-answer':
+      case 'post-answer':
+        return this.quiz.answer(action, who);
+      case 'next-practice':
+        return this.quiz.practice(who);
+      case 'topics':
+        return this.runCommand('topics', String(action.page), who);
+    }
+  }
+
+  /** Answer a free-text question: the best concept, or an honest "don't know" with suggestions. */
+  answerQuestion(text: string, who: Requester): Reply {
+    const result = this.matcher.match(text);
+    if (result.query.smallTalk || (result.terms.length === 0 && !result.query.text)) {
+      const r = findCommand('help')!.run('', { tutor: this, who }) as Reply;
+      return r;
+    }
+    const long = String(text).length > MAX_QUESTION_CHARS;
+    let reply: Reply;
+    if (result.best) {
+      reply = conceptReply(this.pack.byId.get(result.best.conceptId)!, this.pack, result.suggestions);
+    } else {
+      this.options.onUnmatched?.(result.query.text, who);
+      reply = noMatchReply(result.query.text, result.suggestions);
+    }
+    if (long) reply.paragraphs.unshift(`_That was a long message; I read the first ${MAX_QUESTION_CHARS} characters._`);
+    return reply;
+  }
+
+  match(text: string): MatchResult {
+    return this.matcher.match(text);
+  }
+
+  /** Find a concept by (possibly misspelt) name: the matcher first, then fuzzy names. */
+  lookupConcept(name: string): { concept?: Concept; suggestions: ConceptHit[] } {
+    const result = this.matcher.match(name);
+    if (result.best) return { concept: this.pack.byId.get(result.best.conceptId)!, suggestions: result.suggestions };
+    const hits = this.names.search(name.slice(0, 32), { limit: 4 });
+    const top = hits[0];
+    if (top && (top.score ?? 1) < 0.2) return { concept: this.pack.byId.get(top.item.id)!, suggestions: result.suggestions };
+    const fromNames = hits.map((h) => this.pack.byId.get(h.item.id)!).map((c) => ({ conceptId: c.id, title: c.title, confidence: 0 }));
+    const merged = dedupeHits([...result.suggestions, ...fromNames]).slice(0, 3);
+    return { suggestions: merged };
+  }
+
+  /** Autocomplete: up to `limit` concepts whose title or alias fuzzily matches what was typed so far. */
+  completeConcept(partial: string, limit = 25): { id: string; title: string }[] {
+    const q = String(partial ?? '').trim().toLowerCase().slice(0, 32);
+    const byTitle = [...this.pack.concepts].sort((a, b) => a.title.localeCompare(b.title));
+    if (!q) return byTitle.slice(0, limit).map((c) => ({ id: c.id, title: c.title }));
+    const seen = new Set<string>();
+    const out: { id: string; title: string }[] = [];
+    const add = (c: Concept) => {
+      if (seen.has(c.id) || out.length >= limit) return;
+      seen.add(c.id);
+      out.push({ id: c.id, title: c.title });
+    };
+    // Prefix matches read as "it knows what I'm typing", so they go first.
+    for (const c of byTitle) if (c.title.toLowerCase().startsWith(q) || c.id.startsWith(q)) add(c);
+    for (const h of this.names.search(q, { limit: limit * 3 })) add(this.pack.byId.get(h.item.id)!);
+    return out;
+  }
+
+  starterActions(): ReplyAction[] {
+    const ids = this.options.starters ?? DEFAULT_STARTERS;
+    return ids.map((id) => this.pack.byId.get(id)).filter((c): c is Concept => !!c).map(explainAction);
+  }
+
+  get commandNames(): string[] {
+    return commands.map((c) => c.name);
+  }
+}
+
+function dedupeHits(hits: ConceptHit[]): ConceptHit[] {
+  const seen = new Set<string>();
+  return hits.filter((h) => (seen.has(h.conceptId) ? false : (seen.add(h.conceptId), true)));
+}
