@@ -39,6 +39,8 @@ interface Phrase {
 }
 
 const COMPARISON_TOKEN = 'vs';
+/** A word in more phrases than this is common: it scores candidates but does not add them. */
+const COMMON_POSTINGS = 200;
 
 /**
  * Term-level matcher: typo-correct each question word against the vocabulary, look the words up
@@ -52,6 +54,7 @@ export class Matcher {
   private readonly keywordPostings = new Map<string, number[]>();
   private readonly idf = new Map<string, number>();
   private readonly phraseWeight: number[] = [];
+  private readonly bags: Set<string>[] = [];
   private readonly vocab: Vocabulary;
   private readonly maxIdf: number;
   readonly threshold: number;
@@ -78,6 +81,7 @@ export class Matcher {
         }
       }
       for (const t of seen) docFreq.set(t, (docFreq.get(t) ?? 0) + 1);
+      this.bags[ci] = seen;
     });
     const n = Math.max(1, this.concepts.length);
     for (const [t, df] of docFreq) this.idf.set(t, Math.log(1 + n / df));
@@ -107,12 +111,35 @@ export class Matcher {
     const known = new Set(terms.filter((t) => this.idf.has(t)));
     const comparing = known.has(COMPARISON_TOKEN);
 
-    // Best phrase per concept: harmonic blend of "how much of the phrase did we say" and
-    // "how much of what we said does the phrase explain", the latter weighted higher.
-    const phraseScore = new Map<number, number>();
-    const matchedWeight = new Map<number, number>();
+    // Candidates come from the rarest words first. A very common word ("docker", "container")
+    // only adds phrases while we still have few candidates; otherwise it just counts towards the
+    // score of phrases found through rarer words. This keeps work flat as the pack grows.
+    const byRarity = [...known].sort((a, b) => (this.postings.get(a)?.length ?? 0) - (this.postings.get(b)?.length ?? 0));
     const touched = new Set<number>();
-    for (const t of known) for (const pi of this.postings.get(t) ?? []) touched.add(pi);
+    const candidates = new Set<number>();
+    const addPhrases = (list: readonly number[]) => {
+      for (const pi of list) {
+        touched.add(pi);
+        candidates.add(this.phrases[pi]!.concept);
+      }
+    };
+    const rare = byRarity.filter((t) => (this.postings.get(t)?.length ?? 0) <= COMMON_POSTINGS);
+    if (rare.length > 0) {
+      for (const t of rare) {
+        addPhrases(this.postings.get(t) ?? []);
+        for (const ci of this.keywordPostings.get(t) ?? []) candidates.add(ci);
+      }
+    } else if (byRarity.length >= 2) {
+      // Only common words: the phrases that hold the two rarest of them together.
+      const both = intersectSorted(this.postings.get(byRarity[0]!) ?? [], this.postings.get(byRarity[1]!) ?? []);
+      addPhrases(both.length > 0 ? both : (this.postings.get(byRarity[0]!) ?? []));
+    } else if (byRarity.length === 1) {
+      addPhrases(this.postings.get(byRarity[0]!) ?? []);
+    }
+
+    // Best phrase per concept: a blend of "how much of the phrase did we say" (precision) and
+    // "how much of what we said does the phrase explain" (recall), recall weighted higher.
+    const phraseScore = new Map<number, number>();
     for (const pi of touched) {
       const p = this.phrases[pi]!;
       let hit = 0;
@@ -123,14 +150,11 @@ export class Matcher {
       if (score > (phraseScore.get(p.concept) ?? 0)) phraseScore.set(p.concept, score);
     }
     // Bag of all the concept's words (titles, aliases, keywords): how much of the question it covers.
-    const bagHit = new Map<number, Set<string>>();
-    for (const t of known) {
-      for (const pi of this.postings.get(t) ?? []) addTo(bagHit, this.phrases[pi]!.concept, t);
-      for (const ci of this.keywordPostings.get(t) ?? []) addTo(bagHit, ci, t);
-    }
-    for (const [ci, ts] of bagHit) {
+    const matchedWeight = new Map<number, number>();
+    for (const ci of candidates) {
+      const bag = this.bags[ci]!;
       let w = 0;
-      for (const t of ts) w += this.weightOf(t);
+      for (const t of known) if (bag.has(t)) w += this.weightOf(t);
       matchedWeight.set(ci, w / queryWeight);
     }
 
@@ -167,6 +191,21 @@ function addTo(map: Map<number, Set<string>>, key: number, value: string): void 
   let s = map.get(key);
   if (!s) map.set(key, (s = new Set()));
   s.add(value);
+}
+
+function intersectSorted(a: readonly number[], b: readonly number[]): number[] {
+  const out: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i]! === b[j]!) {
+      out.push(a[i]!);
+      i++;
+      j++;
+    } else if (a[i]! < b[j]!) i++;
+    else j++;
+  }
+  return out;
 }
 
 function uniq(xs: string[]): string[] {

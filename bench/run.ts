@@ -1,0 +1,109 @@
+/**
+ * `npm run bench`: match latency for this matcher and the naive fuse.js baseline side by side,
+ * index build time, cold start, and the quiz store figures. Prints Markdown tables.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { loadContentOrThrow } from '../src/content/load.ts';
+import { Matcher, type MatchableConcept } from '../src/match/matcher.ts';
+import { naiveMatcher } from './naive.ts';
+import { syntheticPack, syntheticQuestions } from './synthetic.ts';
+
+const root = resolve(import.meta.dirname, '..');
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+function time(fn: (q: string) => unknown, questions: string[]): { p50: number; p99: number } {
+  for (const q of questions.slice(0, 20)) fn(q); // warm-up: JIT and caches, as in a running bot
+  const samples = questions.map((q) => {
+    const t = performance.now();
+    fn(q);
+    return performance.now() - t;
+  });
+  samples.sort((a, b) => a - b);
+  return { p50: percentile(samples, 50), p99: percentile(samples, 99) };
+}
+
+const ms = (x: number) => (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(3));
+
+interface Row {
+  pack: string;
+  entries: number;
+  build: number;
+  ours: { p50: number; p99: number };
+  naive: { p50: number; p99: number };
+  naiveSamples: number;
+}
+
+function benchPack(name: string, concepts: (MatchableConcept & { questions?: string[] })[], questions: string[], naiveCount: number): Row {
+  const t = performance.now();
+  const matcher = new Matcher(concepts);
+  const build = performance.now() - t;
+  const ours = time((q) => matcher.match(q), questions);
+  const naive = naiveMatcher(concepts);
+  const naiveResult = time(naive, questions.slice(0, naiveCount));
+  return { pack: name, entries: concepts.length, build, ours, naive: naiveResult, naiveSamples: naiveCount };
+}
+
+function shippedPack() {
+  const pack = loadContentOrThrow(resolve(root, 'content'));
+  const concepts = pack.concepts.map((c) => ({ id: c.id, title: c.title, aliases: c.aliases, keywords: c.keywords, comparison: !!c.table, questions: c.aliases.slice(0, 2) }));
+  const evalFile = resolve(root, 'test/eval/questions.jsonl');
+  const asked = existsSync(evalFile)
+    ? readFileSync(evalFile, 'utf8').split('\n').filter(Boolean).map((l) => (JSON.parse(l) as { q: string }).q)
+    : [];
+  const questions = [...asked, ...syntheticQuestions(concepts, 1000 - asked.length, 11)];
+  return { concepts, questions };
+}
+
+function coldStart(runs = 7): { p50: number; min: number } {
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    execFileSync(process.execPath, [resolve(root, 'bin/tutor.mjs'), 'ask', '--json', 'what is a hypervisor'], { cwd: root, stdio: 'pipe' });
+    samples.push(performance.now() - t);
+  }
+  samples.sort((a, b) => a - b);
+  return { p50: percentile(samples, 50), min: samples[0]! };
+}
+
+async function main() {
+  const rows: Row[] = [];
+  const shipped = shippedPack();
+  rows.push(benchPack('shipped', shipped.concepts, shipped.questions, 300));
+  for (const [n, naiveCount] of [[1000, 60], [10000, 8]] as const) {
+    const concepts = syntheticPack(n, 42);
+    rows.push(benchPack(`synthetic ${n}`, concepts, syntheticQuestions(concepts, 2000, 7), naiveCount));
+  }
+
+  console.log('## Match latency (ms per question)\n');
+  console.log('| pack | entries | index build | ours p50 | ours p99 | naive p50 | naive p99 | speed-up (p50) |');
+  console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
+  for (const r of rows) {
+    console.log(`| ${r.pack} | ${r.entries} | ${ms(r.build)} | ${ms(r.ours.p50)} | ${ms(r.ours.p99)} | ${ms(r.naive.p50)} | ${ms(r.naive.p99)} | ${Math.round(r.naive.p50 / r.ours.p50)}× |`);
+  }
+  console.log(`\nNaive baseline: fuse.js over title/aliases/questions, ignoreLocation, whole question as pattern (${rows.map((r) => r.naiveSamples).join('/')} samples).`);
+
+  const cold = coldStart();
+  console.log('\n## Cold start\n');
+  console.log('| measure | ms |');
+  console.log('|---|---:|');
+  console.log(`| process start → first answer (\`tutor ask\`: load, validate, index, match, exit), p50 of 7 | ${ms(cold.p50)} |`);
+  console.log(`| same, best of 7 | ${ms(cold.min)} |`);
+
+  const quizBench = resolve(root, 'bench/quiz.ts');
+  if (existsSync(quizBench)) {
+    const mod = (await import(quizBench)) as { runQuizBench?: () => Promise<{ name: string; value: number; unit: string }[]> };
+    if (mod.runQuizBench) {
+      console.log('\n## Quiz store and scheduler\n');
+      console.log('| measure | value |');
+      console.log('|---|---:|');
+      for (const r of await mod.runQuizBench()) console.log(`| ${r.name} | ${ms(r.value)} ${r.unit} |`);
+    }
+  }
+}
+
+await main();
