@@ -18,7 +18,11 @@ export function cleanText(raw: string): string {
   s = s.replace(/[\p{C}]/gu, ' ');
   s = s.toLowerCase();
   s = s.replace(/\s+/g, ' ').trim();
-  return s.slice(0, MAX_QUESTION_CHARS);
+  if (s.length <= MAX_QUESTION_CHARS) return s;
+  // Cut at a word boundary so the last word is not a fragment that matches something else.
+  const cut = s.slice(0, MAX_QUESTION_CHARS + 1);
+  const space = cut.lastIndexOf(' ');
+  return (space > 0 ? cut.slice(0, space) : cut.slice(0, MAX_QUESTION_CHARS)).trim();
 }
 
 /** Plural/singular folding. Deliberately light: it must map both sides of the index the same way. */

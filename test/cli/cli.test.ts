@@ -1,0 +1,82 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const root = resolve(import.meta.dirname, '../..');
+const env = { ...process.env, CONTENT_DIR: 'test/fixtures/pack', LOG_LEVEL: 'silent' };
+
+function tutor(args: string[], input?: string, extraEnv: Record<string, string> = {}) {
+  const r = spawnSync(process.execPath, [join(root, 'bin/tutor.mjs'), ...args], { cwd: root, env: { ...env, ...extraEnv }, input, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+describe('tutor ask --json', () => {
+  it('prints exactly one JSON line in the documented shape', () => {
+    const r = tutor(['ask', '--json', 'what is a hypervsior']);
+    expect(r.code).toBe(0);
+    const lines = r.out.trimEnd().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(JSON.parse(lines[0]!)).toEqual({ query: 'what is a hypervsior', answer: { conceptId: 'hypervisor', title: 'Hypervisor', confidence: expect.any(Number) }, suggestions: expect.any(Array) });
+  });
+
+  it('answers stdin lines in order, one line each, whatever they hold', () => {
+    const hostile = ['what is a volume', '', 'x'.repeat(100_000), '\u0001\u0002\u001b[31mred', '🐳🐳 docker 🐳', 'مرحبا ما هو الحاوية', '<!channel> <@U123> hypervisor', 'container vs vm'];
+    const r = tutor(['ask', '--json', '-'], hostile.join('\n') + '\n');
+    expect(r.code).toBe(0);
+    const lines = r.out.trimEnd().split('\n').map((l) => JSON.parse(l) as { query: string; answer: { conceptId: string } | null; suggestions: unknown[] });
+    expect(lines.map((l) => l.query)).toEqual(hostile);
+    expect(lines[0]!.answer?.conceptId).toBe('volume');
+    expect(lines[1]!.answer).toBeNull();
+    expect(lines[6]!.answer?.conceptId).toBe('hypervisor');
+    expect(lines[7]!.answer?.conceptId).toBe('containers-vs-vms');
+    for (const l of lines) expect(Array.isArray(l.suggestions)).toBe(true);
+  });
+
+  it('exits non-zero only on usage errors', () => {
+    const r = tutor(['ask', '--json']);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/usage: tutor ask/);
+    expect(tutor(['frobnicate']).code).not.toBe(0);
+  });
+});
+
+describe('tutor content check and eval', () => {
+  it('passes a valid pack and fails an invalid one with file: field: message lines', () => {
+    expect(tutor(['content', 'check', 'test/fixtures/pack']).out).toMatch(/^OK: 3 concepts/);
+    const dir = mkdtempSync(join(tmpdir(), 'tutor-cli-'));
+    try {
+      writeFileSync(join(dir, 'broken.yaml'), 'id: broken\ntitle: B\nsummary: S\nbody: B\nrelated: [ghost]\n');
+      const r = tutor(['content', 'check', dir]);
+      expect(r.code).toBe(1);
+      expect(r.err).toContain('broken.yaml: related.0: unknown concept id "ghost"');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('reports accuracy, rejection and misses', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tutor-eval-'));
+    try {
+      const file = join(dir, 'e.jsonl');
+      writeFileSync(file, ['{"q":"what is a vmm","expect":["hypervisor"]}', '{"q":"named volume","expect":["volume"]}', '{"q":"pancakes","expect":null}', '{"q":"hypervisor","expect":["volume"]}'].join('\n'));
+      const r = tutor(['eval', file]);
+      expect(r.code).toBe(0);
+      expect(r.out).toContain('In-domain top-1 accuracy: 0.667 (2/3)');
+      expect(r.out).toContain('Out-of-domain rejection:  1.000 (1/1)');
+      expect(r.out).toContain('"hypervisor": expected volume, got hypervisor');
+      expect(tutor(['eval', file, '--min-accuracy', '0.9']).code).toBe(1);
+      writeFileSync(file, 'not json\n');
+      expect(tutor(['eval', file]).err).toContain('e.jsonl:1: not valid JSON');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('names a malformed environment variable', () => {
+    const r = tutor(['ask', 'hi'], undefined, { SLACK_PORT: 'abc', SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 'abcdef0123456789' });
+    expect(r.code).toBe(2);
+    expect(r.err.trim()).toBe('Configuration error: SLACK_PORT: expected a port number 1-65535 (got "abc")');
+  });
+});

@@ -1,0 +1,68 @@
+import { resolve } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { loadContentOrThrow, Tutor } from '../../src/index.ts';
+import { renderConsole, renderTable } from '../../adapters/console/render.ts';
+import { runConsoleChat } from '../../adapters/console/chat.ts';
+import { normalReplies } from '../contract/replies.ts';
+
+const tutor = new Tutor(loadContentOrThrow(resolve(import.meta.dirname, '../fixtures/pack')));
+
+async function chat(lines: string[]): Promise<string> {
+  const input = new PassThrough();
+  const output = new PassThrough();
+  let out = '';
+  output.on('data', (d: Buffer) => (out += d.toString()));
+  const done = runConsoleChat(tutor, { input, output, interactive: false });
+  input.end(lines.join('\n') + '\n');
+  await done;
+  return out;
+}
+
+describe('console rendering', () => {
+  it('aligns table columns', () => {
+    const t = renderTable({ headers: ['Feature', 'A', 'B'], rows: [['Kernel', 'Shared', 'Own'], ['Size', 'Small', 'Large']] });
+    expect(t.split('\n')).toEqual(['Feature | A      | B', '--------+--------+------', 'Kernel  | Shared | Own', 'Size    | Small  | Large']);
+  });
+
+  it('wraps wide tables to the terminal width', () => {
+    const t = renderTable({ headers: ['F', 'Long'], rows: [['x', 'word '.repeat(40).trim()]] }, 40);
+    for (const line of t.split('\n')) expect(line.length).toBeLessThanOrEqual(40);
+    expect(t.split('\n').length).toBeGreaterThan(3);
+  });
+
+  it('renders every reply kind with numbered buttons and no markdown markers', () => {
+    for (const r of normalReplies()) {
+      const { text, buttons } = renderConsole(r);
+      expect(text).not.toContain('**');
+      expect(buttons.length).toBe(r.related.length + r.suggestions.length + r.extra.length + (r.quiz?.choices.length ?? 0));
+      if (r.title) expect(text.startsWith(r.title)).toBe(true);
+    }
+  });
+});
+
+describe('console chat (batch mode)', () => {
+  it('answers each line in order and exits at EOF', async () => {
+    const out = await chat(['what is a hypervisor', 'container vs vm', '', 'how do I make pancakes']);
+    const h = out.indexOf('Hypervisor');
+    const t = out.indexOf('Feature   | Containers');
+    const n = out.indexOf("I don't know that one yet");
+    expect(h).toBeGreaterThanOrEqual(0);
+    expect(t).toBeGreaterThan(h);
+    expect(n).toBeGreaterThan(t);
+  });
+
+  it('understands /help, /topics, /explain and a /quiz answered by letter', async () => {
+    const out = await chat(['/help', '/topics', '/explain volum', '/quiz', 'A']);
+    expect(out).toContain('Container & VM tutor');
+    expect(out).toContain('Topics (page 1 of 1)');
+    expect(out).toContain('Volumes');
+    expect(out).toMatch(/Quiz: /);
+    expect(out).toMatch(/Correct!|Not quite/);
+  });
+
+  it('presses a related button by its number', async () => {
+    const out = await chat(['what is a hypervisor', '1']);
+    expect(out.split('Containers vs virtual machines').length).toBeGreaterThan(2);
+  });
+});

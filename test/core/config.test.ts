@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, parseConfig } from '../../src/config.ts';
+
+const err = (env: Record<string, string>) => {
+  try {
+    parseConfig(env);
+  } catch (e) {
+    if (e instanceof ConfigError) return e.message;
+    throw e;
+  }
+  return 'no error';
+};
+
+describe('config', () => {
+  it('has sensible defaults with an empty environment', () => {
+    const c = parseConfig({});
+    expect(c).toMatchObject({ logLevel: 'info', contentDir: 'content', dataDir: 'data', consoleChat: true, matchThreshold: 0.5, quiz: { graceMinutes: 120, closeHours: 24 } });
+    expect(c.slack).toBeUndefined();
+    expect(c.discord).toBeUndefined();
+  });
+
+  it('enables Slack and Discord when their credentials are present', () => {
+    const c = parseConfig({ SLACK_BOT_TOKEN: 'xoxb-1-2-abc', SLACK_SIGNING_SECRET: 'abcdef0123456789abcdef', SLACK_PORT: '3100', SLACK_ADMIN_USERS: 'U1, U2', DISCORD_TOKEN: 'x'.repeat(30), DISCORD_APPLICATION_ID: '123456789012345678' });
+    expect(c.slack).toEqual({ botToken: 'xoxb-1-2-abc', signingSecret: 'abcdef0123456789abcdef', port: 3100, adminUsers: ['U1', 'U2'] });
+    expect(c.discord).toEqual({ token: 'x'.repeat(30), applicationId: '123456789012345678' });
+  });
+
+  it('parses booleans strictly ("false" is false)', () => {
+    expect(parseConfig({ CONSOLE_CHAT: 'false' }).consoleChat).toBe(false);
+    expect(parseConfig({ CONSOLE_CHAT: '0' }).consoleChat).toBe(false);
+    expect(err({ CONSOLE_CHAT: 'maybe' })).toMatch(/^CONSOLE_CHAT: expected true or false/);
+  });
+
+  it('names the variable and what it expects', () => {
+    expect(err({ SLACK_PORT: 'abc' })).toBe('SLACK_PORT: expected a port number 1-65535 (got "abc")');
+    expect(err({ SLACK_PORT: '70000' })).toMatch(/^SLACK_PORT: expected a port number/);
+    expect(err({ LOG_LEVEL: 'loud' })).toMatch(/^LOG_LEVEL: expected one of/);
+    expect(err({ SLACK_API_URL: 'not a url' })).toMatch(/^SLACK_API_URL: expected an http\(s\) URL/);
+    expect(err({ MATCH_THRESHOLD: '2' })).toMatch(/^MATCH_THRESHOLD: /);
+    expect(err({ DISCORD_APPLICATION_ID: 'abc', DISCORD_TOKEN: 'x'.repeat(30) })).toMatch(/^DISCORD_APPLICATION_ID: expected a numeric application id/);
+  });
+
+  it('refuses half a credential pair and never prints the secret', () => {
+    expect(err({ SLACK_BOT_TOKEN: 'xoxb-secret-token-value' })).toBe('SLACK_SIGNING_SECRET: is required when SLACK_BOT_TOKEN is set');
+    expect(err({ DISCORD_APPLICATION_ID: '123456789012345678' })).toBe('DISCORD_TOKEN: is required when DISCORD_APPLICATION_ID is set');
+    const m = err({ SLACK_BOT_TOKEN: 'xoxp-user-token-secret', SLACK_SIGNING_SECRET: 'abcdef0123456789' });
+    expect(m).toMatch(/^SLACK_BOT_TOKEN: expected a bot token starting with xoxb-/);
+    expect(m).not.toContain('user-token-secret');
+  });
+
+  it('treats blank values as unset', () => {
+    expect(parseConfig({ SLACK_BOT_TOKEN: '', SLACK_SIGNING_SECRET: '  ', SLACK_PORT: '' }).slack).toBeUndefined();
+  });
+});

@@ -1,0 +1,118 @@
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CONSOLE_USER, decodeAction, encodeAction, loadContentOrThrow, Tutor, type Reply } from '../../src/index.ts';
+
+const pack = loadContentOrThrow(resolve(import.meta.dirname, '../fixtures/pack'));
+const unmatched: string[] = [];
+const tutor = new Tutor(pack, { onUnmatched: (t) => unmatched.push(t), starters: ['volume'] });
+const ask = (text: string) => tutor.handle({ type: 'text', text }, CONSOLE_USER);
+
+describe('Tutor replies', () => {
+  it('answers a concept with summary, body, examples, related and a share action', async () => {
+    const r = await ask('what is a named volume?');
+    expect(r.kind).toBe('answer');
+    expect(r.title).toBe('Volumes');
+    expect(r.paragraphs[0]).toBe('**A volume is storage managed by Docker that outlives any one container.**');
+    expect(r.code).toEqual([{ caption: 'Create a volume and mount it at /data', code: 'docker volume create app-data\ndocker run -v app-data:/data alpine', language: 'bash' }]);
+    expect(r.related).toEqual([{ label: 'Containers vs virtual machines', action: 'c:containers-vs-vms' }]);
+    expect(r.share).toBe('s:volume');
+    expect(r.fallback).toBe('Volumes: A volume is storage managed by Docker that outlives any one container.');
+  });
+
+  it('always carries the table on a comparison answer', async () => {
+    const r = await ask('container vs vm');
+    expect(r.kind).toBe('comparison');
+    expect(r.table?.headers).toEqual(['Feature', 'Containers', 'Virtual machines']);
+    expect(r.table?.rows).toHaveLength(4);
+  });
+
+  it('says it does not know, with suggestions, and records the gap', async () => {
+    const r = await ask('how do I bake bread');
+    expect(r.kind).toBe('no-match');
+    expect(r.suggestions).toEqual([]);
+    expect(unmatched).toContain('how do i bake bread');
+    const partial = await ask('docker stuff');
+    expect(partial.kind === 'no-match' ? partial.suggestions.length : 1).toBeGreaterThan(0);
+  });
+
+  it('answers greetings, thanks and empty input with help', async () => {
+    for (const text of ['hello', 'thanks!', '', '   ', 'help']) {
+      const r = await ask(text);
+      expect(r.kind, text).toBe('help');
+      expect(r.suggestions.map((s) => s.action)).toEqual(['c:volume']);
+    }
+  });
+
+  it('routes command words, and treats them as questions when the rest does not fit', async () => {
+    expect((await ask('topics')).kind).toBe('topics');
+    expect((await ask('/explain hypervsior')).title).toBe('Hypervisor');
+    expect((await ask('quiz')).kind).toBe('quiz-question');
+    expect((await ask('help me with volumes')).title).toBe('Volumes');
+    const unknown = await ask('/frobnicate now');
+    expect(unknown.kind).toBe('help');
+    expect(unknown.paragraphs[0]).toContain('Unknown command `frobnicate`');
+  });
+
+  it('explain with an unknown name offers suggestions', async () => {
+    const r = await tutor.handle({ type: 'command', name: 'explain', args: 'volum storage thing' }, CONSOLE_USER);
+    expect(['answer', 'no-match']).toContain(r.kind);
+    const none = await tutor.handle({ type: 'command', name: 'explain', args: '' }, CONSOLE_USER);
+    expect(none.title).toBe('Which concept?');
+  });
+
+  it('topics pages through every concept with buttons', async () => {
+    const r = await tutor.handle({ type: 'command', name: 'topics', args: '' }, CONSOLE_USER);
+    expect(r.related.map((a) => a.label)).toEqual(['Containers vs virtual machines', 'Hypervisor', 'Volumes']);
+    expect(r.extra).toEqual([]);
+  });
+
+  it('grades a practice quiz through its button action', async () => {
+    const q = await ask('quiz');
+    const item = pack.quizById.get(decodeAction(q.quiz!.choices[0]!.action)!.type === 'practice-answer' ? (decodeAction(q.quiz!.choices[0]!.action) as { itemId: string }).itemId : '')!;
+    const wrong = item.answerIndex === 0 ? 1 : 0;
+    const fb: Reply = await tutor.handle({ type: 'action', action: q.quiz!.choices[wrong]!.action }, CONSOLE_USER);
+    expect(fb.kind).toBe('quiz-feedback');
+    expect(fb.title).toBe('Not quite');
+    expect(fb.paragraphs).toContain(`**Answer:** ${item.choices[item.answerIndex]}`);
+    const right = await tutor.handle({ type: 'action', action: q.quiz!.choices[item.answerIndex]!.action }, CONSOLE_USER);
+    expect(right.title).toBe('Correct!');
+  });
+
+  it('shares a concept to the channel and handles stale or forged buttons', async () => {
+    const shared = await tutor.handle({ type: 'action', action: encodeAction({ type: 'share', conceptId: 'volume' }) }, CONSOLE_USER);
+    expect(shared.audience).toBe('channel');
+    expect(shared.share).toBeUndefined();
+    expect((await tutor.handle({ type: 'action', action: 'c:gone-concept' }, CONSOLE_USER)).title).toBe('Topic removed');
+    expect((await tutor.handle({ type: 'action', action: '{"evil":1}' }, CONSOLE_USER)).title).toBe('Unknown button');
+    expect((await tutor.handle({ type: 'action', action: 'p:volume-q1:9' }, CONSOLE_USER)).title).toBe('Quiz expired');
+  });
+
+  it('notes when a message was too long to read whole', async () => {
+    const r = await ask(`volumes ${'x'.repeat(100_000)}`);
+    expect(r.paragraphs[0]).toMatch(/long message/);
+  });
+
+  it('autocompletes concept names, prefix matches first', () => {
+    expect(tutor.completeConcept('hyp')[0]).toEqual({ id: 'hypervisor', title: 'Hypervisor' });
+    expect(tutor.completeConcept('').length).toBe(3);
+    expect(tutor.completeConcept('volme').map((c) => c.id)).toContain('volume');
+  });
+});
+
+describe('actions', () => {
+  it('round-trips every action and rejects junk', () => {
+    for (const a of [
+      { type: 'explain', conceptId: 'docker-vs-vm' },
+      { type: 'share', conceptId: 'volumes' },
+      { type: 'practice-answer', itemId: 'volumes-q3', choice: 2 },
+      { type: 'post-answer', postId: 12345, choice: 4 },
+      { type: 'next-practice' },
+      { type: 'topics', page: 3 },
+    ] as const) {
+      const s = encodeAction(a);
+      expect(s.length).toBeLessThanOrEqual(100);
+      expect(decodeAction(s)).toEqual(a);
+    }
+    for (const junk of ['', 'x', 'c:Not A Slug', 'k:abc:1', 'p:a:77', 't:', 'c:' + 'a'.repeat(200)]) expect(decodeAction(junk)).toBeNull();
+  });
+});
