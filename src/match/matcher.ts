@@ -67,11 +67,12 @@ export class Matcher {
     const docFreq = new Map<string, number>();
     this.concepts.forEach((c, ci) => {
       const seen = new Set<string>();
-      const phrases = [c.title, ...c.aliases, c.id.replace(/-/g, ' ')];
-      for (const p of phrases) {
+      // Titles and ids edge out aliases on an exact tie: the title is the canonical name.
+      const phrases: [string, number][] = [[c.title, 1], [c.id.replace(/-/g, ' '), 1], ...c.aliases.map((a): [string, number] => [a, 0.98])];
+      for (const [p, weight] of phrases) {
         const tokens = indexTokens(p);
         if (tokens.length === 0) continue;
-        this.phrases.push({ concept: ci, tokens, weight: 1 });
+        this.phrases.push({ concept: ci, tokens, weight });
         tokens.forEach((t) => seen.add(t));
       }
       for (const k of c.keywords ?? []) {
@@ -104,7 +105,9 @@ export class Matcher {
   match(question: string): MatchResult {
     const query = normalizeQuestion(question);
     // Long pastes are cut to the first 40 content words: enough for any real question.
-    const terms = uniq(query.tokens.slice(0, 40).map((t) => this.vocab.correct(t) ?? t));
+    // Unknown one- and two-letter words and bare numbers carry no topic: drop them rather than
+    // let them count against every concept.
+    const terms = uniq(query.tokens.slice(0, 40).map((t) => this.vocab.correct(t) ?? t)).filter((t) => this.idf.has(t) || (t.length > 2 && !/^\d+$/.test(t)));
     if (query.smallTalk || terms.length === 0) return { query, terms, best: null, suggestions: [] };
 
     const queryWeight = terms.reduce((s, t) => s + this.weightOf(t), 0);
@@ -146,7 +149,7 @@ export class Matcher {
       for (const t of p.tokens) if (known.has(t)) hit += this.weightOf(t);
       const precision = hit / this.phraseWeight[pi]!;
       const recall = hit / queryWeight;
-      const score = (1.5 * precision * recall) / (0.5 * precision + recall);
+      const score = (p.weight * 1.5 * precision * recall) / (0.5 * precision + recall);
       if (score > (phraseScore.get(p.concept) ?? 0)) phraseScore.set(p.concept, score);
     }
     // Bag of all the concept's words (titles, aliases, keywords): how much of the question it covers.

@@ -25,14 +25,30 @@ export function cleanText(raw: string): string {
   return (space > 0 ? cut.slice(0, space) : cut.slice(0, MAX_QUESTION_CHARS)).trim();
 }
 
-/** Plural/singular folding. Deliberately light: it must map both sides of the index the same way. */
+/**
+ * Suffix folding so that "isolate/isolated/isolation", "mount/mounted/mounting" and
+ * "volume/volumes" meet. Deliberately small and applied identically to questions and the index,
+ * so the stems only have to agree with each other, not be real words.
+ */
+const SUFFIXES = ['izations', 'ization', 'isations', 'isation', 'ations', 'ation', 'ating', 'ated', 'ate', 'izing', 'ized', 'ize', 'ing', 'ed'];
+
 export function stem(word: string): string {
   if (word.length <= 3 || /\d/.test(word)) return word;
-  if (word.endsWith('ies') && word.length > 4) return word.slice(0, -3) + 'y';
-  if (word.endsWith('sses')) return word.slice(0, -2);
-  if (word.endsWith('xes')) return word.slice(0, -2);
-  if (word.endsWith('s') && !/(ss|us|is|os)$/.test(word)) return word.slice(0, -1);
-  return word;
+  let w = word;
+  if (w.endsWith('ies') && w.length > 4) w = w.slice(0, -3) + 'y';
+  else if (w.endsWith('sses')) w = w.slice(0, -2);
+  else if (w.endsWith('xes')) w = w.slice(0, -2);
+  else if (w.endsWith('s') && !/(ss|us|is|os)$/.test(w)) w = w.slice(0, -1);
+  for (const suffix of SUFFIXES) {
+    if (w.endsWith(suffix) && w.length - suffix.length >= 4) {
+      w = w.slice(0, -suffix.length);
+      // "mapping" -> "mapp" -> "map", "running" -> "run"
+      if (/([bdgmnprt])\1$/.test(w)) w = w.slice(0, -1);
+      break;
+    }
+  }
+  if (w.length > 4 && w.endsWith('e')) w = w.slice(0, -1);
+  return w;
 }
 
 /** Split cleaned text into raw words (no filler removal, no stemming). */
@@ -52,7 +68,8 @@ export interface NormalizedQuery {
 export function normalizeQuestion(raw: string): NormalizedQuery {
   const text = cleanText(raw);
   const all = applySynonyms(words(text));
-  const meaningful = all.filter((w) => !FILLER_WORDS.has(w) && (w.length > 1 || /\d/.test(w)));
+  // Single letters stay ("-p", "-v" flags); the matcher ignores the ones it does not know.
+  const meaningful = all.filter((w) => !FILLER_WORDS.has(w));
   const smallTalk = all.length > 0 && all.length <= 6 && all.every((w) => GREETING_WORDS.has(w) || FILLER_WORDS.has(w)) && all.some((w) => GREETING_WORDS.has(w));
   const tokens = meaningful.filter((w) => !GREETING_WORDS.has(w)).map(stem);
   return { text, tokens: dedupe(tokens), smallTalk };
@@ -61,7 +78,7 @@ export function normalizeQuestion(raw: string): NormalizedQuery {
 /** Index-side tokenisation: same cleaning, synonyms and stemming, but keeps every word. */
 export function indexTokens(phrase: string): string[] {
   const all = applySynonyms(words(cleanText(phrase)));
-  return dedupe(all.filter((w) => !FILLER_WORDS.has(w) && (w.length > 1 || /\d/.test(w))).map(stem));
+  return dedupe(all.filter((w) => !FILLER_WORDS.has(w)).map(stem));
 }
 
 function dedupe(xs: string[]): string[] {

@@ -10,7 +10,7 @@ describe('normalizeQuestion', () => {
 
   it('case-folds, collapses whitespace and drops filler words', () => {
     const q = normalizeQuestion('  How   DO I use\tDocker   Volumes?? ');
-    expect(q.tokens).toEqual(['docker', 'volume']);
+    expect(q.tokens).toEqual(['docker', stem('volumes')]);
   });
 
   it('folds plurals to the singular', () => {
@@ -18,7 +18,15 @@ describe('normalizeQuestion', () => {
     expect(stem('policies')).toBe('policy');
     expect(stem('processes')).toBe('process');
     expect(stem('status')).toBe('status');
-    expect(normalizeQuestion('namespaces').tokens).toEqual(['namespace']);
+    expect(normalizeQuestion('namespaces').tokens).toEqual(normalizeQuestion('namespace').tokens);
+  });
+
+  it('folds verb and noun forms onto one stem', () => {
+    for (const group of [['isolate', 'isolated', 'isolation'], ['mount', 'mounted', 'mounting', 'mounts'], ['virtualization', 'virtualisation', 'virtualize'], ['map', 'mapping', 'mapped'], ['share', 'shared', 'sharing']]) {
+      expect(new Set(group.map(stem)).size, group.join()).toBe(1);
+    }
+    expect(stem('speed')).toBe('speed');
+    expect(stem('docker')).toBe('docker');
   });
 
   it('turns comparison wording into "vs"', () => {

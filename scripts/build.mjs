@@ -1,0 +1,16 @@
+// Bundles the CLI into dist/ so that `tutor` starts fast (one file to load instead of
+// hundreds of modules through the TypeScript loader). Run automatically by `npm ci`/`npm install`.
+import { build } from 'esbuild';
+
+await build({
+  entryPoints: ['src/cli/main.ts'],
+  outfile: 'dist/tutor.mjs',
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  // Native and worker-thread packages must stay real node_modules imports.
+  external: ['better-sqlite3', 'pino', 'pino-pretty', 'croner'],
+  banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+  logLevel: 'warning',
+});

@@ -1,0 +1,74 @@
+/**
+ * Numbered schema migrations for the SQLite store. PRAGMA user_version holds the number of the
+ * last one applied. Append new ones; never edit one that has shipped.
+ */
+export const MIGRATIONS: readonly string[] = [
+  // 1: schedules, posts (the exactly-once claims), answers, personal review, content gaps.
+  `
+  CREATE TABLE schedules (
+    platform TEXT NOT NULL,
+    channel_id TEXT NOT NULL,
+    workspace_id TEXT,
+    label TEXT NOT NULL,
+    cron TEXT NOT NULL,
+    zone TEXT NOT NULL,
+    next_run_at INTEGER NOT NULL,
+    updated_by TEXT NOT NULL,
+    updated_at INTEGER NOT NULL,
+    PRIMARY KEY (platform, channel_id)
+  );
+  CREATE INDEX schedules_due ON schedules (next_run_at);
+
+  CREATE TABLE posts (
+    id INTEGER PRIMARY KEY,
+    platform TEXT NOT NULL,
+    channel_id TEXT NOT NULL,
+    slot_at INTEGER NOT NULL,
+    zone TEXT NOT NULL,
+    item_id TEXT NOT NULL,
+    concept_id TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('claimed', 'sent', 'failed', 'abandoned')),
+    claimed_at INTEGER NOT NULL,
+    claimed_by TEXT NOT NULL,
+    sent_at INTEGER,
+    message_id TEXT,
+    error TEXT,
+    closes_at INTEGER NOT NULL,
+    closed_at INTEGER,
+    UNIQUE (platform, channel_id, slot_at)
+  );
+  CREATE INDEX posts_open ON posts (closes_at) WHERE closed_at IS NULL;
+  CREATE INDEX posts_claimed ON posts (claimed_at) WHERE status = 'claimed';
+
+  CREATE TABLE answers (
+    post_id INTEGER NOT NULL REFERENCES posts (id),
+    user_id TEXT NOT NULL,
+    choice INTEGER NOT NULL,
+    correct INTEGER NOT NULL,
+    answered_at INTEGER NOT NULL,
+    PRIMARY KEY (post_id, user_id)
+  ) WITHOUT ROWID;
+  CREATE INDEX answers_user ON answers (user_id, post_id);
+
+  CREATE TABLE reviews (
+    platform TEXT NOT NULL,
+    user_id TEXT NOT NULL,
+    item_id TEXT NOT NULL,
+    box INTEGER NOT NULL,
+    due_at INTEGER NOT NULL,
+    last_answered_at INTEGER NOT NULL,
+    right_count INTEGER NOT NULL,
+    wrong_count INTEGER NOT NULL,
+    PRIMARY KEY (platform, user_id, item_id)
+  ) WITHOUT ROWID;
+
+  CREATE TABLE gaps (
+    text TEXT NOT NULL,
+    platform TEXT NOT NULL,
+    count INTEGER NOT NULL,
+    first_asked_at INTEGER NOT NULL,
+    last_asked_at INTEGER NOT NULL,
+    PRIMARY KEY (text, platform)
+  ) WITHOUT ROWID;
+  `,
+];

@@ -1,0 +1,151 @@
+import type { Platform } from '../core/request.ts';
+
+/**
+ * The quiz's persistent state, behind an interface so that a server database can replace
+ * SQLite later. Methods are async for that reason even though better-sqlite3 is synchronous.
+ * Times are epoch milliseconds. No SQL outside the implementation.
+ */
+
+export interface ChannelRef {
+  platform: Platform;
+  channelId: string;
+}
+
+export interface LearnerRef {
+  platform: Platform;
+  userId: string;
+}
+
+export interface ScheduleRecord extends ChannelRef {
+  workspaceId?: string;
+  /** What people see, e.g. "weekdays 09:00". */
+  label: string;
+  /** The 5-field cron expression it means. */
+  cron: string;
+  zone: string;
+  /** The next scheduled instant that has not been claimed yet. */
+  nextRunAt: number;
+  updatedBy: string;
+  updatedAt: number;
+}
+
+/**
+ * claimed: the slot is ours and about to be sent. sent: the platform confirmed it.
+ * failed: every retry failed. abandoned: claimed by an earlier process that never confirmed it;
+ * it is not re-sent because it may have reached the channel (at-most-once).
+ */
+export type PostStatus = 'claimed' | 'sent' | 'failed' | 'abandoned';
+
+export interface PostRecord extends ChannelRef {
+  id: number;
+  /** The scheduled instant; (platform, channelId, slotAt) is unique. */
+  slotAt: number;
+  zone: string;
+  itemId: string;
+  conceptId: string;
+  status: PostStatus;
+  claimedAt: number;
+  claimedBy: string;
+  sentAt?: number;
+  messageId?: string;
+  closesAt: number;
+  closedAt?: number;
+}
+
+export interface PostClaim extends ChannelRef {
+  slotAt: number;
+  zone: string;
+  itemId: string;
+  conceptId: string;
+  claimedAt: number;
+  claimedBy: string;
+  closesAt: number;
+  /** The schedule's nextRunAt the claimer read; the claim fails if another process moved it. */
+  expectedNextRunAt: number;
+  /** Where the schedule moves to once this slot is claimed. */
+  nextRunAt: number;
+}
+
+export interface AnswerRecord {
+  postId: number;
+  userId: string;
+  choice: number;
+  correct: boolean;
+  answeredAt: number;
+}
+
+export interface ScoreRow {
+  userId: string;
+  points: number;
+  answered: number;
+}
+
+export interface ReviewRecord extends LearnerRef {
+  itemId: string;
+  /** Leitner box, 1 (missed) and up. */
+  box: number;
+  dueAt: number;
+  lastAnsweredAt: number;
+  rightCount: number;
+  wrongCount: number;
+}
+
+export interface GapRow {
+  text: string;
+  count: number;
+  lastAskedAt: number;
+  platforms: string[];
+}
+
+export interface Store {
+  // Schedules
+  putSchedule(s: ScheduleRecord): Promise<void>;
+  getSchedule(ch: ChannelRef): Promise<ScheduleRecord | undefined>;
+  deleteSchedule(ch: ChannelRef): Promise<boolean>;
+  /** Schedules on these platforms whose nextRunAt <= now, earliest first. */
+  dueSchedules(now: number, platforms: readonly Platform[], limit: number): Promise<ScheduleRecord[]>;
+  /** Move nextRunAt if it still equals `expected` (skipping missed slots). False if someone else moved it. */
+  advanceSchedule(ch: ChannelRef, expected: number, next: number): Promise<boolean>;
+
+  // Posts: the exactly-once claim, then the send outcome, then the close.
+  /**
+   * Atomically advance the schedule and insert the claim row. Undefined when another process
+   * already claimed this slot or moved the schedule: the caller must not send.
+   */
+  claimPost(claim: PostClaim): Promise<PostRecord | undefined>;
+  markPostSent(id: number, messageId: string, at: number): Promise<void>;
+  markPostFailed(id: number, error: string): Promise<void>;
+  /** Mark claims older than `before` made by other processes as abandoned, and return them. */
+  abandonStaleClaims(before: number, exceptClaimedBy: string): Promise<PostRecord[]>;
+  getPost(id: number): Promise<PostRecord | undefined>;
+  /** Sent, still open posts whose closesAt <= now. */
+  dueClosings(now: number, platforms: readonly Platform[], limit: number): Promise<PostRecord[]>;
+  /** Close a post once: true for the caller that closed it. */
+  claimClose(id: number, at: number): Promise<boolean>;
+  /** Posts in a channel that reached it (sent or abandoned), oldest first. */
+  channelPosts(ch: ChannelRef): Promise<PostRecord[]>;
+  /** How often each item was put to the channel (failed posts excluded). */
+  channelItemCounts(ch: ChannelRef): Promise<Map<string, number>>;
+  /** Wrong and total channel answers per concept. */
+  channelConceptMisses(ch: ChannelRef): Promise<{ conceptId: string; wrong: number; total: number }[]>;
+
+  // Answers to channel posts
+  /** Insert the first answer of a person to a post; `recorded` is false with the earlier answer otherwise. */
+  recordAnswer(a: AnswerRecord): Promise<{ recorded: boolean; first: AnswerRecord }>;
+  answerTally(postId: number): Promise<{ total: number; correct: number }>;
+  /** Points (correct answers) per person for posts in the channel scheduled at or after `since`. */
+  scoreboard(ch: ChannelRef, since: number | undefined, limit: number): Promise<ScoreRow[]>;
+  /** The posts in a channel a person answered. */
+  answeredPostIds(ch: ChannelRef, userId: string): Promise<Set<number>>;
+
+  // Personal spaced review
+  getReview(who: LearnerRef, itemId: string): Promise<ReviewRecord | undefined>;
+  putReview(r: ReviewRecord): Promise<void>;
+  listReviews(who: LearnerRef): Promise<ReviewRecord[]>;
+
+  // Content gaps (no user ids)
+  recordGap(text: string, platform: Platform, at: number): Promise<void>;
+  gapReport(limit: number): Promise<GapRow[]>;
+
+  close(): void;
+}
