@@ -32,7 +32,7 @@ export class Tutor {
     options: TutorOptions = {},
   ) {
     this.options = options;
-    this.matcher = new Matcher(pack.concepts.map((c) => ({ id: c.id, title: c.title, aliases: c.aliases, keywords: c.keywords, comparison: !!c.table })));
+    this.matcher = new Matcher(pack.concepts.map((c) => ({ id: c.id, title: c.title, aliases: c.aliases, keywords: c.keywords, comparison: !!c.table, text: `${c.summary}\n${c.body}` })));
     this.quiz = options.quiz ?? new StatelessQuiz(pack);
     const names = pack.concepts.flatMap((c) => [c.title, ...c.aliases, c.id].map((name) => ({ id: c.id, name })));
     this.names = new Fuse(names, { keys: ['name'], threshold: 0.4, ignoreLocation: true, includeScore: true });

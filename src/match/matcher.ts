@@ -9,6 +9,8 @@ export interface MatchableConcept {
   keywords?: readonly string[] | undefined;
   /** Comparison entries (those with a table) win ties when the question compares things. */
   comparison?: boolean;
+  /** Explanation text (summary, body). Its words count as weaker evidence than names. */
+  text?: string;
 }
 
 export interface ConceptHit {
@@ -30,6 +32,12 @@ export interface MatcherOptions {
   threshold?: number;
   /** Minimum score for a "did you mean" suggestion. */
   suggestThreshold?: number;
+  /** Weight of a word the pack has never seen, as a share of the rarest known word's weight. */
+  unknownWeight?: number;
+  /** Share of an explanation-only word's weight that stops counting against a concept. */
+  textCredit?: number;
+  /** How much the best single name counts against how much of the question the concept covers. */
+  phraseShare?: number;
 }
 
 interface Phrase {
@@ -39,6 +47,11 @@ interface Phrase {
 }
 
 const COMPARISON_TOKEN = 'vs';
+/** Weight of a word seen only in explanation text, relative to a name word of the same rarity. */
+const TEXT_WEIGHT = 0.8;
+/** Score factor for a concept supported by a single word that is only part of its names. */
+const WEAK_EVIDENCE = 0.75;
+
 /** A word in more phrases than this is common: it scores candidates but does not add them. */
 const COMMON_POSTINGS = 200;
 
@@ -55,14 +68,18 @@ export class Matcher {
   private readonly idf = new Map<string, number>();
   private readonly phraseWeight: number[] = [];
   private readonly bags: Set<string>[] = [];
+  private readonly textBags: Set<string>[] = [];
+  private readonly textIdf = new Map<string, number>();
   private readonly vocab: Vocabulary;
-  private readonly maxIdf: number;
+  private readonly unknownIdf: number;
+  private readonly textCredit: number;
+  private readonly phraseShare: number;
   readonly threshold: number;
   readonly suggestThreshold: number;
 
   constructor(concepts: readonly MatchableConcept[], options: MatcherOptions = {}) {
     this.concepts = [...concepts];
-    this.threshold = options.threshold ?? 0.5;
+    this.threshold = options.threshold ?? 0.45;
     this.suggestThreshold = options.suggestThreshold ?? 0.25;
     const docFreq = new Map<string, number>();
     this.concepts.forEach((c, ci) => {
@@ -86,7 +103,16 @@ export class Matcher {
     });
     const n = Math.max(1, this.concepts.length);
     for (const [t, df] of docFreq) this.idf.set(t, Math.log(1 + n / df));
-    this.maxIdf = Math.log(1 + n);
+    const textDf = new Map<string, number>();
+    this.concepts.forEach((c, ci) => {
+      const bag = new Set(c.text ? indexTokens(c.text) : []);
+      this.textBags[ci] = bag;
+      for (const t of bag) textDf.set(t, (textDf.get(t) ?? 0) + 1);
+    });
+    for (const [t, df] of textDf) this.textIdf.set(t, TEXT_WEIGHT * Math.log(1 + n / df));
+    this.unknownIdf = (options.unknownWeight ?? 0.8) * Math.log(1 + n);
+    this.textCredit = options.textCredit ?? 0.8;
+    this.phraseShare = options.phraseShare ?? 0.4;
     this.phrases.forEach((p, pi) => {
       for (const t of p.tokens) push(this.postings, t, pi);
       this.phraseWeight[pi] = p.tokens.reduce((s, t) => s + this.weightOf(t), 0);
@@ -140,32 +166,55 @@ export class Matcher {
       addPhrases(this.postings.get(byRarity[0]!) ?? []);
     }
 
+    // Per concept: the question weight its names cover, and the weight only its explanation
+    // text covers. Words the explanation uses are partly forgiven when they are not in a name,
+    // so a long question in a learner's own words is not punished for every extra word.
+    const nameWeight = new Map<number, number>();
+    const nameHits = new Map<number, number>();
+    const explained = new Map<number, number>();
+    for (const ci of candidates) {
+      const bag = this.bags[ci]!;
+      const text = this.textBags[ci]!;
+      let names = 0;
+      let hits = 0;
+      let textOnly = 0;
+      for (const t of terms) {
+        if (bag.has(t)) {
+          names += this.weightOf(t);
+          hits++;
+        }
+        else if (text.has(t)) textOnly += this.weightOf(t);
+      }
+      nameWeight.set(ci, names);
+      nameHits.set(ci, hits);
+      explained.set(ci, this.textCredit * textOnly);
+    }
+
     // Best phrase per concept: a blend of "how much of the phrase did we say" (precision) and
     // "how much of what we said does the phrase explain" (recall), recall weighted higher.
     const phraseScore = new Map<number, number>();
+    const wholePhrase = new Set<number>();
     for (const pi of touched) {
       const p = this.phrases[pi]!;
       let hit = 0;
       for (const t of p.tokens) if (known.has(t)) hit += this.weightOf(t);
       const precision = hit / this.phraseWeight[pi]!;
-      const recall = hit / queryWeight;
+      if (precision >= 0.999) wholePhrase.add(p.concept);
+      const recall = hit / (queryWeight - explained.get(p.concept)!);
       const score = (p.weight * 1.5 * precision * recall) / (0.5 * precision + recall);
       if (score > (phraseScore.get(p.concept) ?? 0)) phraseScore.set(p.concept, score);
     }
-    // Bag of all the concept's words (titles, aliases, keywords): how much of the question it covers.
     const matchedWeight = new Map<number, number>();
-    for (const ci of candidates) {
-      const bag = this.bags[ci]!;
-      let w = 0;
-      for (const t of known) if (bag.has(t)) w += this.weightOf(t);
-      matchedWeight.set(ci, w / queryWeight);
-    }
+    for (const ci of candidates) matchedWeight.set(ci, (nameWeight.get(ci)! + explained.get(ci)!) / queryWeight);
 
     const scored: ConceptHit[] = [];
     for (const [ci, coverage] of matchedWeight) {
       const c = this.concepts[ci]!;
-      let score = 0.7 * (phraseScore.get(ci) ?? 0) + 0.3 * coverage;
+      let score = this.phraseShare * (phraseScore.get(ci) ?? 0) + (1 - this.phraseShare) * coverage;
       if (comparing && c.comparison) score += 0.1;
+      // One word of a longer name ("center" of "data center") is too thin to answer on when the
+      // question has other words: offer it as a suggestion instead.
+      if (nameHits.get(ci)! < 2 && !wholePhrase.has(ci) && terms.length > 1) score *= WEAK_EVIDENCE;
       scored.push({ conceptId: c.id, title: c.title, confidence: round(Math.min(1, score)) });
     }
     scored.sort((a, b) => b.confidence - a.confidence || a.conceptId.localeCompare(b.conceptId));
@@ -178,8 +227,9 @@ export class Matcher {
     return { query, terms, best, suggestions };
   }
 
+  /** Rare words weigh more. Words only seen in explanations weigh less than names; unknown words weigh most. */
   private weightOf(token: string): number {
-    return this.idf.get(token) ?? this.maxIdf;
+    return this.idf.get(token) ?? this.textIdf.get(token) ?? this.unknownIdf;
   }
 }
 
