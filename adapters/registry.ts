@@ -15,4 +15,7 @@ export interface AdapterEntry {
 }
 
 /** Every chat platform, listed explicitly. The console is the fallback when none is enabled. */
-export const adapters: AdapterEntry[] = [];
+export const adapters: AdapterEntry[] = [
+  { name: 'slack', enabled: (app) => app.config.slack !== undefined, start: async (app) => (await import('./slack/index.ts')).startSlack(app) },
+  { name: 'discord', enabled: (app) => app.config.discord !== undefined, start: async (app) => (await import('./discord/index.ts')).startDiscord(app) },
+];

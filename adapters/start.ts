@@ -43,8 +43,12 @@ async function main(): Promise<number> {
     running.push(await a.start(app));
     logger.info({ adapter: a.name }, 'adapter started');
   }
+  // Posters are registered now, so missed posts inside the grace window can go out.
+  app.startScheduler();
   const stop = async (signal: string) => {
     logger.info({ signal }, 'shutting down');
+    // Stop posting first, so no retry lands on an adapter that is already gone.
+    await app.scheduler.stop().catch((err: unknown) => logger.error({ err }, 'scheduler stop failed'));
     for (const r of running) await r.stop().catch((err: unknown) => logger.error({ err, adapter: r.name }, 'stop failed'));
     await app.close();
     process.exit(0);

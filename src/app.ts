@@ -5,6 +5,12 @@ import type { Logger } from './log.ts';
 import { Tutor, type TutorOptions } from './tutor.ts';
 import type { ChannelPoster } from './core/poster.ts';
 import type { Platform } from './core/request.ts';
+import { gapRecorder } from './gaps/gaps.ts';
+import { PersistentQuiz } from './quiz/persistent.ts';
+import { systemClock, type Clock } from './schedule/clock.ts';
+import { Scheduler, type SchedulerOptions } from './schedule/scheduler.ts';
+import { SqliteStore } from './store/sqlite.ts';
+import type { Store } from './store/types.ts';
 
 export interface TutorApp {
   tutor: Tutor;
@@ -13,15 +19,73 @@ export interface TutorApp {
   /** Posters registered by the running chat adapters, by platform. */
   posters: Map<Platform, ChannelPoster>;
   registerPoster(poster: ChannelPoster): void;
+  /** Schedules, posts, answers, review state and content gaps. */
+  store: Store;
+  clock: Clock;
+  /** Posts scheduled quizzes through `posters`. Tests call `scheduler.tick()` directly. */
+  scheduler: Scheduler;
+  /** Tick now (missed posts inside the grace window go out once) and then on a timer. */
+  startScheduler(): void;
   close(): Promise<void>;
 }
 
-/** Load content (validated, or throw ContentError) and build the tutor. Shared by `npm start` and tests. */
-export async function createTutorApp(config: Config, logger: Logger, options: TutorOptions = {}): Promise<TutorApp> {
+/** For tests and embedders: what to use instead of the real clock and DATA_DIR/tutor.db. */
+export interface AppOptions {
+  /** Use this store (the caller closes it) instead of opening config.dataDir. */
+  store?: Store;
+  clock?: Clock;
+  random?: () => number;
+  scheduler?: Partial<SchedulerOptions>;
+}
+
+/**
+ * Load content (validated, or throw ContentError), open and migrate the store in config.dataDir
+ * (":memory:" for a throwaway one) and build the tutor with persistent quizzes and a scheduler.
+ * Shared by `npm start` and tests.
+ */
+export async function createTutorApp(config: Config, logger: Logger, options: TutorOptions = {}, appOptions: AppOptions = {}): Promise<TutorApp> {
   const started = performance.now();
   const pack = loadContentOrThrow(resolve(config.contentDir));
-  const tutor = new Tutor(pack, options);
-  logger.debug({ concepts: pack.concepts.length, quizItems: pack.quizItems.length, ms: Math.round(performance.now() - started) }, 'content loaded');
+  const ownStore = !appOptions.store;
+  const store = appOptions.store ?? SqliteStore.open(config.dataDir === ':memory:' ? ':memory:' : resolve(config.dataDir));
+  const clock = appOptions.clock ?? systemClock;
+  const quiz = new PersistentQuiz(pack, store, {
+    clock,
+    ...(appOptions.random ? { random: appOptions.random } : {}),
+    closeHours: config.quiz.closeHours,
+    adminUsers: config.slack?.adminUsers ?? [],
+  });
+  const recordGap = gapRecorder(store, clock, logger);
+  const tutor = new Tutor(pack, {
+    ...options,
+    quiz: options.quiz ?? quiz,
+    onUnmatched: (text, who) => {
+      recordGap(text, who);
+      options.onUnmatched?.(text, who);
+    },
+  });
   const posters = new Map<Platform, ChannelPoster>();
-  return { tutor, config, logger, posters, registerPoster: (p) => void posters.set(p.platform, p), close: async () => {} };
+  const scheduler = new Scheduler(
+    { store, quiz, posters, clock, logger },
+    { graceMs: config.quiz.graceMinutes * 60_000, closeMs: config.quiz.closeHours * 3_600_000, ...appOptions.scheduler },
+  );
+  logger.debug({ concepts: pack.concepts.length, quizItems: pack.quizItems.length, ms: Math.round(performance.now() - started) }, 'content loaded');
+  let closed = false;
+  return {
+    tutor,
+    config,
+    logger,
+    posters,
+    registerPoster: (p) => void posters.set(p.platform, p),
+    store,
+    clock,
+    scheduler,
+    startScheduler: () => scheduler.start(),
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      await scheduler.stop();
+      if (ownStore) store.close();
+    },
+  };
 }

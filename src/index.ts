@@ -14,3 +14,10 @@ export { CONSOLE_USER, type Platform, type Requester, type TutorRequest } from '
 export type { MatchResult, ConceptHit } from './match/matcher.ts';
 export type { QuizFeatures } from './quiz/features.ts';
 export { commands } from './commands/index.ts';
+export type { AppOptions } from './app.ts';
+export { ManualClock, systemClock, type Clock } from './schedule/clock.ts';
+export { Scheduler, type SchedulerOptions, type TickReport } from './schedule/scheduler.ts';
+export { parseScheduleSpec, nextRuns, ScheduleSpecError, type ScheduleSpec } from './schedule/spec.ts';
+export { PersistentQuiz } from './quiz/persistent.ts';
+export { SqliteStore } from './store/sqlite.ts';
+export type { Store, ScheduleRecord, PostRecord } from './store/types.ts';

@@ -4,7 +4,7 @@ import { Matcher, type ConceptHit, type MatchResult } from './match/matcher.ts';
 import { MAX_QUESTION_CHARS } from './match/normalize.ts';
 import type { Requester, TutorRequest } from './core/request.ts';
 import { decodeAction } from './reply/actions.ts';
-import { conceptReply, explainAction, noMatchReply, noticeReply } from './reply/build.ts';
+import { conceptReply, explainAction, hitsToActions, noMatchReply, noticeReply } from './reply/build.ts';
 import type { Reply, ReplyAction } from './reply/types.ts';
 import { commands, findCommand } from './commands/index.ts';
 import type { QuizFeatures } from './quiz/features.ts';
@@ -66,6 +66,15 @@ export class Tutor {
     if (trimmed.startsWith('/') && !cmd) {
       const r = await this.runCommand('help', '', who);
       r.paragraphs.unshift(`Unknown command \`${first.slice(0, 40)}\`. Here is what I understand:`);
+      return r;
+    }
+    // A lone word that is neither a command nor a concept is most likely a mistyped subcommand
+    // ("/tutor leaderbord"): answer with help rather than a bare "don't know".
+    if (!/\s/.test(trimmed) && !this.matcher.match(trimmed).best) {
+      const r = await this.runCommand('help', '', who);
+      const hits = this.matcher.match(trimmed).suggestions;
+      r.paragraphs.unshift(`I don't know \`${trimmed.slice(0, 40)}\` as a command or a topic. Here is what I understand:`);
+      if (hits.length) r.suggestions = hitsToActions(hits);
       return r;
     }
     return this.answerQuestion(trimmed, who);

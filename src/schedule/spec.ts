@@ -1,4 +1,5 @@
-import { Cron } from 'croner';
+import type { Cron } from 'croner';
+import { newCron } from './cron.ts';
 import { checkZone } from './zone.ts';
 
 /** A parsed schedule: what people typed (normalised), the 5-field cron it means, and its zone. */
@@ -7,6 +8,8 @@ export interface ScheduleSpec {
   label: string;
   cron: string;
   zone: string;
+  /** False when the text named no zone and the default (or UTC) was used. */
+  zoneGiven: boolean;
 }
 
 export type SpecCommand = { type: 'show' } | { type: 'off' } | { type: 'set'; spec: ScheduleSpec };
@@ -69,7 +72,7 @@ export function parseScheduleSpec(text: string, defaultZone?: string): ScheduleS
 function finish(label: string, cron: string, zoneText: string | undefined, defaultZone: string | undefined): ScheduleSpec {
   const z = checkZone(zoneText ?? defaultZone ?? 'UTC');
   if (!z.ok) return fail(z.message);
-  const spec = { label, cron, zone: z.zone };
+  const spec = { label, cron, zone: z.zone, zoneGiven: zoneText !== undefined };
   let runs: Date[];
   try {
     runs = cronFor(spec).nextRuns(50, new Date(Date.UTC(2027, 0, 1)));
@@ -89,8 +92,18 @@ function finish(label: string, cron: string, zoneText: string | undefined, defau
  * gap, and in a repeated autumn hour it runs once (the first occurrence).
  */
 export function cronFor(spec: Pick<ScheduleSpec, 'cron' | 'zone'>): Cron {
-  return new Cron(spec.cron, { timezone: spec.zone, mode: '5-part', fixedTimeRule: 'no-wildcard' });
+  const key = `${spec.zone} ${spec.cron}`;
+  let job = jobs.get(key);
+  if (!job) {
+    job = newCron(spec.cron, { timezone: spec.zone, mode: '5-part', fixedTimeRule: 'no-wildcard' });
+    // Most channels share a handful of schedules; parsing each one per tick is most of a tick's cost.
+    if (jobs.size >= 1000) jobs.clear();
+    jobs.set(key, job);
+  }
+  return job;
 }
+
+const jobs = new Map<string, Cron>();
 
 /** The first run strictly after `after`, or undefined when the expression never runs again. */
 export function nextRunAfter(spec: Pick<ScheduleSpec, 'cron' | 'zone'>, after: number): number | undefined {

@@ -1,4 +1,4 @@
-import { Cron } from 'croner';
+import { newCron } from './cron.ts';
 
 /** A zone name people can read back; returned by {@link checkZone}. */
 export type ZoneCheck = { ok: true; zone: string } | { ok: false; message: string };
@@ -45,9 +45,11 @@ function dateFormatter(zone: string): Intl.DateTimeFormat {
   return f;
 }
 
-/** "Mon 29 Mar 2027, 09:00" in the zone, for confirmations. */
+/** "Mon 29 Mar 2027, 09:00" in the zone, for confirmations. Built from parts so ICU versions agree. */
 export function localDateTime(at: number | Date, zone: string): string {
-  return new Intl.DateTimeFormat('en-GB', { timeZone: zone, weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(at);
+  const parts = new Intl.DateTimeFormat('en-GB', { timeZone: zone, weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(at);
+  const get = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${get('weekday')} ${get('day')} ${get('month')} ${get('year')}, ${get('hour')}:${get('minute')}`;
 }
 
 /**
@@ -56,6 +58,6 @@ export function localDateTime(at: number | Date, zone: string): string {
  */
 export function periodStart(period: 'week' | 'month', now: Date, zone: string): number {
   const pattern = period === 'week' ? '0 0 * * 1' : '0 0 1 * *';
-  const [last] = new Cron(pattern, { timezone: zone, mode: '5-part', fixedTimeRule: 'no-wildcard' }).previousRuns(1, new Date(now.getTime() + 1));
+  const [last] = newCron(pattern, { timezone: zone, mode: '5-part', fixedTimeRule: 'no-wildcard' }).previousRuns(1, new Date(now.getTime() + 1));
   return last ? last.getTime() : 0;
 }

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import { createRequire } from 'node:module';
+import type Database from 'better-sqlite3';
 import type { Platform } from '../core/request.ts';
 import { MIGRATIONS } from './sqlite-migrations.ts';
 import type { AnswerRecord, ChannelRef, GapRow, LearnerRef, PostClaim, PostRecord, ReviewRecord, ScheduleRecord, ScoreRow, Store } from './types.ts';
@@ -8,6 +9,10 @@ import type { AnswerRecord, ChannelRef, GapRow, LearnerRef, PostClaim, PostRecor
 export const DB_FILE = 'tutor.db';
 
 type Row = Record<string, unknown>;
+
+/** Loaded on first open (a runtime require the CLI bundler leaves alone): `tutor ask` never needs it. */
+let DatabaseClass: typeof Database | undefined;
+const loadDatabase = () => (DatabaseClass ??= createRequire(import.meta.url)('better-sqlite3') as typeof Database);
 
 /** How long a connection waits for another process's write lock before giving up. */
 const BUSY_TIMEOUT_MS = 5000;
@@ -27,7 +32,7 @@ export class SqliteStore implements Store {
   }
 
   constructor(file: string) {
-    this.db = new Database(file, { timeout: BUSY_TIMEOUT_MS });
+    this.db = new (loadDatabase())(file, { timeout: BUSY_TIMEOUT_MS });
     this.db.pragma('journal_mode = WAL');
     // NORMAL survives process crashes in WAL mode; post claims switch to FULL (see claimPost).
     this.db.pragma('synchronous = NORMAL');
@@ -102,28 +107,33 @@ export class SqliteStore implements Store {
   // Posts
 
   async claimPost(c: PostClaim): Promise<PostRecord | undefined> {
-    // The claim must be on disk before anything is sent, even across a power cut.
+    return (await this.claimPosts([c]))[0];
+  }
+
+  async claimPosts(claims: readonly PostClaim[]): Promise<(PostRecord | undefined)[]> {
+    if (claims.length === 0) return [];
+    // Claims must be on disk before anything is sent, even across a power cut; one sync per batch.
     this.db.pragma('synchronous = FULL');
     try {
-      return this.db.transaction((): PostRecord | undefined => {
-        const moved = this.sql('UPDATE schedules SET next_run_at = ? WHERE platform = ? AND channel_id = ? AND next_run_at = ?')
-          .run(c.nextRunAt, c.platform, c.channelId, c.expectedNextRunAt).changes;
-        if (moved !== 1) return undefined;
-        const inserted = this.sql(
-            `INSERT INTO posts (platform, channel_id, slot_at, zone, item_id, concept_id, status, claimed_at, claimed_by, closes_at)
-             VALUES (@platform, @channelId, @slotAt, @zone, @itemId, @conceptId, 'claimed', @claimedAt, @claimedBy, @closesAt)
-             ON CONFLICT (platform, channel_id, slot_at) DO NOTHING`,
-          )
-          .run(c);
-        if (inserted.changes !== 1) return undefined; // the slot was posted before (schedule re-set to the same time)
-        const id = Number(inserted.lastInsertRowid);
-        // "Closes at the next post": an earlier quiz still open in this channel closes no later than now.
-        this.sql('UPDATE posts SET closes_at = MIN(closes_at, ?) WHERE platform = ? AND channel_id = ? AND closed_at IS NULL AND id <> ?').run(c.slotAt, c.platform, c.channelId, id);
-        return toPost(this.sql('SELECT * FROM posts WHERE id = ?').get(id) as Row);
-      }).immediate();
+      return this.db.transaction(() => claims.map((c) => this.claimOne(c))).immediate();
     } finally {
       this.db.pragma('synchronous = NORMAL');
     }
+  }
+
+  private claimOne(c: PostClaim): PostRecord | undefined {
+    const moved = this.sql('UPDATE schedules SET next_run_at = ? WHERE platform = ? AND channel_id = ? AND next_run_at = ?').run(c.nextRunAt, c.platform, c.channelId, c.expectedNextRunAt).changes;
+    if (moved !== 1) return undefined; // another process moved the schedule first
+    const inserted = this.sql(
+      `INSERT INTO posts (platform, channel_id, slot_at, zone, item_id, concept_id, status, claimed_at, claimed_by, closes_at)
+       VALUES (@platform, @channelId, @slotAt, @zone, @itemId, @conceptId, 'claimed', @claimedAt, @claimedBy, @closesAt)
+       ON CONFLICT (platform, channel_id, slot_at) DO NOTHING`,
+    ).run(c);
+    if (inserted.changes !== 1) return undefined; // the slot was posted before (schedule re-set to the same time)
+    const id = Number(inserted.lastInsertRowid);
+    // "Closes at the next post": an earlier quiz still open in this channel closes no later than now.
+    this.sql('UPDATE posts SET closes_at = MIN(closes_at, ?) WHERE platform = ? AND channel_id = ? AND closed_at IS NULL AND id <> ?').run(c.slotAt, c.platform, c.channelId, id);
+    return toPost(this.sql('SELECT * FROM posts WHERE id = ?').get(id) as Row);
   }
 
   async markPostSent(id: number, messageId: string, at: number): Promise<void> {
@@ -135,11 +145,10 @@ export class SqliteStore implements Store {
   }
 
   async abandonStaleClaims(before: number, exceptClaimedBy: string): Promise<PostRecord[]> {
-    return this.db.transaction(() => {
-      const rows = this.sql("SELECT * FROM posts WHERE status = 'claimed' AND claimed_at < ? AND claimed_by <> ?").all(before, exceptClaimedBy) as Row[];
-      const mark = this.sql("UPDATE posts SET status = 'abandoned' WHERE id = ? AND status = 'claimed'");
-      return rows.filter((r) => mark.run(r.id).changes === 1).map((r) => ({ ...toPost(r), status: 'abandoned' as const }));
-    }).immediate();
+    const stale = this.sql("SELECT * FROM posts WHERE status = 'claimed' AND claimed_at < ? AND claimed_by <> ?").all(before, exceptClaimedBy) as Row[];
+    if (stale.length === 0) return []; // the common case takes no write lock
+    const mark = this.sql("UPDATE posts SET status = 'abandoned' WHERE id = ? AND status = 'claimed'");
+    return this.db.transaction(() => stale.filter((r) => mark.run(r.id).changes === 1).map((r) => ({ ...toPost(r), status: 'abandoned' as const }))).immediate();
   }
 
   async getPost(id: number): Promise<PostRecord | undefined> {
@@ -149,7 +158,7 @@ export class SqliteStore implements Store {
 
   async dueClosings(now: number, platforms: readonly Platform[], limit: number): Promise<PostRecord[]> {
     if (platforms.length === 0) return [];
-    const rows = this.sql(`SELECT * FROM posts WHERE closed_at IS NULL AND closes_at <= ? AND status = 'sent' AND platform IN (${platforms.map(() => '?').join(',')}) ORDER BY closes_at LIMIT ?`)
+    const rows = this.sql(`SELECT * FROM posts WHERE closed_at IS NULL AND closes_at <= ? AND status IN ('sent', 'abandoned') AND platform IN (${platforms.map(() => '?').join(',')}) ORDER BY closes_at LIMIT ?`)
       .all(now, ...platforms, limit) as Row[];
     return rows.map(toPost);
   }

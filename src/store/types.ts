@@ -113,12 +113,14 @@ export interface Store {
    * already claimed this slot or moved the schedule: the caller must not send.
    */
   claimPost(claim: PostClaim): Promise<PostRecord | undefined>;
+  /** claimPost for many slots in one transaction (one disk sync); results in the same order. */
+  claimPosts(claims: readonly PostClaim[]): Promise<(PostRecord | undefined)[]>;
   markPostSent(id: number, messageId: string, at: number): Promise<void>;
   markPostFailed(id: number, error: string): Promise<void>;
   /** Mark claims older than `before` made by other processes as abandoned, and return them. */
   abandonStaleClaims(before: number, exceptClaimedBy: string): Promise<PostRecord[]>;
   getPost(id: number): Promise<PostRecord | undefined>;
-  /** Sent, still open posts whose closesAt <= now. */
+  /** Sent (or abandoned), still open posts whose closesAt <= now. */
   dueClosings(now: number, platforms: readonly Platform[], limit: number): Promise<PostRecord[]>;
   /** Close a post once: true for the caller that closed it. */
   claimClose(id: number, at: number): Promise<boolean>;

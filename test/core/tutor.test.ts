@@ -116,3 +116,14 @@ describe('actions', () => {
     for (const junk of ['', 'x', 'c:Not A Slug', 'k:abc:1', 'p:a:77', 't:', 'c:' + 'a'.repeat(200)]) expect(decodeAction(junk)).toBeNull();
   });
 });
+
+describe('unknown subcommands', () => {
+  it('a lone unknown word gets help, a known topic word still gets its answer', async () => {
+    const r = await ask('leaderbord');
+    expect(r.kind).toBe('help');
+    const junk = await ask('frobnicate');
+    expect(junk.kind).toBe('help');
+    expect(junk.paragraphs[0]).toContain("I don't know `frobnicate`");
+    expect((await ask('hypervisor')).title).toBe('Hypervisor');
+  });
+});

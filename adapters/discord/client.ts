@@ -1,0 +1,57 @@
+import { Client, GatewayIntentBits, Options, Partials } from 'discord.js';
+import type { Config } from '../../src/index.ts';
+
+export type DiscordConfig = NonNullable<Config['discord']>;
+
+/** The REST base (`DISCORD_API_URL`), without a trailing slash; undefined means discord.js's default. */
+export function restApi(cfg: DiscordConfig): string | undefined {
+  return cfg.apiUrl?.replace(/\/+$/, '');
+}
+
+const isSelf = (x: { id: string; client: Client }) => x.id === x.client.user?.id;
+
+/**
+ * The smallest footprint that works:
+ * - Intents: Guilds (slash commands need the guild and channel cache), GuildMessages (to see
+ *   mentions) and DirectMessages (DMs). No privileged MessageContent: Discord still sends the
+ *   content of messages that mention the bot and of DMs.
+ * - Partials.Channel: DM channels are not cached at startup; without it, the first DM is dropped.
+ * - Caches: no message history, no presences, emojis, stickers or voice; members and users are
+ *   capped and swept. Guilds, channels and roles stay whole (discord.js needs them).
+ */
+export function createClient(cfg: DiscordConfig): Client {
+  const api = restApi(cfg);
+  return new Client({
+    intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages],
+    partials: [Partials.Channel],
+    allowedMentions: { parse: [] },
+    failIfNotExists: false,
+    makeCache: Options.cacheWithLimits({
+      ...Options.DefaultMakeCacheSettings,
+      MessageManager: 0,
+      GuildMemberManager: { maxSize: 200, keepOverLimit: isSelf },
+      UserManager: { maxSize: 500, keepOverLimit: isSelf },
+      PresenceManager: 0,
+      ReactionManager: 0,
+      ReactionUserManager: 0,
+      GuildEmojiManager: 0,
+      BaseGuildEmojiManager: 0,
+      GuildStickerManager: 0,
+      VoiceStateManager: 0,
+      StageInstanceManager: 0,
+      GuildScheduledEventManager: 0,
+      GuildBanManager: 0,
+      GuildInviteManager: 0,
+      ThreadMemberManager: 0,
+      AutoModerationRuleManager: 0,
+      ApplicationCommandManager: 0,
+      EntitlementManager: 0,
+    }),
+    sweepers: {
+      ...Options.DefaultSweeperSettings,
+      guildMembers: { interval: 1800, filter: () => (m) => !isSelf(m) },
+      users: { interval: 1800, filter: () => (u) => !isSelf(u) },
+    },
+    ...(api ? { rest: { api } } : {}),
+  });
+}

@@ -1,0 +1,21 @@
+import { PermissionFlagsBits } from 'discord.js';
+
+/**
+ * What the bot needs in a channel: see it, post (also in threads), embed, and read history (Discord
+ * requires it to reply to a message). Use Application Commands lets members of a locked-down
+ * server run /tutor. Interaction responses themselves need no bot permission.
+ */
+export const BOT_PERMISSIONS = [
+  PermissionFlagsBits.ViewChannel,
+  PermissionFlagsBits.SendMessages,
+  PermissionFlagsBits.SendMessagesInThreads,
+  PermissionFlagsBits.EmbedLinks,
+  PermissionFlagsBits.ReadMessageHistory,
+  PermissionFlagsBits.UseApplicationCommands,
+].reduce((a, b) => a | b, 0n);
+
+/** The OAuth2 URL that adds the bot to a server, with the scopes bot and applications.commands. */
+export function inviteUrl(applicationId: string): string {
+  const q = new URLSearchParams({ client_id: applicationId, scope: 'bot applications.commands', permissions: BOT_PERMISSIONS.toString(), integration_type: '0' });
+  return `https://discord.com/oauth2/authorize?${q.toString()}`;
+}

@@ -1,0 +1,25 @@
+import { Events } from 'discord.js';
+import { COMMAND_NAME, findSubcommand } from '../commands/index.ts';
+import { listener } from './types.ts';
+
+/** Suggestions while typing an option: answered synchronously from memory, far inside Discord's 3 s. */
+export const autocomplete = listener({
+  name: 'autocomplete',
+  event: Events.InteractionCreate,
+  async run(ctx, interaction) {
+    if (!interaction.isAutocomplete() || interaction.commandName !== COMMAND_NAME) return;
+    const sub = findSubcommand(interaction.options.getSubcommandGroup(false), interaction.options.getSubcommand(false) ?? '');
+    const focused = interaction.options.getFocused(true);
+    let choices: { name: string; value: string }[] = [];
+    try {
+      choices = sub?.autocomplete?.({ name: focused.name, value: String(focused.value ?? '') }, ctx.app.tutor) ?? [];
+    } catch (err) {
+      ctx.log.error({ err, option: focused.name }, 'autocomplete failed');
+    }
+    try {
+      await interaction.respond(choices);
+    } catch (err) {
+      ctx.log.warn({ err, interaction: interaction.id }, 'could not send autocomplete choices');
+    }
+  },
+});

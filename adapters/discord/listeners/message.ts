@@ -1,0 +1,58 @@
+import { Events, type Message } from 'discord.js';
+import { requesterFromMessage } from '../requester.ts';
+import { failureReply, within } from '../respond.ts';
+import { renderReply } from '../render/index.ts';
+import { withRetry } from '../retry.ts';
+import { listener } from './types.ts';
+
+/** `<@123>` and the legacy nickname form `<@!123>`. */
+export function stripMention(content: string, botId: string): string {
+  return content.replace(new RegExp(`<@!?${botId}>`, 'g'), ' ').replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * A mention in a server (answered as a reply to that message) or any DM (answered in the DM).
+ * Bots, including this one, are ignored. Discord delivers the content of exactly these messages
+ * without the privileged MessageContent intent.
+ */
+export const message = listener({
+  name: 'message',
+  event: Events.MessageCreate,
+  async run(ctx, msg: Message) {
+    if (msg.author.bot || msg.system || msg.webhookId) return;
+    const me = ctx.client.user?.id;
+    if (!me) return;
+    const direct = !msg.inGuild();
+    if (!direct && !msg.mentions.users.has(me)) return;
+    const channel = msg.channel;
+    if (!channel.isSendable()) return;
+
+    const log = ctx.log.child({ message: msg.id, user: msg.author.id, channel: msg.channelId });
+    const work = ctx.app.tutor.handle({ type: 'text', text: stripMention(msg.content, me) }, requesterFromMessage(msg)).catch((err: unknown) => {
+      log.error({ err }, 'tutor failed');
+      return failureReply();
+    });
+    // A slow answer shows "typing…" so the asker knows it is coming.
+    if (!(await within(work, ctx.timing.deferAfterMs))) channel.sendTyping().catch(() => undefined);
+    const reply = await work;
+    const body = renderReply(reply);
+    // One nonce per question, reused on every retry: with enforce_nonce Discord creates the message at most once.
+    const once = { nonce: nonceFor(msg.id), enforceNonce: true };
+    try {
+      await withRetry(
+        'reply to message',
+        (): Promise<unknown> => (direct ? channel.send({ ...body, ...once }) : msg.reply({ ...body, ...once, failIfNotExists: false })),
+        ctx.timing.retryDelaysMs,
+        log,
+      );
+      log.debug({ kind: reply.kind, direct }, 'answered message');
+    } catch (err) {
+      log.error({ err }, 'could not answer the message');
+    }
+  },
+});
+
+/** Nonces are at most 25 characters; a message id is a 17-20 digit snowflake. */
+function nonceFor(messageId: string): string {
+  return `q${messageId}`.slice(0, 25);
+}

@@ -1,0 +1,47 @@
+/**
+ * `npm run discord:register`: upload the slash commands. Uses DISCORD_TOKEN and
+ * DISCORD_APPLICATION_ID, and DISCORD_GUILD_ID for instant per-server registration while developing.
+ */
+import { ConfigError, loadConfig, type Config } from '../../src/index.ts';
+import { subcommands } from './commands/index.ts';
+import { inviteUrl } from './invite.ts';
+import { registerCommands } from './registerCommands.ts';
+
+async function main(): Promise<number> {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err;
+    process.stderr.write(`Configuration error: ${err.message}\n`);
+    return 2;
+  }
+  if (!config.discord) {
+    process.stderr.write(
+      'Cannot register Discord commands: DISCORD_TOKEN and DISCORD_APPLICATION_ID must be set.\n' +
+        'Find both in the Discord developer portal (Bot > Token, General Information > Application ID).\n' +
+        'Set DISCORD_GUILD_ID as well to register to one server instantly while developing.\n',
+    );
+    return 2;
+  }
+  try {
+    const r = await registerCommands(config.discord);
+    const where = r.scope === 'guild' ? `in server ${config.discord.guildId} (available now)` : 'globally (every server and DM the app is in)';
+    process.stdout.write(`Registered /tutor with ${subcommands.length} subcommands ${where}.\n`);
+    process.stdout.write(`Invite the bot with: ${inviteUrl(config.discord.applicationId)}\n`);
+    return 0;
+  } catch (err) {
+    process.stderr.write(`Registering Discord commands failed: ${(err as Error).message}\n`);
+    return 1;
+  }
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    process.stderr.write(`Fatal: ${(err as Error)?.stack ?? String(err)}\n`);
+    process.exitCode = 1;
+  },
+);

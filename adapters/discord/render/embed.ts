@@ -1,0 +1,121 @@
+import { EmbedBuilder } from 'discord.js';
+import type { Reply, ReplyAction, ReplyCode } from '../../../src/index.ts';
+import { LIMITS, SHORTENED_NOTE, clip, truncate } from './limits.ts';
+import { renderTable } from './table.ts';
+
+const COLORS: Record<Reply['kind'], number> = {
+  answer: 0x2b7bb9,
+  comparison: 0x2b7bb9,
+  'no-match': 0xf0b232,
+  help: 0x5865f2,
+  topics: 0x5865f2,
+  'quiz-question': 0x9b59b6,
+  'quiz-feedback': 0x9b59b6,
+  'quiz-summary': 0x9b59b6,
+  leaderboard: 0xf1c40f,
+  notice: 0x95a5a6,
+  error: 0xe74c3c,
+};
+
+const DEFAULT_TITLES: Record<Reply['kind'], string> = {
+  answer: 'Answer',
+  comparison: 'Comparison',
+  'no-match': 'No match',
+  help: 'Help',
+  topics: 'Topics',
+  'quiz-question': 'Quiz',
+  'quiz-feedback': 'Quiz',
+  'quiz-summary': 'Quiz results',
+  leaderboard: 'Leaderboard',
+  notice: 'Notice',
+  error: 'Error',
+};
+
+/** Room kept for the footer when sharing out the 6000-character embed budget. */
+const OVERFLOW_FOOTER_MAX = 500;
+/** How much of the budget the description leaves for fields (table rows, examples) when it is long. */
+const FIELD_SHARE = 2000;
+/** A field is shortened to fit rather than dropped when at least this much of its value still fits. */
+const MIN_SHRUNK_VALUE = 120;
+
+interface FieldCandidate {
+  name: string;
+  /** The value at most `max` characters long, cut with a visible marker. */
+  value(max: number): { text: string; cut: boolean };
+}
+
+/**
+ * One embed: title, paragraphs as the description, the table and code examples as fields, and a
+ * footer naming buttons that did not fit plus a note whenever anything was shortened.
+ */
+export function buildEmbed(reply: Reply, overflow: readonly ReplyAction[], labelsCut: boolean): EmbedBuilder {
+  let cut = labelsCut;
+  const title = truncate(reply.title?.trim() || DEFAULT_TITLES[reply.kind], LIMITS.title);
+  cut ||= title.cut;
+
+  const moreText = overflow.length ? truncate(`More: ${overflow.map((a) => a.label.replace(/\s+/g, ' ').trim()).join(', ')}`, OVERFLOW_FOOTER_MAX) : undefined;
+  const footerReserve = (moreText?.text.length ?? 0) + SHORTENED_NOTE.length + 1;
+  let budget = LIMITS.embedTotal - title.text.length - footerReserve;
+
+  const table = reply.table ? renderTable(reply.table) : undefined;
+  cut ||= table?.cut ?? false;
+  const fields: FieldCandidate[] = [
+    ...(table?.fields ?? []).map((f) => ({ name: f.name, value: (max: number) => truncate(f.value, max) })),
+    ...reply.code.map(codeField),
+  ];
+
+  const wanted = fields.reduce((n, f) => n + f.name.length + Math.min(LIMITS.fieldValue, f.value(LIMITS.fieldValue).text.length), 0);
+  const paragraphs = [...reply.paragraphs, ...quizChoiceLines(reply), ...(table?.heading ? [table.heading] : [])];
+  const description = truncate(paragraphs.join('\n\n').trim(), Math.min(LIMITS.description, budget - Math.min(wanted, FIELD_SHARE)));
+  cut ||= description.cut;
+  budget -= description.text.length;
+
+  const embed = new EmbedBuilder().setColor(COLORS[reply.kind]).setTitle(title.text);
+  if (description.text) embed.setDescription(description.text);
+
+  let placed = 0;
+  for (const f of fields) {
+    if (placed >= LIMITS.fields) break;
+    const room = Math.min(LIMITS.fieldValue, budget - f.name.length);
+    const full = f.value(LIMITS.fieldValue);
+    const value = full.text.length <= room ? full : room >= MIN_SHRUNK_VALUE ? f.value(room) : undefined;
+    if (!value) break;
+    embed.addFields({ name: f.name, value: value.text });
+    cut ||= value.cut;
+    budget -= f.name.length + value.text.length;
+    placed++;
+  }
+
+  if (placed < fields.length || moreText?.cut) cut = true;
+  const footer = [moreText?.text, cut ? SHORTENED_NOTE : undefined].filter(Boolean).join('\n');
+  if (footer) embed.setFooter({ text: footer });
+  return embed;
+}
+
+/** A code example as a field: the caption as its name, the code fenced (and cut on a line boundary). */
+function codeField(c: ReplyCode): FieldCandidate {
+  const lang = (c.language ?? '').toLowerCase().replace(/[^a-z0-9+#-]/g, '').slice(0, 20);
+  // A ``` inside the code would close the fence early; a zero-width space keeps it literal.
+  const code = c.code.replace(/```/g, '`\u200b``').replace(/\s+$/, '');
+  const open = `\`\`\`${lang}\n`;
+  const close = '\n```';
+  return {
+    name: clip(c.caption || 'Example', LIMITS.fieldName),
+    value(max) {
+      const room = max - open.length - close.length;
+      if (code.length <= room) return { text: `${open}${code}${close}`, cut: false };
+      const marker = '\n…';
+      let body = code.slice(0, Math.max(0, room - marker.length));
+      const nl = body.lastIndexOf('\n');
+      if (nl > body.length * 0.5) body = body.slice(0, nl);
+      return { text: `${open}${body}${marker}${close}`, cut: true };
+    },
+  };
+}
+
+/** Buttons hold at most 80 characters; when a choice is longer, the full choices go in the text. */
+function quizChoiceLines(reply: Reply): string[] {
+  const choices = reply.quiz?.choices ?? [];
+  if (!choices.some((c) => c.label.length > LIMITS.label)) return [];
+  return [choices.map((c) => c.label).join('\n')];
+}

@@ -1,0 +1,85 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { MessageFlags, type ButtonInteraction, type ChatInputCommandInteraction } from 'discord.js';
+import type { Reply } from '../../src/index.ts';
+import type { BotContext } from './context.ts';
+import { renderReply, type DiscordMessage } from './render/index.ts';
+import { isAlreadyAcknowledged, isUnknownInteraction, withRetry } from './retry.ts';
+
+export interface AnswerPlan {
+  /** Replace the clicked message (paging through topics) instead of sending a new one. */
+  update?: boolean;
+  /** Whether to defer privately when the reply is not ready in time (its audience is unknown then). */
+  privateGuess: boolean;
+}
+
+/** Private means ephemeral: only in servers, and only for replies meant for the asker. */
+export function isPrivate(reply: Reply, direct: boolean): boolean {
+  return !direct && reply.audience === 'requester';
+}
+
+/** Private lookups carry "Share in channel". */
+export function renderFor(reply: Reply, priv: boolean): DiscordMessage {
+  return renderReply(reply, { share: priv && Boolean(reply.share) });
+}
+
+/**
+ * Answer an interaction within Discord's 3 s: reply at once when the core is quick, otherwise defer
+ * first and edit the deferred response when the reply is ready. Never throws; failures are logged.
+ */
+export async function answerInteraction(ctx: BotContext, interaction: ChatInputCommandInteraction | ButtonInteraction, work: Promise<Reply>, plan: AnswerPlan): Promise<void> {
+  const direct = !interaction.inGuild();
+  const log = ctx.log.child({ interaction: interaction.id, user: interaction.user.id, channel: interaction.channelId });
+  const safeWork = work.catch((err: unknown) => {
+    log.error({ err }, 'tutor failed');
+    return failureReply();
+  });
+  try {
+    const quick = await within(safeWork, ctx.timing.deferAfterMs);
+    if (quick) {
+      const priv = isPrivate(quick, direct);
+      const msg = safeRender(quick, priv, log);
+      if (plan.update && interaction.isButton()) await interaction.update(msg);
+      else await interaction.reply({ ...msg, ...(priv ? { flags: MessageFlags.Ephemeral } : {}) });
+      log.debug({ kind: quick.kind, private: priv }, 'answered');
+      return;
+    }
+    if (plan.update && interaction.isButton()) await interaction.deferUpdate();
+    else await interaction.deferReply(plan.privateGuess && !direct ? { flags: MessageFlags.Ephemeral } : {});
+    log.debug('deferred');
+    const reply = await safeWork;
+    // The privacy was fixed when deferring; Share only makes sense on a private message.
+    const msg = safeRender(reply, Boolean(interaction.ephemeral), log);
+    await withRetry('edit deferred reply', () => interaction.editReply(msg), ctx.timing.retryDelaysMs, log);
+    log.debug({ kind: reply.kind }, 'answered after deferring');
+  } catch (err) {
+    if (isAlreadyAcknowledged(err)) log.warn({ err }, 'interaction was already acknowledged (a retried callback had gone through)');
+    else if (isUnknownInteraction(err)) log.warn({ err }, 'interaction expired before we answered');
+    else log.error({ err }, 'could not answer the interaction');
+  }
+}
+
+/** A render bug must not cost the answer: fall back to the plain-text fallback in an embed. */
+function safeRender(reply: Reply, priv: boolean, log: BotContext['log']): DiscordMessage {
+  try {
+    return renderFor(reply, priv);
+  } catch (err) {
+    log.error({ err, kind: reply.kind }, 'render failed; sending the fallback text');
+    return renderReply({ ...failureReply(), kind: 'notice', title: reply.title?.slice(0, 200) ?? 'Answer', paragraphs: [reply.fallback.slice(0, 3000)] });
+  }
+}
+
+/** The value of `p` if it settles within `ms`, else undefined (0 means: always take the slow path). */
+export async function within<T>(p: Promise<T>, ms: number): Promise<T | undefined> {
+  if (ms <= 0) return undefined;
+  const ac = new AbortController();
+  try {
+    return await Promise.race([p, sleep(ms, undefined, { signal: ac.signal }).catch(() => undefined)]);
+  } finally {
+    ac.abort();
+  }
+}
+
+export function failureReply(): Reply {
+  const text = 'I hit an internal error answering that. Please try again.';
+  return { kind: 'error', title: 'Something went wrong', paragraphs: [text], code: [], related: [], suggestions: [], extra: [], audience: 'requester', fallback: text };
+}

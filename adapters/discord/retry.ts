@@ -1,0 +1,39 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { DiscordAPIError, HTTPError } from 'discord.js';
+import type { Logger } from '../../src/index.ts';
+
+/**
+ * 5xx and network failures are worth another try; 4xx are not (the request itself is wrong).
+ * Rate limits (429) never get here: discord.js waits for `retry_after` and retries on its own.
+ */
+export function isTransient(err: unknown): boolean {
+  if (err instanceof HTTPError) return err.status >= 500;
+  if (err instanceof DiscordAPIError) return err.status >= 500;
+  const code = (err as { code?: unknown })?.code;
+  const name = (err as { name?: unknown })?.name;
+  return name === 'AbortError' || (typeof code === 'string' && /^(ECONNRESET|ECONNREFUSED|ETIMEDOUT|EPIPE|UND_ERR_)/.test(code));
+}
+
+/** Run `send`, retrying transient failures after each delay in turn. Throws the last error. */
+export async function withRetry<T>(what: string, send: () => Promise<T>, delaysMs: readonly number[], log: Logger): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await send();
+    } catch (err) {
+      const delay = delaysMs[attempt];
+      if (delay === undefined || !isTransient(err)) throw err;
+      log.warn({ err, attempt: attempt + 1, retryInMs: delay }, `${what} failed; retrying`);
+      await sleep(delay);
+    }
+  }
+}
+
+/** Discord error code 40060: the interaction was already acknowledged (a retried callback that had worked). */
+export function isAlreadyAcknowledged(err: unknown): boolean {
+  return err instanceof DiscordAPIError && err.code === 40060;
+}
+
+/** Error code 10062: the interaction token expired (we were later than 3 s) or is unknown. */
+export function isUnknownInteraction(err: unknown): boolean {
+  return err instanceof DiscordAPIError && err.code === 10062;
+}

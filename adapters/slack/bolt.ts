@@ -1,0 +1,43 @@
+import { App, HTTPReceiver } from '@slack/bolt';
+import type { Config, Logger } from '../../src/index.ts';
+import { boltLogger } from './bolt-logger.ts';
+import { guardTimestamps } from './timestamp-guard.ts';
+
+type SlackConfig = NonNullable<Config['slack']>;
+
+/** Events, slash commands and interactivity all arrive here (the manifest's request URLs). */
+export const EVENTS_PATH = '/slack/events';
+
+export interface BoltParts {
+  bolt: App;
+  /** Present in HTTP mode; absent in Socket Mode. */
+  receiver?: HTTPReceiver;
+}
+
+/**
+ * The Bolt app: HTTP receiver by default, Socket Mode when an app-level token is configured.
+ * Initialisation (auth.test) is deferred to start() so a bad token fails there, loudly.
+ */
+export function createBolt(slack: SlackConfig, log: Logger): BoltParts {
+  const logger = boltLogger(log);
+  const clientOptions = {
+    slackApiUrl: apiBase(slack.apiUrl),
+    // Rate limits come back to us (deliver.ts retries once, then tells the user) instead of the
+    // client silently queueing for minutes; network and 5xx errors get one quick retry.
+    rejectRateLimitedCalls: true,
+    retryConfig: { retries: 1, factor: 1, minTimeout: 500, maxTimeout: 500 },
+  };
+  if (slack.appToken) {
+    return { bolt: new App({ token: slack.botToken, appToken: slack.appToken, socketMode: true, logger, clientOptions, deferInitialization: true }) };
+  }
+  const receiver = new HTTPReceiver({ signingSecret: slack.signingSecret, endpoints: EVENTS_PATH, port: slack.port, logger });
+  receiver.requestListener = guardTimestamps(receiver.requestListener, { paths: [EVENTS_PATH], log });
+  const bolt = new App({ token: slack.botToken, receiver, logger, clientOptions, deferInitialization: true });
+  return { bolt, receiver };
+}
+
+/** The Web API client joins base and method name, so the base must end with a slash. */
+export function apiBase(url: string | undefined): string {
+  const base = url ?? 'https://slack.com/api/';
+  return base.endsWith('/') ? base : `${base}/`;
+}

@@ -1,0 +1,83 @@
+import type { Logger, Reply } from '../../src/index.ts';
+import type { SlackMessage } from './render/blocks.ts';
+import { renderVariants, type RenderOptions } from './render/index.ts';
+import { clip } from './render/limits.ts';
+import { escapeMrkdwn } from './render/mrkdwn.ts';
+import { classify, type Target } from './targets.ts';
+
+/** A Retry-After longer than this is not waited out; the person is told instead. */
+export const MAX_RETRY_WAIT_SECONDS = 30;
+
+export interface Delivery {
+  reply: Reply;
+  render: RenderOptions;
+  /** Where the answer goes, best first. */
+  targets: Target[];
+  /** Where to say sorry when every target failed. */
+  apology: Target[];
+  /** What the person asked, echoed in the apology and logged, so it is never lost. */
+  question: string;
+  who: { userId: string; channelId: string };
+}
+
+/**
+ * Send a reply: each target in turn, each with the simpler renderings when Slack rejects the
+ * content, and one retry after a rate limit. Never throws; when all else fails the person is
+ * told and the question is logged.
+ */
+export async function deliver(d: Delivery, log: Logger): Promise<boolean> {
+  const variants = renderVariants(d.reply, d.render);
+  let lastCode = 'unknown_error';
+  for (const target of d.targets) {
+    try {
+      await sendBest(target, variants, log);
+      return true;
+    } catch (err) {
+      const f = classify(err);
+      lastCode = f.code;
+      log.warn({ target: target.name, code: f.code, ...d.who }, 'Slack did not take the answer; trying the next way');
+    }
+  }
+  log.error({ code: lastCode, question: d.question, kind: d.reply.kind, ...d.who }, 'could not deliver an answer to Slack');
+  const sorry: SlackMessage = {
+    text: `Sorry, I couldn't post my answer (Slack said: ${escapeMrkdwn(lastCode)}).${d.question ? ` You asked: "${escapeMrkdwn(clip(d.question, 300))}".` : ''} Please try again in a moment.`,
+  };
+  for (const target of d.apology) {
+    try {
+      await withRateLimitRetry(target, sorry, log);
+      return false;
+    } catch (err) {
+      log.warn({ target: target.name, code: classify(err).code, ...d.who }, 'could not tell the user either');
+    }
+  }
+  return false;
+}
+
+/** Try each rendering while Slack rejects the content; any other failure is rethrown at once. */
+export async function sendBest(target: Target, variants: SlackMessage[], log: Logger): Promise<string | undefined> {
+  let last: unknown;
+  for (let i = 0; i < variants.length; i++) {
+    try {
+      return await withRateLimitRetry(target, variants[i]!, log);
+    } catch (err) {
+      const f = classify(err);
+      if (f.kind !== 'content') throw err;
+      last = err;
+      log.warn({ target: target.name, code: f.code, variant: i }, 'Slack rejected the message content; sending a simpler form');
+    }
+  }
+  throw last;
+}
+
+async function withRateLimitRetry(target: Target, msg: SlackMessage, log: Logger): Promise<string | undefined> {
+  try {
+    return await target.send(msg);
+  } catch (err) {
+    const f = classify(err);
+    const wait = f.retryAfter ?? 1;
+    if (f.kind !== 'rate-limited' || wait > MAX_RETRY_WAIT_SECONDS) throw err;
+    log.warn({ target: target.name, retryAfter: wait }, 'rate limited by Slack; retrying once');
+    await new Promise((r) => setTimeout(r, wait * 1000));
+    return await target.send(msg);
+  }
+}

@@ -1,0 +1,68 @@
+import type { AddressInfo } from 'node:net';
+import type { TutorApp } from '../../src/index.ts';
+import type { RunningAdapter } from '../registry.ts';
+import { createBolt } from './bolt.ts';
+import { listeners } from './listeners/index.ts';
+import { slackPoster } from './poster.ts';
+import { AdminDirectory, summarize } from './requester.ts';
+import { RecentIds, Tasks } from './tasks.ts';
+
+export interface SlackStartOptions {
+  /** Where the HTTP receiver listens. Default: all interfaces on config.slack.port. Tests use 127.0.0.1 and port 0. */
+  listen?: { port: number; host?: string };
+}
+
+export interface SlackAdapter extends RunningAdapter {
+  /** The port the HTTP receiver listens on; undefined in Socket Mode. */
+  port: number | undefined;
+  /** How many requests have started work after their ack. */
+  readonly started: number;
+  /** Resolves when all work started by requests so far has finished. */
+  idle(): Promise<void>;
+}
+
+/**
+ * Start the Slack adapter: Bolt (HTTP or Socket Mode), the listeners, and the channel poster the
+ * core uses for scheduled posts. Throws when Slack refuses the token (auth.test).
+ */
+export async function startSlack(app: TutorApp, options: SlackStartOptions = {}): Promise<SlackAdapter> {
+  const slack = app.config.slack;
+  if (!slack) throw new Error('Slack is not configured (SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET)');
+  const log = app.logger.child({ adapter: 'slack' });
+  const { bolt, receiver } = createBolt(slack, log);
+  const tasks = new Tasks(log);
+  const ctx = { app, log, tasks, admins: new AdminDirectory(slack.adminUsers, log), events: new RecentIds() };
+  for (const l of listeners) l.register(bolt, ctx);
+  bolt.error(async (err) => {
+    log.error({ err: summarize(err) }, 'unhandled Bolt error');
+  });
+
+  await bolt.init(); // auth.test
+  let port: number | undefined;
+  if (receiver) {
+    const listen = options.listen ?? { port: slack.port };
+    const server = await receiver.start(listen);
+    port = (server.address() as AddressInfo).port;
+    log.info({ port, path: '/slack/events' }, 'Slack HTTP receiver listening');
+  } else {
+    await bolt.start();
+    log.info('Slack connected in Socket Mode');
+  }
+
+  const poster = slackPoster(bolt.client, log);
+  app.registerPoster(poster);
+
+  return {
+    name: 'slack',
+    port,
+    get started() {
+      return tasks.started;
+    },
+    idle: () => tasks.idle(),
+    async stop() {
+      await bolt.stop();
+      await tasks.idle();
+      if (app.posters.get('slack') === poster) app.posters.delete('slack');
+    },
+  };
+}

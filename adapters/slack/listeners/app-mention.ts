@@ -1,0 +1,48 @@
+import { deliver } from '../deliver.ts';
+import { slackRequester } from '../requester.ts';
+import { channelPost, ephemeralPost } from '../targets.ts';
+import { normalizeIncoming } from '../text.ts';
+import type { SlackListener } from './context.ts';
+
+/** Fields of an app_mention event this listener reads (Slack's Events API payload). */
+interface MentionEvent {
+  user?: string;
+  text?: string;
+  ts: string;
+  thread_ts?: string;
+  channel: string;
+  team?: string;
+  bot_id?: string;
+  subtype?: string;
+}
+
+/** `@tutor <question>` in a channel: answered in a thread under the asking message. */
+export const appMention: SlackListener = {
+  name: 'app-mention',
+  register(bolt, ctx) {
+    bolt.event('app_mention', async ({ event, body, client, context }) => {
+      await ctx.tasks.run('app-mention', async () => {
+        const e = event as unknown as MentionEvent;
+        // Bots (this one included) and edits are not questions.
+        if (!e.user || e.bot_id || e.subtype || e.user === context.botUserId) return;
+        if (ctx.events.seen((body as { event_id?: string }).event_id)) return;
+        const text = normalizeIncoming(e.text, context.botUserId);
+        const teamId = e.team ?? (body as { team_id?: string }).team_id;
+        const who = slackRequester({ userId: e.user, channelId: e.channel, teamId, direct: false });
+        const reply = await ctx.app.tutor.handle({ type: 'text', text }, who);
+        const thread = e.thread_ts ?? e.ts;
+        await deliver(
+          {
+            reply,
+            render: {},
+            targets: [channelPost(client, e.channel, thread)],
+            apology: [ephemeralPost(client, e.channel, e.user, thread)],
+            question: text,
+            who: { userId: e.user, channelId: e.channel },
+          },
+          ctx.log,
+        );
+      });
+    });
+  },
+};

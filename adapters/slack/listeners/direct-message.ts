@@ -1,0 +1,41 @@
+import { deliver } from '../deliver.ts';
+import { slackRequester } from '../requester.ts';
+import { channelPost } from '../targets.ts';
+import { normalizeIncoming, wantsChannelManagement } from '../text.ts';
+import type { SlackListener } from './context.ts';
+
+/** Fields of a message.im event this listener reads. */
+interface DirectMessageEvent {
+  channel_type?: string;
+  user?: string;
+  text?: string;
+  ts: string;
+  thread_ts?: string;
+  channel: string;
+  team?: string;
+  bot_id?: string;
+  subtype?: string;
+}
+
+/** A direct message to the bot: answered in the DM (in its thread if it was sent in one). */
+export const directMessage: SlackListener = {
+  name: 'direct-message',
+  register(bolt, ctx) {
+    bolt.event('message', async ({ event, body, client, context }) => {
+      const e = event as unknown as DirectMessageEvent;
+      if (e.channel_type !== 'im') return;
+      await ctx.tasks.run('direct-message', async () => {
+        // Any subtype is an edit, a deletion, a bot post or a join: none of them a question.
+        if (!e.user || e.bot_id || e.subtype || e.user === context.botUserId) return;
+        if (ctx.events.seen((body as { event_id?: string }).event_id)) return;
+        const text = normalizeIncoming(e.text, context.botUserId);
+        const teamId = e.team ?? (body as { team_id?: string }).team_id;
+        const canManageChannel = wantsChannelManagement(text) ? await ctx.admins.canManage(client, e.user) : false;
+        const who = slackRequester({ userId: e.user, channelId: e.channel, teamId, direct: true, canManageChannel });
+        const reply = await ctx.app.tutor.handle({ type: 'text', text }, who);
+        const post = channelPost(client, e.channel, e.thread_ts);
+        await deliver({ reply, render: {}, targets: [post], apology: [post], question: text, who: { userId: e.user, channelId: e.channel } }, ctx.log);
+      });
+    });
+  },
+};

@@ -1,0 +1,45 @@
+import type { SlashCommand, webApi } from '@slack/bolt';
+import { deliver } from '../deliver.ts';
+import { slackRequester } from '../requester.ts';
+import { channelPost, ephemeralPost, responseUrl } from '../targets.ts';
+import { isDirectChannel, normalizeIncoming, wantsChannelManagement } from '../text.ts';
+import { acknowledge, type SlackContext, type SlackListener } from './context.ts';
+
+/**
+ * `/tutor <text>`: the text goes to the core as typed (help, topics, explain …, quiz, or a
+ * question). Any command name is accepted, so a workspace may rename it in the manifest.
+ * Answers are ephemeral with a "Share in channel" button.
+ */
+export const slashCommand: SlackListener = {
+  name: 'slash-command',
+  register(bolt, ctx) {
+    bolt.command(/^\/.+/, async ({ command, ack, client }) => {
+      await ctx.tasks.run('slash-command', async () => {
+        await acknowledge(ack, ctx); // within Slack's 3 seconds, before any work
+        await answer(command, client, ctx);
+      });
+    });
+  },
+};
+
+async function answer(command: SlashCommand, client: webApi.WebClient, ctx: SlackContext): Promise<void> {
+  const text = normalizeIncoming(command.text);
+  const direct = isDirectChannel(command.channel_id, command.channel_name);
+  const canManageChannel = wantsChannelManagement(text) ? await ctx.admins.canManage(client, command.user_id) : false;
+  const who = slackRequester({ userId: command.user_id, channelId: command.channel_id, teamId: command.team_id, direct, canManageChannel });
+  const reply = await ctx.app.tutor.handle({ type: 'text', text }, who);
+
+  const privately = [responseUrl(command.response_url, 'ephemeral'), ephemeralPost(client, command.channel_id, command.user_id)];
+  const visible = reply.audience === 'channel';
+  await deliver(
+    {
+      reply,
+      render: { share: !visible && !direct },
+      targets: visible ? [channelPost(client, command.channel_id), responseUrl(command.response_url, 'in_channel')] : privately,
+      apology: privately,
+      question: text,
+      who: { userId: command.user_id, channelId: command.channel_id },
+    },
+    ctx.log,
+  );
+}

@@ -1,0 +1,206 @@
+import type { Reply, ReplyQuiz } from '../../../src/index.ts';
+import { actions, context, header, section, textSize, type Block, type Button, type SlackMessage, type TableAttachment } from './blocks.ts';
+import { buttonGroup, ButtonMaker } from './buttons.ts';
+import { clip, LIMITS, TRUNCATED, Truncations } from './limits.ts';
+import { codeBlock, escapeMrkdwn, restoreUserMentions, toMrkdwn, toPlain } from './mrkdwn.ts';
+import { monospaceTable, tableBlock } from './table.ts';
+
+export interface RenderOptions {
+  /** Offer "Share in channel" (reply.share) — for answers only the asker can see. */
+  share?: boolean;
+  /** `block` (default): Slack's table block, sent in `attachments`. `text`: the monospace fallback inline. */
+  table?: 'block' | 'text';
+  /** A Slack user id; adds "Shared by @user" under an answer someone shared. */
+  sharedBy?: string;
+}
+
+/** Button caps per group. Related concepts get the most room: a topics page is ten of them. */
+const CAPS = { quiz: LIMITS.actionsPerBlock, suggestions: 5, related: LIMITS.actionsPerBlock, extra: 5 };
+export const SHARE_LABEL = 'Share in channel';
+
+/**
+ * Reply -> Block Kit. Title and buttons are placed first because they are what a reader acts on;
+ * body text then fills the room left under the block and size limits, and anything that does not
+ * fit is named in a "…truncated" note.
+ */
+export function renderReply(reply: Reply, opts: RenderOptions = {}): SlackMessage {
+  const trunc = new Truncations();
+  const maker = new ButtonMaker(trunc);
+
+  const head: Block[] = [];
+  if (reply.title) {
+    const title = toPlain(reply.title).replace(/\s+/g, ' ').trim();
+    const shown = clip(title, LIMITS.headerText);
+    if (shown !== title) trunc.add('long title shortened');
+    head.push(header(shown));
+  }
+
+  const tail: Block[] = [];
+  if (reply.quiz) tail.push(...quizBlocks(reply.quiz, maker, trunc));
+  tail.push(...buttonGroup(maker, trunc, reply.suggestions, CAPS.suggestions, 'suggestions', reply.kind === 'help' ? 'Start with:' : 'Did you mean:'));
+  tail.push(...buttonGroup(maker, trunc, reply.related, CAPS.related, reply.kind === 'topics' ? 'topics' : 'related concepts', reply.kind === 'topics' ? 'Pick a topic:' : 'Related concepts:'));
+  const share = opts.share && reply.share ? { label: SHARE_LABEL, action: reply.share } : undefined;
+  tail.push(...buttonGroup(maker, trunc, reply.extra, CAPS.extra, 'buttons', undefined, share));
+  if (opts.sharedBy && /^[UW][A-Z0-9]{2,20}$/.test(opts.sharedBy)) tail.push(context(`Shared by <@${opts.sharedBy}>`));
+
+  // The table block travels in `attachments`, which Slack shows below all blocks, so its caption
+  // goes last among the blocks, directly above it.
+  let attachments: TableAttachment[] | undefined;
+  const people = reply.kind === 'leaderboard' || reply.kind === 'quiz-summary';
+  const bodyItems: BodyItem[] = reply.paragraphs.map((p) => textItem(people ? restoreUserMentions(toMrkdwn(p)) : toMrkdwn(p)));
+  if (reply.table && opts.table !== 'text') {
+    attachments = [{ blocks: [tableBlock(reply.table, trunc)] }];
+    if (reply.table.caption) {
+      const caption = toPlain(reply.table.caption).replace(/\s+/g, ' ').trim();
+      const shown = clip(caption, 300);
+      if (shown !== caption) trunc.add('long table caption shortened');
+      tail.push(context(`*${escapeMrkdwn(shown)}*`));
+    }
+  } else if (reply.table) {
+    const table = reply.table;
+    if (table.caption) bodyItems.push(textItem(`*${escapeMrkdwn(toPlain(table.caption))}*`));
+    const full = monospaceTable(table, LIMITS.sectionText, trunc);
+    bodyItems.push({ whole: full.length, fit: (max) => (max >= full.length ? full : max < 200 ? null : monospaceTable(table, max, trunc)) });
+  }
+  for (const c of reply.code) bodyItems.push(codeItem(c.code, c.caption));
+
+  const body = fillBody(bodyItems, LIMITS.blocks - head.length - tail.length - 1, LIMITS.blocksText - textSize(head) - textSize(tail) - 400, trunc);
+  const note = trunc.any ? [context(clip(escapeMrkdwn(trunc.toString()), LIMITS.contextText))] : [];
+
+  const msg: SlackMessage = { text: fallbackText(reply), blocks: [...head, ...body, ...note, ...tail] };
+  if (attachments) msg.attachments = attachments;
+  return msg;
+}
+
+/** The notification text. Escaped too: Slack parses it for mentions like any mrkdwn. */
+function fallbackText(reply: Reply): string {
+  return clip(toMrkdwn(reply.fallback || reply.title || reply.kind).replace(/\s+/g, ' ').trim(), LIMITS.messageText);
+}
+
+/**
+ * A quiz: choice buttons. Labels longer than a button allows are also listed in full above the
+ * buttons, so a shortened button never hides part of a choice.
+ */
+function quizBlocks(quiz: ReplyQuiz, maker: ButtonMaker, trunc: Truncations): Block[] {
+  const labels = quiz.choices.map((c) => toPlain(c.label).replace(/\s+/g, ' ').trim());
+  const out: Block[] = [];
+  if (labels.some((l) => l.length > LIMITS.buttonText)) out.push(section(clip(labels.map((l) => escapeMrkdwn(clip(l, 500))).join('\n'), LIMITS.sectionText)));
+  const shown = quiz.choices.slice(0, CAPS.quiz);
+  if (shown.length < quiz.choices.length) trunc.add(`${quiz.choices.length - shown.length} more choices not shown`);
+  const buttons = shown.map((c) => maker.make(c, { noteShortened: false })).filter((b): b is Button => !!b);
+  if (buttons.length) out.push(actions(buttons));
+  return out;
+}
+
+/** A piece of body text that can shrink to `max` characters, or null when it cannot usefully fit. */
+interface BodyItem {
+  fit(max: number): string | null;
+  /** Its full size. */
+  whole: number;
+}
+
+function textItem(mrkdwn: string): BodyItem {
+  return { whole: mrkdwn.length, fit: (max) => (max >= mrkdwn.length ? mrkdwn : max < 100 ? null : clip(mrkdwn, max)) };
+}
+
+function codeItem(code: string, caption?: string): BodyItem {
+  const cap = caption ? `_${escapeMrkdwn(toPlain(caption).replace(/\s+/g, ' ').trim())}_\n` : '';
+  const full = cap + codeBlock(code);
+  return {
+    whole: full.length,
+    fit: (max) => {
+      if (max >= full.length) return full;
+      if (max < 150) return null;
+      // Cut the code, not the fence, so the block still renders. Escaping can grow the text, so shrink until it fits.
+      let room = max - cap.length - 12;
+      let out = cap + codeBlock(clip(code, room));
+      while (out.length > max && room > 20) {
+        room -= out.length - max + 4;
+        out = cap + codeBlock(clip(code, room));
+      }
+      return out.length <= max ? out : null;
+    },
+  };
+}
+
+/** Pack body items into section blocks (each at most 3,000 characters) within the block and size budgets. */
+function fillBody(items: BodyItem[], blocksLeft: number, charsLeft: number, trunc: Truncations): Block[] {
+  const pieces = items.flatMap((item) => (item.whole > LIMITS.sectionText ? splitLong(item, LIMITS.sectionText) : [item]));
+  const texts: string[] = [];
+  let chars = charsLeft;
+  for (let i = 0; i < pieces.length; i++) {
+    const piece = pieces[i]!;
+    // Short pieces share a section, which saves blocks; the others start a new one.
+    const last = texts[texts.length - 1];
+    if (last !== undefined && piece.whole + 2 <= chars && last.length + 2 + piece.whole <= LIMITS.sectionText) {
+      texts[texts.length - 1] = `${last}\n\n${piece.fit(piece.whole)!}`;
+      chars -= piece.whole + 2;
+      continue;
+    }
+    const text = texts.length < blocksLeft ? piece.fit(Math.min(chars, LIMITS.sectionText)) : null;
+    if (text !== null) {
+      texts.push(text);
+      chars -= text.length;
+    }
+    if (text === null || text.length < piece.whole) {
+      const rest = pieces.length - i - (text === null ? 0 : 1);
+      trunc.add(rest > 0 ? `the answer is too long for one Slack message; ${rest} more part${rest === 1 ? '' : 's'} not shown` : 'the answer is too long for one Slack message');
+      break;
+    }
+  }
+  return texts.map(section);
+}
+
+/** Split an over-long text item at line or word breaks into section-sized items. */
+function splitLong(item: BodyItem, size: number): BodyItem[] {
+  const full = item.fit(item.whole)!;
+  if (full.includes('```')) return [item]; // a code block is cut, not split
+  const out: BodyItem[] = [];
+  let rest = full;
+  while (rest.length > size) {
+    const window = rest.slice(0, size);
+    const at = Math.max(window.lastIndexOf('\n'), window.lastIndexOf(' '));
+    const end = at > size * 0.5 ? at : size;
+    out.push(textItem(rest.slice(0, end).trimEnd()));
+    rest = rest.slice(end).trimStart();
+  }
+  if (rest) out.push(textItem(rest));
+  return out;
+}
+
+/**
+ * The last resort when Slack rejects blocks: one mrkdwn text with the table in monospace and the
+ * buttons named (they cannot be clicked here).
+ */
+export function renderTextOnly(reply: Reply): SlackMessage {
+  const trunc = new Truncations();
+  const parts: string[] = [];
+  if (reply.title) parts.push(`*${escapeMrkdwn(toPlain(reply.title))}*`);
+  parts.push(...reply.paragraphs.map(toMrkdwn));
+  if (reply.table) {
+    if (reply.table.caption) parts.push(`*${escapeMrkdwn(toPlain(reply.table.caption))}*`);
+    parts.push(monospaceTable(reply.table, 2000, trunc));
+  }
+  for (const c of reply.code) parts.push(`${c.caption ? `_${escapeMrkdwn(c.caption)}_\n` : ''}${codeBlock(c.code)}`);
+  const names = (label: string, list: { label: string }[]) => (list.length ? [`${label} ${list.map((a) => escapeMrkdwn(toPlain(a.label))).join(', ')}`] : []);
+  if (reply.quiz) parts.push(...reply.quiz.choices.map((c) => escapeMrkdwn(toPlain(c.label))));
+  parts.push(...names('Did you mean:', reply.suggestions), ...names('Related:', reply.related));
+  let text = parts.join('\n\n');
+  const limit = LIMITS.messageText;
+  if (trunc.any || text.length > limit) {
+    const note = `\n\n${TRUNCATED}`;
+    text = `${text.length > limit - note.length ? clip(text, limit - note.length) : text}${note}`;
+  }
+  return { text };
+}
+
+/**
+ * What to try, in order, when Slack rejects a message's content: the table block; then the same
+ * blocks with the table in monospace; then text only.
+ */
+export function renderVariants(reply: Reply, opts: RenderOptions = {}): SlackMessage[] {
+  const out = [renderReply(reply, opts)];
+  if (reply.table && opts.table !== 'text') out.push(renderReply(reply, { ...opts, table: 'text' }));
+  out.push(renderTextOnly(reply));
+  return out;
+}

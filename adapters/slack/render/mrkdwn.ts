@@ -1,0 +1,69 @@
+/**
+ * Core text (a small markdown subset) to Slack mrkdwn.
+ *
+ * Every piece of core text is escaped first: Slack treats `<…>` as links and mentions, so a
+ * question like "<!channel> what is a volume?" echoed back would ping the whole channel. With
+ * & < > escaped it shows exactly as typed and pings no one.
+ */
+export function escapeMrkdwn(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** Code spans and fenced blocks keep their content (escaped, not reformatted). */
+const CODE = /(```[\s\S]*?```|`[^`\n]+`)/;
+
+export function toMrkdwn(markdown: string): string {
+  if (isMarkdownTable(markdown)) return markdownTableAsCode(markdown);
+  return markdown
+    .split(CODE)
+    .map((part, i) => (i % 2 === 1 ? codePart(part) : textPart(part)))
+    .join('');
+}
+
+/** A preformatted block. Backtick runs inside are broken up so they cannot end the block early. */
+export function codeBlock(code: string): string {
+  return `\`\`\`\n${escapeMrkdwn(code.replace(/```/g, '``\u200b`'))}\n\`\`\``;
+}
+
+function codePart(part: string): string {
+  // Slack has no language hints: drop "```bash" style info strings instead of showing them.
+  if (part.startsWith('```')) return codeBlock(part.slice(3, -3).replace(/^[\w+-]*\n/, '').replace(/\n$/, ''));
+  return escapeMrkdwn(part);
+}
+
+function textPart(text: string): string {
+  return escapeMrkdwn(text)
+    .replace(/\*\*(?=\S)([\s\S]*?\S)\*\*/g, '*$1*')
+    .replace(/__(?=\S)([\s\S]*?\S)__/g, '*$1*')
+    .replace(/~~(?=\S)([\s\S]*?\S)~~/g, '~$1~')
+    .replace(/^#{1,6}\s+(.+)$/gm, '*$1*')
+    .replace(/\[([^\]\n|]+)\]\((https?:\/\/[^\s)]+)\)/g, '<$2|$1>');
+}
+
+/** Slack cannot show markdown tables; one that slips into a paragraph is shown as monospace instead. */
+function isMarkdownTable(text: string): boolean {
+  const lines = text.trim().split('\n');
+  return lines.length >= 2 && lines.every((l) => /^\s*\|.*\|\s*$/.test(l)) && lines.some((l) => /^\s*\|[\s:|-]*-{3,}[\s:|-]*\|\s*$/.test(l));
+}
+
+function markdownTableAsCode(text: string): string {
+  const lines = text.trim().split('\n').filter((l) => !/^\s*\|[\s:|-]*\|\s*$/.test(l));
+  return codeBlock(lines.map((l) => l.trim()).join('\n'));
+}
+
+/** Plain text for a plain_text field: markdown markers removed, nothing escaped (plain_text is never parsed). */
+export function toPlain(markdown: string): string {
+  return markdown
+    .replace(/\*\*(?=\S)([\s\S]*?\S)\*\*/g, '$1')
+    .replace(/(^|\s)_(?=\S)([^_]*?\S)_(?=\s|$|[.,!?;:])/g, '$1$2')
+    .replace(/`([^`\n]+)`/g, '$1');
+}
+
+/**
+ * Leaderboards and quiz summaries name people as <@U…>, built by the core from stored Slack user
+ * ids, never from typed text. Only those replies get exact user mentions back after escaping;
+ * broadcasts (<!channel>, <!here>) and anything else stay escaped.
+ */
+export function restoreUserMentions(mrkdwn: string): string {
+  return mrkdwn.replace(/&lt;@([UW][A-Z0-9]{6,20})&gt;/g, '<@$1>');
+}

@@ -1,0 +1,31 @@
+/**
+ * Incoming Slack text -> the plain line the core expects. Slack sends message and command text
+ * with & < > escaped, mentions as <@U…> and links as <url|label>.
+ */
+export function normalizeIncoming(text: string | undefined, botUserId?: string): string {
+  let s = String(text ?? '');
+  // The bot's own mention is how people address it, not part of the question.
+  if (botUserId) s = s.replace(new RegExp(`<@${escapeRegExp(botUserId)}(?:\\|[^>]*)?>`, 'g'), ' ');
+  else s = s.replace(/^\s*<@[UW][A-Z0-9]+(?:\|[^>]*)?>/, ' ');
+  s = s
+    .replace(/<((?:https?|mailto):[^>|]*)\|([^>]*)>/g, '$2')
+    .replace(/<((?:https?|mailto):[^>|]*)>/g, '$1')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
+  return s.replace(/\s+/g, ' ').trim();
+}
+
+/** `schedule …` changes channel settings, so only then is it worth asking Slack who the user is. */
+export function wantsChannelManagement(text: string): boolean {
+  return /^\/?schedule\b/i.test(text.trim());
+}
+
+/** Slack DM channel ids start with D; slash commands also name them "directmessage". */
+export function isDirectChannel(channelId: string | undefined, channelName?: string): boolean {
+  return (channelId ?? '').startsWith('D') || channelName === 'directmessage';
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

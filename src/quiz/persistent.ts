@@ -1,0 +1,157 @@
+import type { ContentPack, QuizItem } from '../content/model.ts';
+import type { Requester } from '../core/request.ts';
+import type { TutorAction } from '../reply/actions.ts';
+import { noticeReply, quizFeedbackReply } from '../reply/build.ts';
+import type { Reply } from '../reply/types.ts';
+import { systemClock, type Clock } from '../schedule/clock.ts';
+import { periodStart } from '../schedule/zone.ts';
+import type { ChannelRef, PostRecord, Store } from '../store/types.ts';
+import type { QuizFeatures } from './features.ts';
+import { afterAnswer, intervalDays } from './leitner.ts';
+import { channelQuizReply, leaderboardReply, letter, nextPracticeAction, practiceQuestionReply, quizSummaryReply, type Period } from './replies.ts';
+import { scheduleCommand } from './schedule-command.ts';
+import { chooseChannelItem, choosePracticeItem, dueReviews } from './select.ts';
+import { currentStreak } from './streaks.ts';
+
+export interface PersistentQuizOptions {
+  clock?: Clock;
+  random?: () => number;
+  /** Hours a channel quiz stays open at most (config.quiz.closeHours), for the confirmation text. */
+  closeHours?: number;
+  /** Slack admin allow-list (config.slack.adminUsers). */
+  adminUsers?: readonly string[];
+}
+
+const LEADERBOARD_SIZE = 10;
+
+/** Quizzes with memory: channel posts and scores, streaks, spaced personal review, schedules. */
+export class PersistentQuiz implements QuizFeatures {
+  private readonly clock: Clock;
+  private readonly random: () => number;
+
+  constructor(
+    readonly pack: ContentPack,
+    readonly store: Store,
+    private readonly options: PersistentQuizOptions = {},
+  ) {
+    this.clock = options.clock ?? systemClock;
+    this.random = options.random ?? Math.random;
+  }
+
+  private now(): number {
+    return this.clock.now().getTime();
+  }
+
+  // Personal practice (never counts toward channel scores)
+
+  async practice(who: Requester): Promise<Reply> {
+    const pick = choosePracticeItem(this.pack.quizItems, await this.store.listReviews(who), this.now(), this.random);
+    if (!pick) return noticeReply('No quiz yet', 'The loaded content has no quiz items.');
+    const concept = this.pack.byId.get(pick.item.conceptId)!;
+    const note = pick.reason === 'due' ? `_Review: ${pick.due} question${pick.due === 1 ? '' : 's'} due, this is one you missed or are learning._` : pick.reason === 'ahead' ? "_You've seen every question; nothing is due, so here is the next one coming up._" : undefined;
+    return practiceQuestionReply(pick.item, concept, pick.reason === 'due' ? 'Review' : 'Practice', note);
+  }
+
+  async review(who: Requester): Promise<Reply> {
+    const reviews = await this.store.listReviews(who);
+    const due = dueReviews(this.pack.quizItems, reviews, this.now());
+    const first = due[0];
+    if (!first) {
+      const upcoming = reviews.filter((r) => this.pack.quizById.has(r.itemId)).sort((a, b) => a.dueAt - b.dueAt)[0];
+      const r = noticeReply(
+        'Nothing to review',
+        upcoming
+          ? `Nothing is due today. Your next review is on ${new Date(upcoming.dueAt).toISOString().slice(0, 10)}. Want a practice question meanwhile?`
+          : "You have nothing to review yet. Questions you miss come back here after 1, 3 and 7 days. Try a practice question?",
+      );
+      r.extra = [nextPracticeAction];
+      return r;
+    }
+    const item = this.pack.quizById.get(first.itemId)!;
+    return practiceQuestionReply(item, this.pack.byId.get(item.conceptId)!, 'Review', `_Review 1 of ${due.length} due today._`);
+  }
+
+  async answer(action: Extract<TutorAction, { type: 'practice-answer' | 'post-answer' }>, who: Requester): Promise<Reply> {
+    return action.type === 'practice-answer' ? this.answerPractice(action.itemId, action.choice, who) : this.answerPost(action.postId, action.choice, who);
+  }
+
+  private async answerPractice(itemId: string, choice: number, who: Requester): Promise<Reply> {
+    const item = this.pack.quizById.get(itemId);
+    if (!item || choice >= item.choices.length) return noticeReply('Quiz expired', 'That question is no longer in the quiz bank. Try `quiz` for a new one.');
+    const now = this.now();
+    const state = afterAnswer(await this.store.getReview(who, item.id), who, item.id, choice === item.answerIndex, now);
+    await this.store.putReview(state);
+    const r = quizFeedbackReply(item, this.pack.byId.get(item.conceptId)!, choice, `_This comes back for review in ${plural(intervalDays(state.box), 'day')}. Practice answers don't count toward channel scores._`);
+    r.extra.push(nextPracticeAction);
+    return r;
+  }
+
+  private async answerPost(postId: number, choice: number, who: Requester): Promise<Reply> {
+    const post = await this.store.getPost(postId);
+    if (!post || post.platform !== who.platform) return noticeReply('Quiz not found', "I can't find that quiz any more. Try `quiz` for a practice question.");
+    const item = this.pack.quizById.get(post.itemId);
+    if (!item || choice >= item.choices.length) return noticeReply('Quiz expired', 'That question is no longer in the quiz bank. Try `quiz` for a practice question.');
+    const concept = this.pack.byId.get(item.conceptId)!;
+    if (post.closedAt !== undefined) return quizFeedbackReply(item, concept, choice, '_This quiz has closed, so this answer does not count toward the leaderboard._');
+    const correct = choice === item.answerIndex;
+    const now = this.now();
+    const { recorded, first } = await this.store.recordAnswer({ postId, userId: who.userId, choice, correct, answeredAt: now });
+    if (!recorded) {
+      return noticeReply('You already answered', `Only your first answer counts. You picked ${letter(first.choice)}. ${item.choices[first.choice] ?? ''}, which was ${first.correct ? 'right' : 'not right'}.`);
+    }
+    // Channel answers feed the learner's own review pile too: what they missed comes back.
+    await this.store.putReview(afterAnswer(await this.store.getReview(who, item.id), who, item.id, correct, now));
+    const ch = { platform: post.platform, channelId: post.channelId };
+    const streak = currentStreak(await this.store.channelPosts(ch), await this.store.answeredPostIds(ch, who.userId), await this.zoneOf(ch, post));
+    const note = correct
+      ? `_+1 point. Your streak: ${plural(streak, 'quiz day')}._`
+      : `_No point this time; your streak: ${plural(streak, 'quiz day')}. This question comes back in your \`review\` tomorrow._`;
+    return quizFeedbackReply(item, concept, choice, note);
+  }
+
+  // Channel scores
+
+  async leaderboard(args: string, who: Requester): Promise<Reply> {
+    const a = args.trim().toLowerCase();
+    const period: Period = a === 'month' ? 'month' : a === 'all' || a === 'all-time' || a === 'alltime' ? 'all' : 'week';
+    const ch = { platform: who.platform, channelId: who.channelId };
+    const posts = await this.store.channelPosts(ch);
+    const zone = await this.zoneOf(ch, posts.at(-1));
+    const since = period === 'all' ? undefined : periodStart(period, this.clock.now(), zone);
+    const rows = await this.store.scoreboard(ch, since, LEADERBOARD_SIZE);
+    const withStreaks = await Promise.all(rows.map(async (r) => ({ ...r, streak: currentStreak(posts, await this.store.answeredPostIds(ch, r.userId), zone) })));
+    return leaderboardReply(who.platform, period, withStreaks, zone);
+  }
+
+  async schedule(args: string, who: Requester): Promise<Reply> {
+    return scheduleCommand(args, who, { store: this.store, now: this.now(), closeHours: this.options.closeHours ?? 24, adminUsers: this.options.adminUsers ?? [] });
+  }
+
+  // Used by the scheduler
+
+  /** The next question for a channel: no repeats until the bank is used up, missed concepts sooner. */
+  async chooseItemFor(ch: ChannelRef): Promise<QuizItem | undefined> {
+    return chooseChannelItem(this.pack.quizItems, await this.store.channelItemCounts(ch), await this.store.channelConceptMisses(ch), this.random);
+  }
+
+  postReply(post: PostRecord): Reply | undefined {
+    const item = this.pack.quizById.get(post.itemId);
+    const concept = item && this.pack.byId.get(item.conceptId);
+    return item && concept ? channelQuizReply(post.id, item, concept) : undefined;
+  }
+
+  async summaryReply(post: PostRecord): Promise<Reply | undefined> {
+    const item = this.pack.quizById.get(post.itemId);
+    const concept = item && this.pack.byId.get(item.conceptId);
+    return item && concept ? quizSummaryReply(item, concept, await this.store.answerTally(post.id)) : undefined;
+  }
+
+  /** Streaks and weeks use the channel's schedule zone, or the zone of its last post, or UTC. */
+  private async zoneOf(ch: ChannelRef, post?: PostRecord): Promise<string> {
+    return (await this.store.getSchedule(ch))?.zone ?? post?.zone ?? 'UTC';
+  }
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}

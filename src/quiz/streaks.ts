@@ -1,0 +1,26 @@
+import { localDate } from '../schedule/zone.ts';
+import type { PostRecord } from '../store/types.ts';
+
+/**
+ * A learner's current daily streak in a channel: consecutive quiz days, counted in the
+ * schedule's zone, on which they answered. Only days with a posted quiz count, so a weekend or
+ * a day off does not break a streak. Today's quiz, while still open, does not break it either.
+ */
+export function currentStreak(posts: readonly PostRecord[], answered: ReadonlySet<number>, zone: string): number {
+  const days = new Map<string, { answered: boolean; open: boolean }>();
+  for (const p of posts) {
+    const day = localDate(p.slotAt, zone);
+    const d = days.get(day) ?? { answered: false, open: false };
+    if (answered.has(p.id)) d.answered = true;
+    if (p.status === 'sent' && p.closedAt === undefined) d.open = true;
+    days.set(day, d);
+  }
+  const ordered = [...days.entries()].sort((a, b) => (a[0] < b[0] ? 1 : -1));
+  let streak = 0;
+  for (const [i, [, d]] of ordered.entries()) {
+    if (d.answered) streak++;
+    else if (i === 0 && d.open) continue;
+    else break;
+  }
+  return streak;
+}

@@ -1,0 +1,92 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadContent } from '../../src/content/load.ts';
+import { Matcher } from '../../src/match/matcher.ts';
+import { parseEvalFile, runEval } from '../../src/eval/run.ts';
+import { Tutor } from '../../src/tutor.ts';
+
+const root = resolve(import.meta.dirname, '../..');
+const { pack, issues } = loadContent(resolve(root, 'content'));
+
+const SEED = ['docker-vs-vm', 'kernel-sharing', 'footprint', 'startup-speed', 'isolation', 'container', 'dockerfile', 'docker-image', 'ephemeral-filesystem', 'volumes', 'bind-mounts', 'port-mapping', 'unix-sockets', 'hypervisor', 'hypervisor-type-1', 'hypervisor-type-2', 'hypervisor-types', 'virtual-machine', 'docker'];
+const ESSENTIALS = ['namespaces', 'cgroups', 'image-layers', 'container-registry', 'docker-compose', 'docker-run', 'docker-build', 'docker-ps', 'docker-exec', 'docker-logs', 'container-lifecycle', 'cmd-vs-entrypoint', 'docker-networks', 'kvm', 'docker-daemon', 'multi-stage-builds', 'dockerignore', 'container-orchestration', 'hardware-virtualization', 'container-env-vars', 'restart-policies', 'healthcheck', 'image-tags'];
+const COMMANDS = ['docker-run', 'docker-build', 'docker-ps', 'docker-exec', 'docker-logs', 'docker-compose', 'docker-pull-push', 'docker-stop-rm', 'docker-volume-commands'];
+
+describe('the shipped Docker & VM pack', () => {
+  it('validates cleanly', () => {
+    expect(issues).toEqual([]);
+  });
+
+  it('has every required entry and at least 50 in all', () => {
+    for (const id of [...SEED, ...ESSENTIALS]) expect(pack.byId.has(id), id).toBe(true);
+    expect(pack.concepts.length).toBeGreaterThanOrEqual(50);
+  });
+
+  it('has a quiz bank of at least 120 items, 3+ per seed concept, each with an explanation', () => {
+    expect(pack.quizItems.length).toBeGreaterThanOrEqual(120);
+    for (const id of SEED) expect(pack.byId.get(id)!.quiz.length, id).toBeGreaterThanOrEqual(3);
+    for (const q of pack.quizItems) {
+      expect(q.explanation.length, q.id).toBeGreaterThan(20);
+      expect(q.answerIndex, q.id).toBeGreaterThanOrEqual(0);
+    }
+    const wrong = pack.quizItems.reduce((n, q) => n + q.choices.length - 1, 0);
+    const noted = pack.quizItems.reduce((n, q) => n + Object.keys(q.misconceptions).length, 0);
+    expect(noted / wrong).toBeGreaterThan(0.8);
+  });
+
+  it('carries both comparison tables as real table data', () => {
+    const dvm = pack.byId.get('docker-vs-vm')!.table!;
+    expect(dvm.rows.map((r) => r[0])).toEqual(['Kernel sharing', 'Size', 'Speed', 'Isolation']);
+    const hv = pack.byId.get('hypervisor-types')!.table!;
+    const flat = JSON.stringify(hv).toLowerCase();
+    expect(flat).toContain('bare-metal');
+    expect(flat).toContain('hosted');
+    expect(flat).toMatch(/use case/);
+  });
+
+  it('teaches the lesson facts', () => {
+    const text = (id: string) => JSON.stringify(pack.byId.get(id)).toLowerCase();
+    expect(text('kernel-sharing')).toMatch(/host kernel/);
+    expect(text('startup-speed')).toMatch(/millisecond/);
+    expect(text('startup-speed')).toMatch(/minute/);
+    expect(text('docker-image')).toMatch(/immutable/);
+    expect(text('ephemeral-filesystem')).toMatch(/volume/);
+    expect(text('ephemeral-filesystem')).toMatch(/bind mount/);
+    expect(text('hypervisor-type-1')).toMatch(/data cent/);
+    expect(text('hypervisor-type-2')).toMatch(/windows/);
+    expect(text('unix-sockets')).toMatch(/unix domain socket/);
+  });
+
+  it('gives every entry related links, a source and a review date; command entries carry examples', () => {
+    for (const c of pack.concepts) {
+      expect(c.related.length, c.id).toBeGreaterThan(0);
+      expect(c.source, c.id).toMatch(/^https?:\/\//);
+      expect(c.reviewed, c.id).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    }
+    for (const id of COMMANDS) expect(pack.byId.get(id)!.examples.length, id).toBeGreaterThan(0);
+  });
+
+  it('lets a learner walk from image to container to volume', () => {
+    expect(pack.byId.get('docker-image')!.related).toContain('container');
+    expect(pack.byId.get('container')!.related).toEqual(expect.arrayContaining(['volumes']));
+  });
+});
+
+describe('matching quality on the repository eval set', () => {
+  it('meets the accuracy and rejection thresholds', () => {
+    const rows = parseEvalFile(readFileSync(resolve(root, 'test/eval/questions.jsonl'), 'utf8'), 'questions.jsonl');
+    expect(rows.length).toBeGreaterThan(150);
+    const tutor = new Tutor(pack);
+    const report = runEval(tutor.matcher, rows);
+    expect(report.inDomain.accuracy, JSON.stringify(report.misses, null, 1)).toBeGreaterThanOrEqual(0.92);
+    expect(report.outOfDomain.rate, JSON.stringify(report.misses, null, 1)).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('a matcher without explanation text is worse (the text signal earns its place)', () => {
+    const rows = parseEvalFile(readFileSync(resolve(root, 'test/eval/questions.jsonl'), 'utf8'), 'questions.jsonl');
+    const bare = new Matcher(pack.concepts.map((c) => ({ id: c.id, title: c.title, aliases: c.aliases, keywords: c.keywords, comparison: !!c.table })));
+    const full = new Tutor(pack).matcher;
+    expect(runEval(full, rows).inDomain.correct).toBeGreaterThanOrEqual(runEval(bare, rows).inDomain.correct);
+  });
+});

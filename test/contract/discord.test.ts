@@ -1,0 +1,125 @@
+/**
+ * Discord contract: every Reply kind, normal and oversized, rendered every way the adapter sends it,
+ * goes through the real discord.js builders (whose validators throw on a violation), stays inside
+ * Discord's limits, and nothing is cut without a visible marker.
+ */
+import { ActionRowBuilder, EmbedBuilder, type APIEmbed, type ButtonBuilder } from 'discord.js';
+import { describe, expect, test } from 'vitest';
+import type { Reply } from '../../src/index.ts';
+import { LIMITS, renderReply, SHORTENED_NOTE, toMessageBody, type RenderOptions } from '../../adapters/discord/render/index.ts';
+import { validateMessageBody } from '../discord/fakeDiscord.ts';
+import { normalReplies, oversizedReplies } from './replies.ts';
+
+const WAYS: [string, RenderOptions][] = [
+  ['private, with Share in channel', { share: true }],
+  ['public (mention, DM, shared, scheduled post)', { share: false }],
+];
+
+const embedChars = (e: APIEmbed) => (e.title ?? '').length + (e.description ?? '').length + (e.footer?.text ?? '').length + (e.author?.name ?? '').length + (e.fields ?? []).reduce((n, f) => n + f.name.length + f.value.length, 0);
+
+type Body = ReturnType<typeof toMessageBody> & { content?: string };
+const buttonsOf = (body: Body) => body.components.flatMap((r) => r.components as { custom_id: string; label: string }[]);
+
+function render(reply: Reply, opts: RenderOptions): Body {
+  const msg = renderReply(reply, opts);
+  const body: Body = toMessageBody(msg);
+  // Rebuild from the JSON through the builders' validating setters and toJSON.
+  for (const e of body.embeds) {
+    const b = new EmbedBuilder();
+    if (e.title) b.setTitle(e.title);
+    if (e.description) b.setDescription(e.description);
+    if (e.fields?.length) b.addFields(e.fields);
+    if (e.footer) b.setFooter({ text: e.footer.text });
+    if (e.color !== undefined) b.setColor(e.color);
+    expect(b.toJSON()).toEqual(e);
+  }
+  for (const row of body.components) expect(ActionRowBuilder.from<ButtonBuilder>(row).toJSON()).toEqual(row);
+  return body;
+}
+
+function checkLimits(body: Body): void {
+  expect(body.allowed_mentions).toEqual({ parse: [] });
+  if (body.content !== undefined) expect(body.content.length).toBeLessThanOrEqual(LIMITS.content);
+  expect(body.embeds.length).toBeGreaterThanOrEqual(1);
+  let total = 0;
+  for (const e of body.embeds) {
+    expect(e.title?.length ?? 0).toBeLessThanOrEqual(LIMITS.title);
+    expect(e.description?.length ?? 0).toBeLessThanOrEqual(LIMITS.description);
+    expect(e.fields?.length ?? 0).toBeLessThanOrEqual(LIMITS.fields);
+    for (const f of e.fields ?? []) {
+      expect(f.name.length).toBeGreaterThan(0);
+      expect(f.name.length).toBeLessThanOrEqual(LIMITS.fieldName);
+      expect(f.value.length).toBeGreaterThan(0);
+      expect(f.value.length).toBeLessThanOrEqual(LIMITS.fieldValue);
+    }
+    expect(e.footer?.text.length ?? 0).toBeLessThanOrEqual(LIMITS.footer);
+    total += embedChars(e);
+  }
+  expect(total).toBeLessThanOrEqual(LIMITS.embedTotal);
+  expect(body.components.length).toBeLessThanOrEqual(LIMITS.rows);
+  const ids = new Set<string>();
+  for (const row of body.components) {
+    expect(row.components.length).toBeGreaterThan(0);
+    expect(row.components.length).toBeLessThanOrEqual(LIMITS.buttonsPerRow);
+  }
+  for (const b of buttonsOf(body)) {
+    expect(b.label.length).toBeGreaterThan(0);
+    expect(b.label.length).toBeLessThanOrEqual(LIMITS.label);
+    expect(b.custom_id.length).toBeLessThanOrEqual(LIMITS.customId);
+    expect(ids.has(b.custom_id)).toBe(false);
+    ids.add(b.custom_id);
+  }
+  // The same checks the fake Discord API applies before accepting a message.
+  expect(validateMessageBody(body)).toBeNull();
+}
+
+/** Every action of the reply is a button or named in the footer's "More:" list (or that list is marked as cut). */
+function checkActionsAccountedFor(reply: Reply, body: Body, opts: RenderOptions): void {
+  const shown = new Set(buttonsOf(body).map((b) => b.custom_id));
+  const footer = body.embeds[0]!.footer?.text ?? '';
+  const all = [...(reply.quiz?.choices ?? []), ...reply.suggestions, ...reply.related, ...reply.extra];
+  const missing = all.filter((a) => !shown.has(a.action));
+  if (missing.length) expect(footer).toMatch(/^More: /);
+  for (const a of missing) {
+    const label = a.label.replace(/\s+/g, ' ').trim();
+    if (!footer.includes(label)) expect(footer).toContain('…');
+  }
+  if (opts.share && reply.share) expect(shown.has(reply.share)).toBe(true);
+  if (!opts.share && reply.share) expect(shown.has(reply.share)).toBe(false);
+}
+
+describe.each(WAYS)('Discord contract: %s', (_way, opts) => {
+  test.each(normalReplies().map((r) => [r.kind, r] as const))('normal %s: within limits, nothing cut', (_kind, reply) => {
+    const body = render(reply, opts);
+    checkLimits(body);
+    const e = body.embeds[0]!;
+    expect(e.title).toBe(reply.title);
+    for (const p of reply.paragraphs) expect(e.description).toContain(p);
+    for (const c of reply.code) expect(JSON.stringify(e.fields)).toContain(JSON.stringify(c.code).slice(1, -1));
+    for (const row of reply.table?.rows ?? []) expect(JSON.stringify(e)).toContain(row[0]!);
+    expect(JSON.stringify(body)).not.toContain(SHORTENED_NOTE);
+    expect(JSON.stringify(body)).not.toContain('…');
+    const all = [...(reply.quiz?.choices ?? []), ...reply.suggestions, ...reply.related, ...reply.extra];
+    expect(buttonsOf(body).filter((b) => b.custom_id !== reply.share).map((b) => b.custom_id).sort()).toEqual(all.map((a) => a.action).sort());
+    checkActionsAccountedFor(reply, body, opts);
+  });
+
+  test.each(oversizedReplies().map((r) => [r.kind, r] as const))('oversized %s: within limits, every cut marked', (_kind, reply) => {
+    const body = render(reply, opts);
+    checkLimits(body);
+    const e = body.embeds[0]!;
+    expect(e.title!.endsWith('…')).toBe(true);
+    expect(e.description!.endsWith('…')).toBe(true);
+    expect(e.footer!.text.endsWith(SHORTENED_NOTE)).toBe(true);
+    // The budget is used, not thrown away: the embed is close to Discord's 6000-character cap.
+    expect(embedChars(e)).toBeGreaterThan(LIMITS.embedTotal * 0.9);
+    // The answer's own text comes first: the description starts where the reply starts.
+    expect(e.description!.startsWith(reply.paragraphs[0]!.slice(0, 50))).toBe(true);
+    checkActionsAccountedFor(reply, body, opts);
+    if (reply.quiz) {
+      // Quiz choices are never the buttons that get dropped.
+      const ids = new Set(buttonsOf(body).map((b) => b.custom_id));
+      for (const c of reply.quiz.choices) expect(ids.has(c.action)).toBe(true);
+    }
+  });
+});

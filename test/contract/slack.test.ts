@@ -1,0 +1,150 @@
+/**
+ * Slack contract: every Reply kind, normal and oversized, rendered every way the adapter sends
+ * it, stays inside Slack's limits, and nothing is dropped without a "…truncated" marker.
+ */
+import { describe, expect, test } from 'vitest';
+import type { Reply } from '../../src/index.ts';
+import type { Block, SlackMessage } from '../../adapters/slack/render/blocks.ts';
+import { textSize } from '../../adapters/slack/render/blocks.ts';
+import { renderReply, renderTextOnly, type RenderOptions } from '../../adapters/slack/render/index.ts';
+import { LIMITS } from '../../adapters/slack/render/limits.ts';
+import { escapeMrkdwn, toMrkdwn, toPlain } from '../../adapters/slack/render/mrkdwn.ts';
+import { normalReplies, oversizedReplies } from './replies.ts';
+
+const WAYS: [string, RenderOptions][] = [
+  ['mention / DM', {}],
+  ['ephemeral with Share', { share: true }],
+  ['shared in channel', { sharedBy: 'U0SHARER' }],
+  ['table as monospace', { table: 'text', share: true }],
+];
+
+function checkLimits(msg: SlackMessage): void {
+  const blocks = msg.blocks ?? [];
+  expect(blocks.length).toBeLessThanOrEqual(LIMITS.blocks);
+  expect(msg.text.length).toBeGreaterThan(0);
+  expect(msg.text.length).toBeLessThanOrEqual(LIMITS.messageText);
+  expect(textSize(blocks)).toBeLessThanOrEqual(LIMITS.blocksText);
+  const actionIds = new Set<string>();
+  for (const b of blocks as (Block | { type: string })[]) {
+    switch (b.type) {
+      case 'header': {
+        const t = (b as Extract<Block, { type: 'header' }>).text;
+        expect(t.type).toBe('plain_text');
+        expect(t.text.length).toBeGreaterThan(0);
+        expect(t.text.length).toBeLessThanOrEqual(LIMITS.headerText);
+        break;
+      }
+      case 'section': {
+        const t = (b as Extract<Block, { type: 'section' }>).text;
+        expect(t.text.length).toBeGreaterThan(0);
+        expect(t.text.length).toBeLessThanOrEqual(LIMITS.sectionText);
+        break;
+      }
+      case 'context': {
+        const els = (b as Extract<Block, { type: 'context' }>).elements;
+        expect(els.length).toBeLessThanOrEqual(LIMITS.contextElements);
+        for (const e of els) expect(e.text.length).toBeLessThanOrEqual(LIMITS.contextText);
+        break;
+      }
+      case 'actions': {
+        const els = (b as Extract<Block, { type: 'actions' }>).elements;
+        expect(els.length).toBeGreaterThan(0);
+        expect(els.length).toBeLessThanOrEqual(LIMITS.actionsPerBlock);
+        for (const e of els) {
+          expect(e.text.text.length).toBeGreaterThan(0);
+          expect(e.text.text.length).toBeLessThanOrEqual(LIMITS.buttonText);
+          expect(e.value.length).toBeLessThanOrEqual(LIMITS.buttonValue);
+          expect(e.action_id.length).toBeLessThanOrEqual(LIMITS.actionId);
+          expect(actionIds.has(e.action_id)).toBe(false);
+          actionIds.add(e.action_id);
+        }
+        break;
+      }
+      default:
+        // No table (or anything else) among the top-level blocks.
+        throw new Error(`unexpected block type ${b.type}`);
+    }
+  }
+  if (msg.attachments) {
+    expect(msg.attachments).toHaveLength(1);
+    const [table, ...rest] = msg.attachments[0]!.blocks;
+    expect(rest).toEqual([]);
+    expect(table.type).toBe('table');
+    expect(table.rows.length).toBeGreaterThan(0);
+    expect(table.rows.length).toBeLessThanOrEqual(LIMITS.tableRows);
+    expect(table.column_settings.length).toBeLessThanOrEqual(LIMITS.tableCells);
+    let size = 0;
+    for (const row of table.rows) {
+      expect(row.length).toBe(table.rows[0]!.length);
+      expect(row.length).toBeLessThanOrEqual(LIMITS.tableCells);
+      for (const cell of row) {
+        expect(cell.type).toBe('raw_text');
+        expect(cell.text.trim().length).toBeGreaterThan(0);
+        size += cell.text.length;
+      }
+    }
+    expect(size).toBeLessThanOrEqual(LIMITS.tableText);
+  }
+  // Nothing a user typed can ping: the only mention is the adapter's own "Shared by".
+  expect(JSON.stringify(msg).replace('<@U0SHARER>', '')).not.toMatch(/<[!@#]/);
+}
+
+/** Everything a reader could lose, each with whether it appears in the rendered message. */
+function missing(reply: Reply, msg: SlackMessage): string[] {
+  const blocks = msg.blocks ?? [];
+  const texts = blocks.flatMap((b) => (b.type === 'actions' ? [] : b.type === 'context' ? b.elements.map((e) => e.text) : [b.text.text]));
+  const body = [msg.text, ...texts].join('\n');
+  const labels = blocks.flatMap((b) => (b.type === 'actions' ? b.elements.map((e) => e.text.text) : []));
+  const cells = new Set((msg.attachments?.[0]?.blocks[0].rows ?? []).flat().map((c) => c.text));
+  const out: string[] = [];
+  if (reply.title && !texts.includes(toPlain(reply.title)) && !body.includes(escapeMrkdwn(toPlain(reply.title)))) out.push('title');
+  reply.paragraphs.forEach((p, i) => !body.includes(toMrkdwn(p)) && out.push(`paragraph ${i}`));
+  reply.code.forEach((c, i) => !body.includes(escapeMrkdwn(c.code)) && out.push(`code ${i}`));
+  for (const a of [...reply.related, ...reply.suggestions, ...reply.extra]) if (!labels.includes(toPlain(a.label))) out.push(`button ${a.label.slice(0, 20)}`);
+  for (const c of reply.quiz?.choices ?? []) if (!labels.includes(toPlain(c.label)) && !body.includes(escapeMrkdwn(toPlain(c.label)))) out.push(`choice ${c.label.slice(0, 20)}`);
+  if (reply.table) {
+    for (const cell of [...reply.table.headers, ...reply.table.rows.flat()]) {
+      const shown = cell.trim() === '' || cells.has(cell) || body.includes(escapeMrkdwn(cell));
+      if (!shown) out.push(`cell ${cell.slice(0, 20)}`);
+    }
+    if (reply.table.caption && !body.includes(escapeMrkdwn(reply.table.caption))) out.push('caption');
+  }
+  return out;
+}
+
+const marked = (msg: SlackMessage) => JSON.stringify(msg).includes('…truncated');
+
+describe.each(WAYS)('Slack rendering (%s)', (_way, opts) => {
+  test.each(normalReplies().map((r) => [r.kind, r] as const))('normal %s: within limits, complete, no truncation note', (_kind, reply) => {
+    const msg = renderReply(reply, opts);
+    checkLimits(msg);
+    expect(missing(reply, msg)).toEqual([]);
+    expect(marked(msg)).toBe(false);
+  });
+
+  test.each(oversizedReplies().map((r) => [r.kind, r] as const))('oversized %s: within limits, and whatever is missing is marked', (_kind, reply) => {
+    const msg = renderReply(reply, opts);
+    checkLimits(msg);
+    expect(missing(reply, msg).length).toBeGreaterThan(0);
+    expect(marked(msg)).toBe(true);
+  });
+});
+
+describe('the text-only last resort', () => {
+  test.each([...normalReplies(), ...oversizedReplies()].map((r, i) => [`${i < 11 ? 'normal' : 'oversized'} ${r.kind}`, r] as const))('%s', (_name, reply) => {
+    const msg = renderTextOnly(reply);
+    expect(msg.blocks).toBeUndefined();
+    expect(msg.text.length).toBeLessThanOrEqual(LIMITS.messageText);
+    expect(msg.text).not.toMatch(/<[!@#]/);
+    const lost = reply.paragraphs.some((p) => !msg.text.includes(toMrkdwn(p)));
+    if (lost) expect(msg.text).toContain('…truncated');
+  });
+});
+
+test('the share button appears only when asked for and when the reply can be shared', () => {
+  const [answer, , noMatch] = normalReplies();
+  const labels = (m: SlackMessage) => (m.blocks ?? []).flatMap((b) => (b.type === 'actions' ? b.elements.map((e) => e.text.text) : []));
+  expect(labels(renderReply(answer!, { share: true }))).toContain('Share in channel');
+  expect(labels(renderReply(answer!, {}))).not.toContain('Share in channel');
+  expect(labels(renderReply(noMatch!, { share: true }))).not.toContain('Share in channel');
+});

@@ -1,0 +1,95 @@
+/** The pure renderer: Reply in, discord.js builders out. */
+import { describe, expect, it } from 'vitest';
+import { encodeAction, type Reply } from '../../src/index.ts';
+import { renderReply, SHARE_LABEL, SHORTENED_NOTE, toMessageBody } from '../../adapters/discord/render/index.ts';
+import { truncate } from '../../adapters/discord/render/limits.ts';
+import { GRID_WIDTH, renderTable } from '../../adapters/discord/render/table.ts';
+
+const reply = (extra: Partial<Reply> = {}): Reply => ({ kind: 'answer', title: 'T', paragraphs: ['p'], code: [], related: [], suggestions: [], extra: [], audience: 'requester', fallback: 'f', ...extra });
+const explain = (i: number, label = `Concept ${i}`) => ({ label, action: encodeAction({ type: 'explain', conceptId: `c-${i}` }) });
+const body = (r: Reply, share = false) => toMessageBody(renderReply(r, { share }));
+const ids = (b: ReturnType<typeof body>) => b.components.map((row) => row.components.map((c) => (c as { custom_id: string }).custom_id));
+
+describe('tables', () => {
+  it('a narrow table is an aligned monospace grid in a code block', () => {
+    const t = renderTable({ caption: 'Sizes', headers: ['What', 'Size'], rows: [['Image', 'MBs'], ['**VM**', 'GBs']] });
+    expect(t.fields).toEqual([{ name: 'Sizes', value: '```\nWhat  │ Size\n──────┼─────\nImage │ MBs\nVM    │ GBs\n```' }]);
+    for (const line of t.fields[0]!.value.split('\n')) expect(line.length).toBeLessThanOrEqual(GRID_WIDTH);
+  });
+
+  it('a wider table becomes one field per row, the caption a heading', () => {
+    const t = renderTable({ caption: 'Compared', headers: ['Feature', 'Containers', 'Virtual machines'], rows: [['Kernel', 'Shared with the host', 'Own kernel per VM']] });
+    expect(t.heading).toBe('**Compared**');
+    expect(t.fields).toEqual([{ name: 'Kernel', value: '**Containers:** Shared with the host\n**Virtual machines:** Own kernel per VM' }]);
+  });
+
+  it('the heading sits at the end of the description, right above the row fields', () => {
+    const b = body(reply({ paragraphs: ['Intro.'], table: { caption: 'Compared', headers: ['Feature', 'Containers', 'Virtual machines'], rows: [['Kernel', 'Shared with the host', 'Own kernel per VM']] } }));
+    expect(b.embeds[0]!.description).toBe('Intro.\n\n**Compared**');
+  });
+});
+
+describe('buttons', () => {
+  it('rows: quiz choices, did-you-mean, related, then paging with Share at the end', () => {
+    const r = reply({
+      suggestions: [explain(1)],
+      related: [explain(2), explain(3)],
+      extra: [{ label: '◀ Previous', action: encodeAction({ type: 'topics', page: 1 }) }, { label: 'Next ▶', action: encodeAction({ type: 'topics', page: 3 }) }],
+      share: encodeAction({ type: 'share', conceptId: 'x' }),
+    });
+    expect(ids(body(r, true))).toEqual([['c:c-1', 'c:c-2', 'c:c-3'], ['t:1', 't:3', 's:x']]);
+    expect(ids(body(r, false))).toEqual([['c:c-1', 'c:c-2', 'c:c-3'], ['t:1', 't:3']]);
+    const labels = body(r, true).components[1]!.components.map((c) => (c as { label: string }).label);
+    expect(labels.at(-1)).toBe(SHARE_LABEL);
+  });
+
+  it('drops duplicate custom_ids (Discord rejects them) and names what did not fit in the footer', () => {
+    const many = Array.from({ length: 30 }, (_, i) => explain(i));
+    const b = body(reply({ related: many, suggestions: many.slice(0, 5), share: 's:x' }), true);
+    const flat = ids(b).flat();
+    expect(new Set(flat).size).toBe(flat.length);
+    expect(b.components.length).toBe(5);
+    expect(b.components.every((r) => r.components.length <= 5)).toBe(true);
+    expect(flat.at(-1)).toBe('s:x');
+    expect(b.embeds[0]!.footer?.text).toMatch(/^More: Concept 20, Concept 21, .*Concept 29$/);
+  });
+
+  it('long quiz choices are cut on the buttons and written out in full in the text', () => {
+    const long = `A. ${'very '.repeat(30)}long answer`;
+    const r = reply({ kind: 'quiz-question', quiz: { prompt: 'Q?', conceptId: 'c', conceptTitle: 'C', choices: [{ label: long, action: 'p:q:0' }, { label: 'B. short', action: 'p:q:1' }] } });
+    const b = body(r);
+    const labels = b.components[0]!.components.map((c) => (c as { label: string }).label);
+    expect(labels[0]!.length).toBeLessThanOrEqual(80);
+    expect(labels[0]!.endsWith('…')).toBe(true);
+    expect(b.embeds[0]!.description).toContain(long);
+    expect(b.embeds[0]!.footer?.text).toBe(SHORTENED_NOTE);
+  });
+});
+
+describe('text', () => {
+  it('cuts on a word boundary and marks the cut', () => {
+    const words = `${'word '.repeat(20)}end`;
+    expect(truncate(words, 60)).toEqual({ text: `${'word '.repeat(12).trimEnd()}…`, cut: true });
+    // No space near the limit: cut mid-word rather than throw half the text away.
+    expect(truncate('one two three four', 12)).toEqual({ text: 'one two thr…', cut: true });
+    expect(truncate('short', 12)).toEqual({ text: 'short', cut: false });
+    expect(truncate('ab😀cd', 4).text).toBe('ab…');
+  });
+
+  it('code examples are fenced fields; a ``` inside cannot close the fence; long code is cut inside the fence', () => {
+    const b = body(reply({ code: [{ caption: 'Run', language: 'bash', code: 'echo ```\nls' }, { caption: 'Long', code: Array.from({ length: 300 }, (_, i) => `line ${i}`).join('\n') }] }));
+    const [run, longField] = b.embeds[0]!.fields!;
+    expect(run).toEqual({ name: 'Run', value: '```bash\necho `\u200b``\nls\n```' });
+    expect(longField!.value.length).toBeLessThanOrEqual(1024);
+    expect(longField!.value.startsWith('```\nline 0\n')).toBe(true);
+    expect(longField!.value.endsWith('\n…\n```')).toBe(true);
+    expect(b.embeds[0]!.footer?.text).toBe(SHORTENED_NOTE);
+  });
+
+  it('never sets message content and never allows pings', () => {
+    const b = body(reply({ paragraphs: ['@everyone @here <@&1>'] }));
+    expect(b.allowed_mentions).toEqual({ parse: [] });
+    expect('content' in b).toBe(false);
+    expect(renderReply(reply()).allowedMentions).toEqual({ parse: [] });
+  });
+});

@@ -1,0 +1,162 @@
+/**
+ * Slow answers (defer, then edit), REST failures (500), rate limits (429) and a gateway reconnect:
+ * handled without crashing and without dropping the question.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Requester } from '../../src/index.ts';
+import { renderFor } from '../../adapters/discord/respond.ts';
+import { toMessageBody } from '../../adapters/discord/render/index.ts';
+import { startHarness, type Harness } from './harness.ts';
+import { APP_ID, BOT_ID, buttonPress, CHANNEL_ID, chatMessage, GUILD_ID, slash, str, USER_ID } from './payloads.ts';
+
+const inGuild: Requester = { platform: 'discord', userId: USER_ID, channelId: CHANNEL_ID, workspaceId: GUILD_ID, direct: false, canManageChannel: false };
+const CHANNEL_MESSAGES = new RegExp(`^/v10/channels/${CHANNEL_ID}/messages$`);
+const CALLBACK = /^\/v10\/interactions\/\d+\/[^/]+\/callback$/;
+
+async function waitForLog(h: Harness, pred: (l: Harness['logs'][number]) => boolean, timeoutMs = 10_000) {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const hit = h.logs.find(pred);
+    if (hit) return hit;
+    if (Date.now() > until) throw new Error(`no such log; saw: ${h.logs.map((l) => l.msg).join(' | ')}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+describe('slow answers: defer first, then edit', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    // deferAfterMs 0 takes the slow path every time, whatever the core's speed.
+    h = await startHarness({ timing: { deferAfterMs: 0 } });
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('a command is deferred privately (type 5, ephemeral) and the answer edits @original', async () => {
+    const i = slash('ask', [str('question', 'what is a hypervisor')]);
+    const cb = await h.interact(i);
+    expect(cb.body).toEqual({ type: 5, data: { flags: 64 } });
+    const edit = await h.fake.waitFor((r) => r.method === 'PATCH' && r.path === `/v10/webhooks/${APP_ID}/${i.token}/messages/@original`);
+    const reply = await h.app.tutor.handle({ type: 'command', name: 'ask', args: 'what is a hypervisor' }, inGuild);
+    expect(edit.body).toEqual({ tts: false, enforce_nonce: false, ...toMessageBody(renderFor(reply, true)) });
+    expect(edit.body.embeds[0].title).toBe('Hypervisor');
+    expect(h.fake.requests.indexOf(cb)).toBeLessThan(h.fake.requests.indexOf(edit));
+  });
+
+  it('Share in channel defers publicly; paging defers an update (type 6)', async () => {
+    const share = buttonPress('s:hypervisor', { ephemeral: true });
+    expect((await h.interact(share)).body).toEqual({ type: 5, data: { flags: 0 } });
+    const shared = await h.fake.waitFor((r) => r.method === 'PATCH' && r.path.includes(`/${share.token}/messages/@original`));
+    expect(shared.body.embeds[0].title).toBe('Hypervisor');
+    expect(shared.body.components.flatMap((r: any) => r.components).some((b: any) => b.custom_id.startsWith('s:'))).toBe(false);
+
+    const page = buttonPress('t:1', { ephemeral: true });
+    expect((await h.interact(page)).body).toEqual({ type: 6 });
+    const paged = await h.fake.waitFor((r) => r.method === 'PATCH' && r.path.includes(`/${page.token}/messages/@original`));
+    expect(paged.body.embeds[0].title).toBe('Topics (page 1 of 1)');
+  });
+
+  it('an edit that keeps failing with 500 is retried until it goes through', async () => {
+    // discord.js itself tries 4 times; the adapter then retries the whole edit.
+    h.fake.fail('PATCH', /\/messages\/@original$/, 500, { times: 5 });
+    const i = slash('topics');
+    await h.interact(i);
+    const ok = await h.fake.waitFor((r) => r.method === 'PATCH' && r.path.includes(`/${i.token}/`) && r.status === 200);
+    const attempts = h.fake.requests.filter((r) => r.method === 'PATCH' && r.path.includes(`/${i.token}/`));
+    expect(attempts.map((r) => r.status)).toEqual([500, 500, 500, 500, 500, 200]);
+    for (const a of attempts) expect(a.body).toEqual(ok.body);
+    await waitForLog(h, (l) => l.msg === 'edit deferred reply failed; retrying');
+  });
+});
+
+describe('REST errors and rate limits', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness();
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('a 500 on the interaction callback is retried with the same body', async () => {
+    h.fake.fail('POST', CALLBACK, 500);
+    const i = slash('explain', [str('concept', 'volume')]);
+    const ok = await h.interact(i);
+    const attempts = h.fake.matching('POST', CALLBACK).filter((r) => r.path.includes(i.id));
+    expect(attempts.map((r) => r.status)).toEqual([500, 204]);
+    expect(attempts[0]!.body).toEqual(ok.body);
+    expect(ok.body.data.embeds[0].title).toBe('Volumes');
+  });
+
+  it('a 429 waits for retry_after and then sends the answer once', async () => {
+    h.fake.fail('POST', CHANNEL_MESSAGES, 429, {
+      headers: { 'retry-after': '1', 'x-ratelimit-scope': 'user', 'x-ratelimit-limit': '5', 'x-ratelimit-remaining': '0', 'x-ratelimit-reset-after': '1', 'x-ratelimit-bucket': 'fake-bucket' },
+      body: { message: 'You are being rate limited.', retry_after: 1, global: false },
+    });
+    const m = chatMessage(`<@${BOT_ID}> what is a volume?`, { mentionsBot: true });
+    h.fake.dispatch('MESSAGE_CREATE', m);
+    const ok = await h.fake.waitFor((r) => r.body?.message_reference?.message_id === m.id && r.status === 200);
+    const attempts = h.fake.matching('POST', CHANNEL_MESSAGES).filter((r) => r.body?.message_reference?.message_id === m.id);
+    expect(attempts.map((r) => r.status)).toEqual([429, 200]);
+    expect(attempts[0]!.body).toEqual(ok.body);
+    expect(ok.body.nonce).toBe(`q${m.id}`);
+  });
+
+  it('a reply that fails with 500 beyond discord.js retries is retried by the adapter with the same nonce', async () => {
+    h.fake.fail('POST', CHANNEL_MESSAGES, 500, { times: 5 });
+    const m = chatMessage(`<@${BOT_ID}> tell me about hypervisors`, { mentionsBot: true });
+    h.fake.dispatch('MESSAGE_CREATE', m);
+    await h.fake.waitFor((r) => r.body?.message_reference?.message_id === m.id && r.status === 200);
+    const attempts = h.fake.matching('POST', CHANNEL_MESSAGES).filter((r) => r.body?.message_reference?.message_id === m.id);
+    expect(attempts.map((r) => r.status)).toEqual([500, 500, 500, 500, 500, 200]);
+    expect(new Set(attempts.map((r) => r.body.nonce))).toEqual(new Set([`q${m.id}`]));
+    expect(attempts.every((r) => r.body.enforce_nonce === true)).toBe(true);
+    await waitForLog(h, (l) => l.msg === 'reply to message failed; retrying');
+  });
+
+  it('a callback that never succeeds is logged, and the bot keeps answering', async () => {
+    h.fake.fail('POST', CALLBACK, 503, { times: 4 });
+    const lost = slash('topics');
+    h.fake.dispatch('INTERACTION_CREATE', lost);
+    const log = await waitForLog(h, (l) => l.msg === 'could not answer the interaction' && l.interaction === lost.id);
+    expect(log.level).toBe(50);
+    const next = await h.interact(slash('topics'));
+    expect(next.body.data.embeds[0].title).toBe('Topics (page 1 of 1)');
+  });
+});
+
+describe('gateway reconnect', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness();
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('resumes the session and answers a question that arrived while disconnected', async () => {
+    const ready = h.fake.gatewayFrames.find((f) => f.op === 2);
+    expect(ready).toBeDefined();
+    const framesBefore = h.fake.gatewayFrames.length;
+    h.fake.dropGateway(4000);
+    const m = chatMessage(`<@${BOT_ID}> what is a volume?`, { mentionsBot: true });
+    h.fake.dispatch('MESSAGE_CREATE', m); // kept by the fake and replayed after RESUME
+
+    const resume = await h.fake.waitForFrame(6, framesBefore);
+    expect(resume.path).toBe('/resume');
+    expect(resume.d).toEqual({ token: 'test-bot-token-0123456789abcdef', session_id: expect.stringMatching(/^session-/), seq: expect.any(Number) });
+    expect(h.fake.connections.at(-1)).toEqual({ path: '/resume', query: { v: '10', encoding: 'json' } });
+
+    const sent = await h.fake.waitFor((r) => r.body?.message_reference?.message_id === m.id);
+    expect(sent.status).toBe(200);
+    expect(sent.body.embeds[0].title).toBe('Volumes');
+    await waitForLog(h, (l) => l.msg === 'gateway resumed');
+
+    // And new interactions after the resume are answered as usual.
+    const cb = await h.interact(slash('explain', [str('concept', 'hypervisor')]));
+    expect(cb.body.data.embeds[0].title).toBe('Hypervisor');
+    // No second IDENTIFY: the session was resumed, not restarted.
+    expect(h.fake.gatewayFrames.filter((f) => f.op === 2)).toHaveLength(1);
+  });
+});

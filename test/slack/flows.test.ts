@@ -1,0 +1,290 @@
+/**
+ * End-to-end through real Bolt: signed Slack requests in, calls to the fake Slack API out.
+ */
+import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { encodeAction } from '../../src/index.ts';
+import { BOT_USER_ID } from './helpers/fake-slack.ts';
+import { fixture, startHarness, type Harness } from './helpers/harness.ts';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => {
+  await h.close();
+});
+beforeEach(() => {
+  h.fake.calls.length = 0;
+  h.fake.responses.length = 0;
+  h.logs.length = 0;
+});
+
+const slashFields = (text: string, responseId = 'slash') => ({ ...fixture<Record<string, string>>('slash-command.json'), text, response_url: h.fake.responseUrl(responseId) });
+
+let eventSeq = 0;
+function mention(text: string, extra: Record<string, unknown> = {}) {
+  const env = fixture<{ event: Record<string, unknown>; event_id: string }>('app-mention.json');
+  return { ...env, event_id: `EvMention${++eventSeq}`, event: { ...env.event, text, ...extra } };
+}
+function dm(text: string, extra: Record<string, unknown> = {}) {
+  const env = fixture<{ event: Record<string, unknown>; event_id: string }>('message-im.json');
+  return { ...env, event_id: `EvDm${++eventSeq}`, event: { ...env.event, text, ...extra } };
+}
+function click(value: string, label: string, container: Record<string, unknown> = {}, extra: Record<string, unknown> = {}) {
+  const p = fixture<Record<string, unknown> & { actions: Record<string, unknown>[]; container: Record<string, unknown> }>('block-actions.json');
+  return {
+    ...p,
+    response_url: h.fake.responseUrl('click'),
+    container: { ...p.container, ...container },
+    actions: [{ ...p.actions[0], text: { type: 'plain_text', text: label, emoji: true }, value }],
+    ...extra,
+  };
+}
+
+const volumeBlocks = [
+  { type: 'header', text: { type: 'plain_text', text: 'Volumes' } },
+  {
+    type: 'section',
+    text: {
+      type: 'mrkdwn',
+      text:
+        "*A volume is storage managed by Docker that outlives any one container.*\n\nData written to a volume survives `docker rm`; data in the container's writable layer does not.\n\n" +
+        'Source: https://docs.docker.com/engine/storage/volumes/\n\n_Create a volume and mount it at /data_\n```\ndocker volume create app-data\ndocker run -v app-data:/data alpine\n```',
+    },
+  },
+  { type: 'context', elements: [{ type: 'mrkdwn', text: 'Related concepts:' }] },
+  { type: 'actions', elements: [{ type: 'button', text: { type: 'plain_text', text: 'Containers vs virtual machines' }, action_id: 'tutor:0', value: 'c:containers-vs-vms' }] },
+];
+const volumeText = 'Volumes: A volume is storage managed by Docker that outlives any one container.';
+const shareVolume = { type: 'actions', elements: [{ type: 'button', text: { type: 'plain_text', text: 'Share in channel' }, action_id: 'tutor:1', value: 's:volume', style: 'primary' }] };
+
+describe('slash command', () => {
+  test('a question is answered ephemerally through the response_url, with a Share button', async () => {
+    expect(await h.slash(slashFields('what is a volume'))).toBe(200);
+    expect(h.fake.responses).toEqual([{ id: 'slash', body: { response_type: 'ephemeral', replace_original: false, text: volumeText, blocks: [...volumeBlocks, shareVolume] } }]);
+    expect(h.fake.posts).toEqual([]);
+  });
+
+  test('the HTTP request is acknowledged before the slow part (posting the answer) finishes', async () => {
+    let release!: () => void;
+    h.fake.script('respond:slow', { body: 'ok', hold: new Promise<void>((r) => (release = r)) });
+    const before = h.adapter.started;
+    // The 200 arrives while the answer is still held at the fake response_url.
+    expect(await h.post(new URLSearchParams(slashFields('what is a volume', 'slow')).toString(), 'application/x-www-form-urlencoded')).toBe(200);
+    release();
+    await expect.poll(() => h.adapter.started).toBeGreaterThan(before);
+    await h.adapter.idle();
+    expect(h.fake.responses.map((r) => r.id)).toEqual(['slow']);
+  });
+
+  test('help, topics, explain <typo>, quiz, leaderboard and schedule all answer', async () => {
+    const titleOf = async (text: string) => {
+      h.fake.responses.length = 0;
+      await h.slash(slashFields(text));
+      const blocks = h.fake.responses[0]!.body.blocks as { type: string; text?: { text: string } }[];
+      return blocks[0]!.text!.text;
+    };
+    expect(await titleOf('help')).toBe('Container & VM tutor');
+    expect(await titleOf('')).toBe('Container & VM tutor');
+    expect(await titleOf('topics')).toMatch(/^Topics/);
+    expect(await titleOf('explain hypervisr')).toBe('Hypervisor');
+    expect(await titleOf('quiz')).toMatch(/^(Quiz|Practice): /);
+    expect(await titleOf('leaderboard')).not.toBe('Something went wrong');
+    expect(await titleOf('schedule show')).not.toBe('Something went wrong');
+  });
+
+  test('<!channel>, <!here> and user mentions echoed back are escaped, so they never ping', async () => {
+    await h.slash(slashFields('explain <!channel> <!here> <@U0BOSS> pancakes & syrup'));
+    const body = h.fake.responses[0]!.body;
+    expect(JSON.stringify(body)).not.toMatch(/<!|<@/);
+    expect((body.blocks as { text?: { text: string } }[])[1]!.text!.text).toContain('&lt;!channel&gt; &lt;!here&gt; &lt;@U0BOSS&gt; pancakes &amp; syrup');
+  });
+
+  test('an answer with a comparison table carries exactly one table block, in attachments', async () => {
+    await h.slash(slashFields('container vs vm'));
+    const body = h.fake.responses[0]!.body as { blocks: { type: string }[]; attachments: { blocks: { type: string; rows: unknown[][] }[] }[] };
+    expect(body.blocks.some((b) => b.type === 'table')).toBe(false);
+    expect(body.attachments).toHaveLength(1);
+    expect(body.attachments[0]!.blocks.map((b) => b.type)).toEqual(['table']);
+    expect(body.attachments[0]!.blocks[0]!.rows).toHaveLength(5);
+  });
+});
+
+describe('mentions and direct messages', () => {
+  test('a mention in a channel is answered visibly in a thread under the message', async () => {
+    await h.event(mention(`<@${BOT_USER_ID}> what is a volume?`));
+    expect(h.fake.posts).toEqual([
+      { method: 'chat.postMessage', token: 'xoxb-test-token', args: { team_id: 'T0001TEST', channel: 'C0LAN2Q65', thread_ts: '1515449522.000016', text: volumeText, blocks: volumeBlocks } },
+    ]);
+  });
+
+  test('a mention inside a thread answers in that thread', async () => {
+    await h.event(mention(`<@${BOT_USER_ID}> hypervisor`, { ts: '1515449999.000001', thread_ts: '1515449000.000001' }));
+    expect(h.fake.posts.map((c) => c.args.thread_ts)).toEqual(['1515449000.000001']);
+  });
+
+  test('a mention with <!here> echoes it escaped', async () => {
+    await h.event(mention(`<@${BOT_USER_ID}> explain <!here> flapjacks`));
+    const json = JSON.stringify(h.fake.posts.map((c) => c.args));
+    expect(json).toContain('&lt;!here&gt; flapjacks');
+    expect(json).not.toContain('<!here>');
+  });
+
+  test('bots, the bot itself and edits are ignored', async () => {
+    // Bolt drops the bot's own events before any listener; ours drop other bots and edits.
+    // A last, ordinary question is sent after them: once it is answered, the others are long done.
+    for (const e of [
+      mention(`<@${BOT_USER_ID}> what is a volume?`, { user: BOT_USER_ID }),
+      mention(`<@${BOT_USER_ID}> what is a volume?`, { bot_id: 'B0OTHER' }),
+      dm('what is a volume', { subtype: 'message_changed' }),
+      dm('what is a volume', { bot_id: 'B0OTHER', user: 'U0OTHERBOT' }),
+    ]) {
+      expect(await h.post(JSON.stringify(e), 'application/json')).toBe(200);
+    }
+    await h.event(dm('hypervisor'));
+    expect(h.fake.posts.map((c) => (c.args.blocks as { text?: { text: string } }[])[0]!.text!.text)).toEqual(['Hypervisor']);
+  });
+
+  test('Slack re-sending an event it thinks was missed does not double-post', async () => {
+    const env = mention(`<@${BOT_USER_ID}> hypervisor`);
+    await h.event(env);
+    await h.event(env);
+    expect(h.fake.of('chat.postMessage')).toHaveLength(1);
+  });
+
+  test('a direct message is answered in the DM, table block included', async () => {
+    await h.event(dm('container vs vm'));
+    const [call] = h.fake.posts;
+    expect(call!.method).toBe('chat.postMessage');
+    expect(call!.args.channel).toBe('D0PNCRP9N');
+    expect(call!.args.thread_ts).toBeUndefined();
+    expect((call!.args.blocks as { type: string; text?: { text: string } }[])[0]).toEqual({ type: 'header', text: { type: 'plain_text', text: 'Containers vs virtual machines' } });
+    expect((call!.args.attachments as { blocks: { type: string }[] }[])[0]!.blocks[0]!.type).toBe('table');
+    // No "Share in channel" in a DM: it would only post to the same private conversation.
+    expect(JSON.stringify(call!.args.blocks)).not.toContain('Share in channel');
+  });
+});
+
+describe('buttons', () => {
+  test('a related-concept button on an ephemeral answer answers that concept ephemerally', async () => {
+    await h.click(click(encodeAction({ type: 'explain', conceptId: 'volume' }), 'Volumes'));
+    expect(h.fake.responses).toEqual([{ id: 'click', body: { response_type: 'ephemeral', replace_original: false, text: volumeText, blocks: [...volumeBlocks, shareVolume] } }]);
+    expect(h.fake.posts).toEqual([]);
+  });
+
+  test('a "did you mean" suggestion on a visible message answers only the clicker, in the thread', async () => {
+    await h.slash(slashFields('how do hypervisers work with vm monitors'));
+    await h.click(
+      click(encodeAction({ type: 'explain', conceptId: 'hypervisor' }), 'Hypervisor', { is_ephemeral: false, channel_id: 'C0LAN2Q65', message_ts: '1515449700.000001' }, {
+        channel: { id: 'C0LAN2Q65', name: 'general' },
+        message: { type: 'message', ts: '1515449700.000001', thread_ts: '1515449522.000016', bot_id: 'BBOT0001', text: 'x' },
+      }),
+    );
+    const [call] = h.fake.posts;
+    expect(call!.method).toBe('chat.postEphemeral');
+    expect(call!.args).toMatchObject({ channel: 'C0LAN2Q65', user: 'U2147483697', thread_ts: '1515449522.000016' });
+    expect((call!.args.blocks as { text?: { text: string } }[])[0]!.text!.text).toBe('Hypervisor');
+  });
+
+  test('a quiz: /tutor quiz shows choice buttons; a click gets ephemeral feedback with the explanation', async () => {
+    await h.slash(slashFields('quiz'));
+    const question = h.fake.responses[0]!.body as { blocks: { type: string; elements?: { value: string; text: { text: string } }[] }[] };
+    const choices = question.blocks.find((b) => b.type === 'actions')!.elements!;
+    const itemId = /^p:([a-z0-9-]+):\d$/.exec(choices[0]!.value)![1]!;
+    const item = h.app.tutor.pack.quizById.get(itemId)!;
+    const right = choices[item.answerIndex]!;
+    h.fake.responses.length = 0;
+
+    await h.click(click(right.value, right.text.text));
+    expect(h.fake.responses).toHaveLength(1);
+    const feedback = h.fake.responses[0]!.body as { response_type: string; replace_original: boolean; blocks: { type: string; text?: { text: string } }[] };
+    expect(feedback.response_type).toBe('ephemeral');
+    expect(feedback.replace_original).toBe(false);
+    expect(feedback.blocks[0]).toEqual({ type: 'header', text: { type: 'plain_text', text: 'Correct!' } });
+    expect(feedback.blocks[1]!.text!.text).toContain(item.explanation.replace(/`/g, '`'));
+  });
+
+  test('a wrong quiz answer on a visible message goes ephemeral to the clicker with the misconception', async () => {
+    const action = encodeAction({ type: 'practice-answer', itemId: 'volume-q1', choice: 0 });
+    await h.click(click(action, 'A. It is deleted too', { is_ephemeral: false, channel_id: 'C0LAN2Q65' }, { channel: { id: 'C0LAN2Q65', name: 'general' }, message: { type: 'message', ts: '1515449700.000002', text: 'quiz' } }));
+    expect(h.fake.posts.map((c) => c.method)).toEqual(['chat.postEphemeral']);
+    const { args } = h.fake.posts[0]!;
+    expect(args).toMatchObject({ channel: 'C0LAN2Q65', user: 'U2147483697' });
+    const blocks = args.blocks as { type: string; text?: { text: string } }[];
+    expect(blocks[0]).toEqual({ type: 'header', text: { type: 'plain_text', text: 'Not quite' } });
+    expect(blocks[1]!.text!.text).toContain("You picked: It is deleted too\n\n_Only the container's writable layer is removed with the container._\n\n*Answer:* It is kept");
+    expect(h.fake.responses).toEqual([]);
+  });
+
+  test('"Share in channel" posts the answer visibly in the channel, without the Share button', async () => {
+    await h.click(click(encodeAction({ type: 'share', conceptId: 'volume' }), 'Share in channel'));
+    expect(h.fake.posts).toEqual([
+      {
+        method: 'chat.postMessage',
+        token: 'xoxb-test-token',
+        args: { team_id: 'T0001TEST', channel: 'C2147483705', text: volumeText, blocks: [...volumeBlocks, { type: 'context', elements: [{ type: 'mrkdwn', text: 'Shared by <@U2147483697>' }] }] },
+      },
+    ]);
+    expect(h.fake.responses).toEqual([]);
+  });
+
+  test('sharing where the bot may not post falls back to the response_url, visibly', async () => {
+    h.fake.script('chat.postMessage', { body: { ok: false, error: 'not_in_channel' } });
+    await h.click(click(encodeAction({ type: 'share', conceptId: 'hypervisor' }), 'Share in channel'));
+    expect(h.fake.of('chat.postMessage')).toHaveLength(1);
+    expect(h.fake.responses).toHaveLength(1);
+    expect(h.fake.responses[0]!.body).toMatchObject({ response_type: 'in_channel', replace_original: false });
+  });
+
+  test('a button from an older version gets a clear notice, not an error', async () => {
+    await h.click(click('zz:nonsense', 'Old'));
+    expect((h.fake.responses[0]!.body.blocks as { text?: { text: string } }[])[0]!.text!.text).toBe('Unknown button');
+  });
+});
+
+describe('channel management (schedule)', () => {
+  test('canManageChannel comes from users.info: workspace admins and owners, nobody else', async () => {
+    const seen: [string, boolean][] = [];
+    const inner = h.app.tutor.quiz;
+    h.app.tutor.quiz = {
+      practice: (w) => inner.practice(w),
+      review: (w) => inner.review(w),
+      answer: (a, w) => inner.answer(a, w),
+      leaderboard: (a, w) => inner.leaderboard(a, w),
+      schedule: async (args, who) => (seen.push([who.userId, Boolean(who.canManageChannel)]), inner.schedule(args, who)),
+    };
+    try {
+      h.fake.users.set('U0ADMIN', { is_admin: true });
+      h.fake.users.set('U0OWNER', { is_owner: true });
+      await h.slash({ ...slashFields('schedule weekdays 09:00 Europe/Berlin'), user_id: 'U0ADMIN' });
+      await h.slash({ ...slashFields('schedule show'), user_id: 'U0OWNER' });
+      await h.slash({ ...slashFields('schedule off'), user_id: 'U0PLAIN' });
+      expect(seen).toEqual([
+        ['U0ADMIN', true],
+        ['U0OWNER', true],
+        ['U0PLAIN', false],
+      ]);
+      expect(h.fake.of('users.info').map((c) => c.args.user)).toEqual(['U0ADMIN', 'U0OWNER', 'U0PLAIN']);
+      // Other commands never look the user up.
+      await h.slash(slashFields('what is a volume'));
+      expect(h.fake.of('users.info')).toHaveLength(3);
+    } finally {
+      h.app.tutor.quiz = inner;
+    }
+  });
+});
+
+describe('the channel poster (scheduled posts)', () => {
+  test('is registered on start and posts and updates through the Web API', async () => {
+    const poster = h.app.posters.get('slack')!;
+    const reply = await h.app.tutor.handle({ type: 'text', text: 'explain containers-vs-vms' }, { platform: 'slack', userId: 'U1', channelId: 'C1' });
+    const { messageId } = await poster.post('C0QUIZ', reply);
+    expect(messageId).toMatch(/^1700000000\.\d{6}$/);
+    await poster.update('C0QUIZ', messageId, await h.app.tutor.handle({ type: 'text', text: 'hypervisor' }, { platform: 'slack', userId: 'U1', channelId: 'C1' }));
+    const [post, update] = h.fake.posts;
+    expect(post!.args.channel).toBe('C0QUIZ');
+    expect((post!.args.attachments as unknown[]).length).toBe(1);
+    expect(update!.method).toBe('chat.update');
+    expect(update!.args).toMatchObject({ channel: 'C0QUIZ', ts: messageId, attachments: [] });
+  });
+});

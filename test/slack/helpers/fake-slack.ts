@@ -1,0 +1,153 @@
+/**
+ * A small fake of Slack's Web API and of response_url endpoints, on 127.0.0.1. It records every
+ * call and answers like Slack does; tests can script the next answers of a method (errors, 429s)
+ * or hold them back until released.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface ApiCall {
+  method: string;
+  /** Form fields with JSON-valued ones (blocks, attachments) parsed. */
+  args: Record<string, unknown>;
+  token: string | undefined;
+  /** What the fake answered (default answers only). */
+  result?: Record<string, unknown>;
+}
+
+export interface ResponseUrlCall {
+  id: string;
+  body: Record<string, unknown>;
+}
+
+export interface Scripted {
+  status?: number;
+  headers?: Record<string, string>;
+  body?: unknown;
+  /** Hold the answer until this promise settles. */
+  hold?: Promise<unknown>;
+}
+
+export const BOT_USER_ID = 'UBOT0001';
+export const BOT_ID = 'BBOT0001';
+export const TEAM_ID = 'T0001TEST';
+
+export class FakeSlack {
+  readonly calls: ApiCall[] = [];
+  readonly responses: ResponseUrlCall[] = [];
+  /** users.info answers, by user id. */
+  readonly users = new Map<string, { is_admin?: boolean; is_owner?: boolean }>();
+  private readonly scripts = new Map<string, Scripted[]>();
+  private server?: Server;
+  private base = '';
+  private ts = 0;
+
+  async start(): Promise<void> {
+    this.server = createServer((req, res) => void this.handle(req, res));
+    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    this.base = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+  }
+
+  async stop(): Promise<void> {
+    this.server?.closeAllConnections();
+    await new Promise<void>((resolve) => this.server?.close(() => resolve()) ?? resolve());
+  }
+
+  /** The SLACK_API_URL to configure. */
+  get apiUrl(): string {
+    return `${this.base}/api/`;
+  }
+
+  /** A response_url that records what is posted to it under `id`. */
+  responseUrl(id: string): string {
+    return `${this.base}/respond/${id}`;
+  }
+
+  /** The next calls of `method` (or of the response_url `respond:<id>`) get these answers, in order. */
+  script(method: string, ...answers: Scripted[]): void {
+    this.scripts.set(method, [...(this.scripts.get(method) ?? []), ...answers]);
+  }
+
+  /** Calls of one method, in order. Optionally without auth.test noise. */
+  of(method: string): ApiCall[] {
+    return this.calls.filter((c) => c.method === method);
+  }
+
+  /** Calls that post or change messages (everything but auth.test and users.info). */
+  get posts(): ApiCall[] {
+    return this.calls.filter((c) => c.method.startsWith('chat.'));
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const raw = await readBody(req);
+    const path = new URL(req.url ?? '/', this.base).pathname;
+    if (path.startsWith('/respond/')) {
+      const id = path.slice('/respond/'.length);
+      this.responses.push({ id, body: JSON.parse(raw) as Record<string, unknown> });
+      return this.answer(res, this.next(`respond:${id}`) ?? { body: 'ok' });
+    }
+    const method = path.replace(/^\/api\//, '');
+    const args = parseArgs(raw, req.headers['content-type']);
+    const token = (req.headers.authorization ?? '').replace(/^Bearer /, '') || (args.token as string | undefined);
+    const call: ApiCall = { method, args, token };
+    this.calls.push(call);
+    const scripted = this.next(method);
+    if (scripted) return this.answer(res, scripted);
+    if (token !== 'xoxb-test-token') return this.answer(res, { body: { ok: false, error: 'invalid_auth' } });
+    const result = this.default(method, args) as Record<string, unknown>;
+    Object.defineProperty(call, 'result', { value: result, enumerable: false });
+    return this.answer(res, { body: result });
+  }
+
+  private next(key: string): Scripted | undefined {
+    const queue = this.scripts.get(key);
+    return queue?.shift();
+  }
+
+  private async answer(res: ServerResponse, s: Scripted): Promise<void> {
+    if (s.hold) await s.hold;
+    const body = typeof s.body === 'string' ? s.body : JSON.stringify(s.body ?? { ok: true });
+    res.writeHead(s.status ?? 200, { 'content-type': typeof s.body === 'string' ? 'text/plain' : 'application/json', ...(s.headers ?? {}) });
+    res.end(body);
+  }
+
+  private default(method: string, args: Record<string, unknown>): unknown {
+    switch (method) {
+      case 'auth.test':
+        return { ok: true, url: 'https://example.slack.com/', team: 'Example', user: 'tutor', team_id: TEAM_ID, user_id: BOT_USER_ID, bot_id: BOT_ID, is_enterprise_install: false };
+      case 'chat.postMessage': {
+        const ts = `1700000000.${String(++this.ts).padStart(6, '0')}`;
+        return { ok: true, channel: args.channel, ts, message: { type: 'message', text: args.text, bot_id: BOT_ID, ts } };
+      }
+      case 'chat.postEphemeral':
+        return { ok: true, message_ts: `1700000000.${String(++this.ts).padStart(6, '0')}` };
+      case 'chat.update':
+        return { ok: true, channel: args.channel, ts: args.ts, text: args.text };
+      case 'users.info': {
+        const id = String(args.user);
+        return { ok: true, user: { id, team_id: TEAM_ID, name: id.toLowerCase(), is_admin: false, is_owner: false, is_primary_owner: false, ...(this.users.get(id) ?? {}) } };
+      }
+      default:
+        if (method.startsWith('views.')) return { ok: true, view: { id: 'V0001', type: 'modal' } };
+        return { ok: false, error: 'unknown_method' };
+    }
+  }
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function parseArgs(raw: string, contentType: string | undefined): Record<string, unknown> {
+  if ((contentType ?? '').includes('application/json')) return JSON.parse(raw || '{}') as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of new URLSearchParams(raw)) {
+    out[k] = (k === 'blocks' || k === 'attachments') && /^[[{]/.test(v) ? JSON.parse(v) : v;
+  }
+  return out;
+}
