@@ -70,9 +70,10 @@ export class Tutor {
     }
     // A lone word that is neither a command nor a concept is most likely a mistyped subcommand
     // ("/tutor leaderbord"): answer with help rather than a bare "don't know".
-    if (!/\s/.test(trimmed) && !this.matcher.match(trimmed).best) {
+    const lone = !/\s/.test(trimmed) ? this.matcher.match(trimmed) : null;
+    if (lone && !lone.best && !lone.query.smallTalk) {
       const r = await this.runCommand('help', '', who);
-      const hits = this.matcher.match(trimmed).suggestions;
+      const hits = lone.suggestions;
       r.paragraphs.unshift(`I don't know \`${trimmed.slice(0, 40)}\` as a command or a topic. Here is what I understand:`);
       if (hits.length) r.suggestions = hitsToActions(hits);
       return r;

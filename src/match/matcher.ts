@@ -79,7 +79,7 @@ export class Matcher {
 
   constructor(concepts: readonly MatchableConcept[], options: MatcherOptions = {}) {
     this.concepts = [...concepts];
-    this.threshold = options.threshold ?? 0.45;
+    this.threshold = options.threshold ?? 0.5;
     this.suggestThreshold = options.suggestThreshold ?? 0.25;
     const docFreq = new Map<string, number>();
     this.concepts.forEach((c, ci) => {
@@ -111,7 +111,7 @@ export class Matcher {
     });
     for (const [t, df] of textDf) this.textIdf.set(t, TEXT_WEIGHT * Math.log(1 + n / df));
     this.unknownIdf = (options.unknownWeight ?? 0.8) * Math.log(1 + n);
-    this.textCredit = options.textCredit ?? 0.8;
+    this.textCredit = options.textCredit ?? 0.4;
     this.phraseShare = options.phraseShare ?? 0.4;
     this.phrases.forEach((p, pi) => {
       for (const t of p.tokens) push(this.postings, t, pi);
@@ -207,14 +207,16 @@ export class Matcher {
     const matchedWeight = new Map<number, number>();
     for (const ci of candidates) matchedWeight.set(ci, (nameWeight.get(ci)! + explained.get(ci)!) / queryWeight);
 
+    const foreign = terms.some((t) => !this.idf.has(t) && !this.textIdf.has(t));
     const scored: ConceptHit[] = [];
     for (const [ci, coverage] of matchedWeight) {
       const c = this.concepts[ci]!;
       let score = this.phraseShare * (phraseScore.get(ci) ?? 0) + (1 - this.phraseShare) * coverage;
       if (comparing && c.comparison) score += 0.1;
       // One word of a longer name ("center" of "data center") is too thin to answer on when the
-      // question has other words: offer it as a suggestion instead.
-      if (nameHits.get(ci)! < 2 && !wholePhrase.has(ci) && terms.length > 1) score *= WEAK_EVIDENCE;
+      // question has other words: offer it as a suggestion instead. The same goes for a whole
+      // one-word name next to a word the pack never uses ("volume of a sphere").
+      if (nameHits.get(ci)! < 2 && (!wholePhrase.has(ci) || foreign) && terms.length > 1) score *= WEAK_EVIDENCE;
       scored.push({ conceptId: c.id, title: c.title, confidence: round(Math.min(1, score)) });
     }
     scored.sort((a, b) => b.confidence - a.confidence || a.conceptId.localeCompare(b.conceptId));

@@ -5,8 +5,8 @@ import { applySynonyms } from './synonyms.ts';
 export const MAX_QUESTION_CHARS = 500;
 
 /** Strip platform markup (mentions, channel links, markdown) and fold to plain lower-case words. */
-export function cleanText(raw: string): string {
-  let s = String(raw ?? '').slice(0, MAX_QUESTION_CHARS * 4);
+export function cleanText(raw: string, max = MAX_QUESTION_CHARS): string {
+  let s = String(raw ?? '').slice(0, max * 4);
   s = s.normalize('NFKC');
   s = s
     .replace(/<[@#!][^>\s]{0,80}>/g, ' ') // Slack <@U123>, <#C1|x>, <!here>; Discord <@123>, <@!1>, <@&1>, <#1>
@@ -18,11 +18,11 @@ export function cleanText(raw: string): string {
   s = s.replace(/[\p{C}]/gu, ' ');
   s = s.toLowerCase();
   s = s.replace(/\s+/g, ' ').trim();
-  if (s.length <= MAX_QUESTION_CHARS) return s;
+  if (s.length <= max) return s;
   // Cut at a word boundary so the last word is not a fragment that matches something else.
-  const cut = s.slice(0, MAX_QUESTION_CHARS + 1);
+  const cut = s.slice(0, max + 1);
   const space = cut.lastIndexOf(' ');
-  return (space > 0 ? cut.slice(0, space) : cut.slice(0, MAX_QUESTION_CHARS)).trim();
+  return (space > 0 ? cut.slice(0, space) : cut.slice(0, max)).trim();
 }
 
 /**
@@ -75,9 +75,12 @@ export function normalizeQuestion(raw: string): NormalizedQuery {
   return { text, tokens: dedupe(tokens), smallTalk };
 }
 
-/** Index-side tokenisation: same cleaning, synonyms and stemming, but keeps every word. */
+/**
+ * Index-side tokenisation: same cleaning, synonyms and stemming, but keeps every word and reads
+ * the whole text (the question-length cap would drop most of an explanation).
+ */
 export function indexTokens(phrase: string): string[] {
-  const all = applySynonyms(words(cleanText(phrase)));
+  const all = applySynonyms(words(cleanText(phrase, Number.POSITIVE_INFINITY)));
   return dedupe(all.filter((w) => !FILLER_WORDS.has(w)).map(stem));
 }
 

@@ -13,7 +13,8 @@ export const FILLER_WORDS = new Set(
   re really s same say see should show simple simply so some something still such sure t teach tell than that
   that's the their them then there these they thing things this those through to too u under understand
   up ur us use used uses using ve very want was way we well were what what's whats when where which
-  while who why will with work works working would wondering yes you your`
+  while who why will with work works working would wondering yes you your
+  terms plain english layman laymans dummies five basically briefly`
     .split(/\s+/)
     .filter(Boolean),
 );

@@ -20,7 +20,13 @@ export function hitsToActions(hits: readonly ConceptHit[]): ReplyAction[] {
 export function paragraphsOf(text: string): string[] {
   return text
     .split(/\n\s*\n/)
-    .map((p) => p.replace(/[ \t]+\n/g, '\n').trim())
+    .map((p) =>
+      p
+        .replace(/[ \t]+\n/g, '\n')
+        // Authors wrap YAML text at any column; rejoin those lines, but keep list items on their own.
+        .replace(/\n(?!\s*(?:[-*•]|\d+[.)])\s)/g, ' ')
+        .trim(),
+    )
     .filter(Boolean);
 }
 

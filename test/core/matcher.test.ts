@@ -84,3 +84,25 @@ describe('osaDistance', () => {
     expect(osaDistance('kitten', 'sitting')).toBe(3);
   });
 });
+
+describe('Matcher evidence', () => {
+  it('does not answer on a one-word name next to a word the pack never uses', () => {
+    expect(best('volume of a sphere')).toBeNull();
+    expect(m.match('volume of a sphere').suggestions.map((h) => h.conceptId)).toContain('volumes');
+    // Words about how to explain carry no topic, so they do not count as foreign.
+    expect(best('what is a hypervisor in simple terms')).toBe('hypervisor');
+    expect(best('volumes in plain english')).toBe('volumes');
+  });
+
+  it('reads the whole explanation text, not just its first few hundred characters', () => {
+    const filler = 'This paragraph talks about something general. '.repeat(30);
+    const withText = new Matcher([
+      ...concepts.filter((c) => c.id !== 'volumes'),
+      { id: 'volumes', title: 'Volumes', aliases: ['named volume'], text: `${filler}Databases keep their tablespace files here.` },
+    ]);
+    const bare = new Matcher([...concepts.filter((c) => c.id !== 'volumes'), { id: 'volumes', title: 'Volumes', aliases: ['named volume'], text: filler }]);
+    const q = 'where do volumes keep database tablespace files';
+    expect(withText.match(q).best?.conceptId).toBe('volumes');
+    expect(withText.match(q).best!.confidence).toBeGreaterThan(bare.match(q).best?.confidence ?? 0);
+  });
+});

@@ -127,3 +127,16 @@ describe('unknown subcommands', () => {
     expect((await ask('hypervisor')).title).toBe('Hypervisor');
   });
 });
+
+describe('paragraphs', () => {
+  it('rejoins wrapped lines but keeps list items apart', async () => {
+    const { paragraphsOf } = await import('../../src/reply/build.ts');
+    expect(paragraphsOf('one\ntwo\n\n- a\n- b\n1. c')).toEqual(['one two', '- a\n- b\n1. c']);
+  });
+
+  it('greets a lone greeting without calling it unknown', async () => {
+    const r = await ask('hello');
+    expect(r.kind).toBe('help');
+    expect(r.paragraphs[0]).not.toContain("I don't know");
+  });
+});
