@@ -1,4 +1,4 @@
-import { ConfigError, ContentError, createLogger, createTutorApp, formatIssue, loadConfig, type Config } from '../src/index.ts';
+import { ConfigError, type ChannelPoster, ContentError, createLogger, createTutorApp, formatIssue, loadConfig, type Config } from '../src/index.ts';
 import { adapters, type RunningAdapter } from './registry.ts';
 import { runConsoleChat } from './console/chat.ts';
 
@@ -33,7 +33,14 @@ async function main(): Promise<number> {
       return 2;
     }
     const interactive = Boolean(process.stdin.isTTY);
-    await runConsoleChat(app.tutor, { input: process.stdin, output: process.stdout, interactive, color: interactive && Boolean(process.stdout.isTTY), width: process.stdout.columns || 100 });
+    // Scheduled quizzes only in an interactive session: a piped batch should print answers only.
+    const onPoster = interactive
+      ? (poster: ChannelPoster) => {
+          app.registerPoster(poster);
+          app.startScheduler();
+        }
+      : undefined;
+    await runConsoleChat(app.tutor, { input: process.stdin, output: process.stdout, interactive, color: interactive && Boolean(process.stdout.isTTY), width: process.stdout.columns || 100, ...(onPoster ? { onPoster } : {}) });
     await app.close();
     return 0;
   }

@@ -1,6 +1,6 @@
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
-import { CONSOLE_USER, type Reply, type ReplyAction, type Requester, type Tutor, type TutorRequest } from '../../src/index.ts';
+import { CONSOLE_USER, type ChannelPoster, type Reply, type ReplyAction, type Requester, type Tutor, type TutorRequest } from '../../src/index.ts';
 import { renderConsole } from './render.ts';
 
 export interface ConsoleChatOptions {
@@ -11,6 +11,11 @@ export interface ConsoleChatOptions {
   color?: boolean;
   width?: number;
   who?: Requester;
+  /**
+   * Called once with a poster that prints scheduled quizzes into this chat, so the console gets
+   * the same daily quiz as a team channel (answer it with its letter).
+   */
+  onPoster?: (poster: ChannelPoster) => void;
 }
 
 const QUIT = new Set(['/quit', '/exit', 'quit', 'exit']);
@@ -38,6 +43,28 @@ export async function runConsoleChat(tutor: Tutor, opts: ConsoleChatOptions): Pr
   let buttons: ReplyAction[] = [];
   let quizChoices: ReplyAction[] = [];
   const write = (s: string) => opts.output.write(`${s}\n`);
+  // Both typed replies and scheduled posts go through here, so their buttons stay pressable.
+  const show = (reply: Reply) => {
+    const rendered = renderConsole(reply, style);
+    buttons = rendered.buttons;
+    quizChoices = reply.quiz?.choices ?? [];
+    write(rendered.text);
+    write('');
+  };
+  let posted = 0;
+  opts.onPoster?.({
+    platform: 'console',
+    async post(_channelId, reply) {
+      show(reply);
+      if (opts.interactive) rl.prompt(true);
+      return { messageId: `console-${++posted}` };
+    },
+    async update(_channelId, _messageId, reply) {
+      // A terminal cannot edit what it printed: show the closed quiz's summary as a new message.
+      show(reply);
+      if (opts.interactive) rl.prompt(true);
+    },
+  });
 
   if (opts.interactive) {
     write(`Container & VM tutor: ask me anything about containers and virtual machines.`);
@@ -48,12 +75,7 @@ export async function runConsoleChat(tutor: Tutor, opts: ConsoleChatOptions): Pr
   for await (const line of rl) {
     if (QUIT.has(line.trim().toLowerCase())) break;
     if (!line.trim() && !opts.interactive) continue;
-    const reply: Reply = await tutor.handle(parseConsoleLine(line, buttons, quizChoices), who);
-    const rendered = renderConsole(reply, style);
-    buttons = rendered.buttons;
-    quizChoices = reply.quiz?.choices ?? [];
-    write(rendered.text);
-    write('');
+    show(await tutor.handle(parseConsoleLine(line, buttons, quizChoices), who));
     if (opts.interactive) rl.prompt();
   }
   rl.close();

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { loadContentOrThrow, Tutor } from '../../src/index.ts';
+import { createTutorApp, loadContentOrThrow, ManualClock, parseConfig, silentLogger, Tutor } from '../../src/index.ts';
 import { renderConsole, renderTable } from '../../adapters/console/render.ts';
 import { runConsoleChat } from '../../adapters/console/chat.ts';
 import { normalReplies } from '../contract/replies.ts';
@@ -64,5 +64,44 @@ describe('console chat (batch mode)', () => {
   it('presses a related button by its number', async () => {
     const out = await chat(['what is a hypervisor', '1']);
     expect(out.split('Containers vs virtual machines').length).toBeGreaterThan(2);
+  });
+});
+
+describe('console chat with the daily quiz', () => {
+  it('schedules a quiz, prints it at the scheduled time, takes a letter as the answer, and prints the summary', async () => {
+    const clock = new ManualClock('2027-01-04T07:00:00Z');
+    const config = parseConfig({ CONTENT_DIR: resolve(import.meta.dirname, '../fixtures/pack'), DATA_DIR: ':memory:' });
+    const app = await createTutorApp(config, silentLogger, {}, { clock, random: () => 0, scheduler: { perChannelIntervalMs: 0, sleep: async () => {} } });
+    const input = new PassThrough();
+    const output = new PassThrough();
+    let out = '';
+    output.on('data', (d: Buffer) => (out += d.toString()));
+    const done = runConsoleChat(app.tutor, { input, output, interactive: false, onPoster: (p) => app.registerPoster(p) });
+    const settle = async (needle: string) => {
+      for (let i = 0; i < 100 && !out.includes(needle); i++) await new Promise((r) => setTimeout(r, 10));
+      expect(out).toContain(needle);
+    };
+    try {
+      input.write('/schedule daily 09:00 UTC\n');
+      await settle('Quiz scheduled');
+      clock.set('2027-01-04T09:00:10Z');
+      expect((await app.scheduler.tick()).sent).toBe(1);
+      const posted = out.slice(out.indexOf('Quiz scheduled'));
+      expect(posted).toContain('Daily quiz: Containers vs virtual machines');
+      expect(posted).toMatch(/\n\s*A\. A container\n/);
+      out = '';
+      input.write('a\n');
+      await settle('\n\n');
+      expect(out).toMatch(/Correct|Not quite/);
+      out = '';
+      clock.set('2027-01-05T09:30:00Z');
+      const closing = await app.scheduler.tick();
+      expect(closing.closed).toBe(1);
+      expect(out).toMatch(/answered|got it right|%/i);
+    } finally {
+      input.end();
+      await done;
+      await app.close();
+    }
   });
 });
