@@ -65,6 +65,12 @@ async function main(): Promise<number> {
   return -1; // keep running
 }
 
+// `npm start | head` closes the pipe early: stop quietly instead of crashing with EPIPE.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(0);
+  throw err;
+});
+
 main().then(
   (code) => {
     if (code >= 0) process.exitCode = code;

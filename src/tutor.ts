@@ -16,6 +16,8 @@ export interface TutorOptions {
   onUnmatched?: (normalizedText: string, who: Requester) => void;
   /** Concepts offered as a starting point in help replies. */
   starters?: string[];
+  /** Minimum confidence to answer with a concept (MATCH_THRESHOLD); the matcher's default otherwise. */
+  threshold?: number;
 }
 
 const DEFAULT_STARTERS = ['docker-vs-vm', 'container', 'docker-image', 'volumes', 'hypervisor-types'];
@@ -32,7 +34,7 @@ export class Tutor {
     options: TutorOptions = {},
   ) {
     this.options = options;
-    this.matcher = new Matcher(pack.concepts.map((c) => ({ id: c.id, title: c.title, aliases: c.aliases, keywords: c.keywords, comparison: !!c.table, text: `${c.summary}\n${c.body}` })));
+    this.matcher = new Matcher(pack.concepts.map((c) => ({ id: c.id, title: c.title, aliases: c.aliases, keywords: c.keywords, comparison: !!c.table, text: `${c.summary}\n${c.body}` })), options.threshold === undefined ? {} : { threshold: options.threshold });
     this.quiz = options.quiz ?? new StatelessQuiz(pack);
     const names = pack.concepts.flatMap((c) => [c.title, ...c.aliases, c.id].map((name) => ({ id: c.id, name })));
     this.names = new Fuse(names, { keys: ['name'], threshold: 0.4, ignoreLocation: true, includeScore: true });

@@ -26,4 +26,9 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
+// `tutor ask --json - | head -1` closes the pipe early: that is the reader's choice, not an error.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(0);
+  throw err;
+});
 process.exitCode = await main(process.argv);

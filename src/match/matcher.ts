@@ -134,7 +134,9 @@ export class Matcher {
     // Unknown one- and two-letter words and bare numbers carry no topic: drop them rather than
     // let them count against every concept.
     const terms = uniq(query.tokens.slice(0, 40).map((t) => this.vocab.correct(t) ?? t)).filter((t) => this.idf.has(t) || (t.length > 2 && !/^\d+$/.test(t)));
-    if (query.smallTalk || terms.length === 0) return { query, terms, best: null, suggestions: [] };
+    // A lone letter ("x" of "VT-x") or a bare "vs" names no topic.
+    const topical = terms.some((t) => t.length >= 2 && t !== COMPARISON_TOKEN);
+    if (query.smallTalk || !topical) return { query, terms, best: null, suggestions: [] };
 
     const queryWeight = terms.reduce((s, t) => s + this.weightOf(t), 0);
     const known = new Set(terms.filter((t) => this.idf.has(t)));

@@ -14,6 +14,8 @@ export function cleanText(raw: string, max = MAX_QUESTION_CHARS): string {
     .replace(/\[([^\]]*)\]\([^)]*\)/g, ' $1 ') // markdown links
     .replace(/```[a-z]*\n?/gi, ' ')
     .replace(/[`*_~>#|]/g, ' ');
+  // Terminal colour codes (pasted from a shell) would leave "31m" glued to a word.
+  s = s.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, ' ');
   // Drop control characters and anything that is not a letter, digit or simple punctuation.
   s = s.replace(/[\p{C}]/gu, ' ');
   s = s.toLowerCase();

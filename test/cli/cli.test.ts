@@ -34,6 +34,26 @@ describe('tutor ask --json', () => {
     for (const l of lines) expect(Array.isArray(l.suggestions)).toBe(true);
   });
 
+  it('keeps a lone carriage return, line separators and colour codes inside one line', () => {
+    const tricky = ['named\rvolume', 'x\u2028y\u2029z', 'what is a \u001b[31mhypervisor\u001b[0m', 'x', 'vs', 'with crlf\r'];
+    const r = tutor(['ask', '--json', '-'], tricky.join('\n') + '\n');
+    expect(r.code).toBe(0);
+    // Split on U+2028/9 too, as some line readers do: still one line per input.
+    const lines = r.out.trimEnd().split(/\n|\u2028|\u2029/);
+    expect(lines).toHaveLength(tricky.length);
+    const parsed = lines.map((l) => JSON.parse(l) as { query: string; answer: { conceptId: string } | null });
+    expect(parsed.map((l) => l.query)).toEqual([...tricky.slice(0, 5), 'with crlf']);
+    expect(parsed[2]!.answer?.conceptId).toBe('hypervisor');
+    expect(parsed[3]!.answer).toBeNull();
+    expect(parsed[4]!.answer).toBeNull();
+  });
+
+  it('takes questions about flags as questions', () => {
+    const r = tutor(['ask', '--json', '-v named volume']);
+    expect(r.code).toBe(0);
+    expect((JSON.parse(r.out) as { query: string }).query).toBe('-v named volume');
+  });
+
   it('exits non-zero only on usage errors', () => {
     const r = tutor(['ask', '--json']);
     expect(r.code).toBe(2);

@@ -140,3 +140,27 @@ describe('paragraphs', () => {
     expect(r.paragraphs[0]).not.toContain("I don't know");
   });
 });
+
+describe('Tutor threshold option (MATCH_THRESHOLD)', () => {
+  it('answers below a strict threshold only with suggestions', async () => {
+    const strict = new Tutor(pack, { threshold: 0.99 });
+    const q = 'named volume persistence';
+    const loose = await tutor.handle({ type: 'text', text: q }, CONSOLE_USER);
+    expect(loose.kind).toBe('answer');
+    expect(tutor.matcher.match(q).best!.confidence).toBeLessThan(0.99);
+    const r = await strict.handle({ type: 'text', text: q }, CONSOLE_USER);
+    expect(r.kind).toBe('no-match');
+    expect(r.suggestions.map((s) => s.label)).toContain('Volumes');
+  });
+});
+
+describe('Tutor command words inside questions', () => {
+  it('answers "schedule …" as a question unless it reads like a schedule', async () => {
+    const q = await ask('schedule named volumes');
+    expect(q.title).toBe('Volumes');
+    const spec = await ask('schedule every monday');
+    // The fixture tutor has no store, so the schedule command answers that quizzes are not set up.
+    expect(spec.kind).toBe('notice');
+    expect(spec.title).toBe('Not available yet');
+  });
+});

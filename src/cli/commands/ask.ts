@@ -1,15 +1,35 @@
-import { createInterface } from 'node:readline';
 import type { Command } from 'commander';
 import type { MatchResult } from '../../match/matcher.ts';
 import { CliError, cliTutor } from '../context.ts';
 
 /** The JSON contract: exactly one line per question. */
 export function answerLine(input: string, result: MatchResult): string {
-  return JSON.stringify({
+  const json = JSON.stringify({
     query: input,
     answer: result.best ? { conceptId: result.best.conceptId, title: result.best.title, confidence: result.best.confidence } : null,
     suggestions: result.suggestions.map((s) => ({ conceptId: s.conceptId, title: s.title })),
   });
+  // JSON allows raw U+2028/U+2029, but many line-splitters treat them as line ends.
+  return json.replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+}
+
+/**
+ * Lines of a stream split on "\n" only (a trailing "\r" is dropped). readline would also end a
+ * line at a lone "\r", turning one hostile input line into two answers.
+ */
+export async function* linesOf(stream: AsyncIterable<Buffer | string>): AsyncGenerator<string> {
+  const decoder = new TextDecoder();
+  let pending = '';
+  for await (const chunk of stream) {
+    pending += typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
+    let nl: number;
+    while ((nl = pending.indexOf('\n')) >= 0) {
+      yield pending.slice(0, nl).replace(/\r$/, '');
+      pending = pending.slice(nl + 1);
+    }
+  }
+  pending += decoder.decode();
+  if (pending) yield pending.replace(/\r$/, '');
 }
 
 export function register(program: Command): void {
@@ -19,6 +39,8 @@ export function register(program: Command): void {
     .argument('[question...]', 'the question, or - for stdin')
     .option('--json', 'print one JSON line per question')
     .option('--content <dir>', 'content directory')
+    // Questions about flags ("-p 8080:80", "--rm") are questions, not usage errors.
+    .allowUnknownOption()
     .action(async (words: string[], opts: { json?: boolean; content?: string }) => {
       const question = words.join(' ');
       if (!question) throw new CliError('usage: tutor ask [--json] "<question>"  (or - to read lines from stdin)', 2);
@@ -30,8 +52,7 @@ export function register(program: Command): void {
       };
       if (question !== '-') return print(question);
       // Batch mode: one process, one index, answers in input order.
-      const rl = createInterface({ input: process.stdin, crlfDelay: Infinity });
-      for await (const line of rl) print(line);
+      for await (const line of linesOf(process.stdin)) print(line);
     });
 }
 
