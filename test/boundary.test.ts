@@ -11,7 +11,10 @@ function tsFiles(dir: string): string[] {
   });
 }
 
-const importsOf = (file: string) => [...readFileSync(file, 'utf8').matchAll(/(?:import|export)[^'"]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g)].map((m) => m[1] ?? m[2]!);
+// import … from 'x', export … from 'x', side-effect import 'x', import('x') and require('x').
+const IMPORT = /(?:import|export)[^'"]*?from\s*['"]([^'"]+)['"]|\bimport\s*['"]([^'"]+)['"]|\b(?:import|require)\(\s*['"]([^'"]+)['"]\s*\)/g;
+export const importsIn = (text: string) => [...text.matchAll(IMPORT)].map((m) => m[1] ?? m[2] ?? m[3]!);
+const importsOf = (file: string) => importsIn(readFileSync(file, 'utf8'));
 
 describe('architecture boundaries', () => {
   it('src/ never imports a chat platform library', () => {
@@ -42,5 +45,7 @@ describe('architecture boundaries', () => {
 
   it('the boundary check itself sees imports', () => {
     expect(importsOf(join(root, 'adapters', 'start.ts'))).toContain('../src/index.ts');
+    const sample = `import '@slack/bolt';\nconst d = require('discord.js');\nconst b = await import("@discordjs/rest");\nexport { x } from './y.ts';\nimport type { Z } from '@slack/web-api';`;
+    expect(importsIn(sample)).toEqual(['@slack/bolt', 'discord.js', '@discordjs/rest', './y.ts', '@slack/web-api']);
   });
 });

@@ -1,6 +1,6 @@
 import type { ConceptEntry } from './schema.ts';
 import type { ContentIssue } from './model.ts';
-import { cleanText } from '../match/normalize.ts';
+import { cleanText, indexTokens } from '../match/normalize.ts';
 
 interface Located {
   entry: ConceptEntry;
@@ -23,7 +23,8 @@ export function crossCheck(entries: Located[]): ContentIssue[] {
     const names: [string, string][] = [['title', entry.title], ...entry.aliases.map((a, i): [string, string] => [`aliases.${i}`, a])];
     const mine = new Set<string>();
     for (const [path, name] of names) {
-      const key = cleanText(name);
+      // Compare names the way the matcher sees them: "volume"/"Volumes" and "vm"/"virtual machine" are one name.
+      const key = indexTokens(name).join(' ') || cleanText(name);
       if (mine.has(key)) continue;
       mine.add(key);
       const owner = nameOwner.get(key);

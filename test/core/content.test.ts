@@ -87,6 +87,37 @@ The **body** comes from Markdown.
     expect(out).toContain('pack/b.yaml: aliases.0: "Alias of A" collides with a title or alias of "a" (pack/a.yaml)');
   });
 
+  it('treats names the matcher cannot tell apart as colliding (plural, case, filler words)', () => {
+    const out = messages(pack({ 'a.yaml': entry('a').replace('alias of a', 'named volume'), 'b.yaml': entry('b').replace('alias of b', 'what are Named Volumes') }));
+    expect(out).toContain('pack/b.yaml: aliases.0: "what are Named Volumes" collides with a title or alias of "a" (pack/a.yaml)');
+  });
+
+  it('reports an entry related to itself', () => {
+    const out = messages(pack({ 'a.yaml': entry('a').replace('related: []', 'related: [a]') }));
+    expect(out).toContain('pack/a.yaml: related.0: an entry cannot be related to itself');
+  });
+
+  it('reports duplicate choices and a misconception on the correct answer', () => {
+    const out = messages(
+      pack({
+        'a.yaml': entry('a', `quiz:
+  - prompt: Pick
+    choices: [x, y, x]
+    answer: x
+    explanation: E.
+    misconceptions: { x: Wrong note on the right answer. }`),
+      }),
+    );
+    expect(out).toContain('pack/a.yaml: quiz.0.choices.2: duplicate choice "x"');
+    expect(out).toContain('pack/a.yaml: quiz.0.misconceptions: "x" is the correct answer, not a misconception');
+  });
+
+  it('reports duplicate quiz ids across files', () => {
+    const quiz = 'quiz:\n  - {id: same-q, prompt: P, choices: [x, y], answer: x, explanation: E}';
+    const out = messages(pack({ 'a.yaml': entry('a', quiz), 'b.yaml': entry('b', quiz) }));
+    expect(out).toContain('pack/b.yaml: quiz.0.id: duplicate quiz id "same-q" (also in pack/a.yaml)');
+  });
+
   it('reports related ids that do not exist', () => {
     const out = messages(pack({ 'a.yaml': entry('a').replace('related: []', 'related: [nope]') }));
     expect(out).toContain('pack/a.yaml: related.0: unknown concept id "nope"');
