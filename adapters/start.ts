@@ -47,8 +47,18 @@ async function main(): Promise<number> {
 
   const running: RunningAdapter[] = [];
   for (const a of enabled) {
-    running.push(await a.start(app));
-    logger.info({ adapter: a.name }, 'adapter started');
+    // One platform failing to connect (bad token, outage) must not take the others down.
+    try {
+      running.push(await a.start(app));
+      logger.info({ adapter: a.name }, 'adapter started');
+    } catch (err) {
+      logger.error({ err, adapter: a.name }, 'adapter failed to start');
+      process.stderr.write(`${a.name} did not start: ${(err as Error)?.message ?? String(err)}\n`);
+    }
+  }
+  if (running.length === 0) {
+    await app.close();
+    return 1;
   }
   // Posters are registered now, so missed posts inside the grace window can go out.
   app.startScheduler();
