@@ -35,6 +35,8 @@ export function syntheticPack(n: number, seed = 42): SyntheticConcept[] {
       aliases,
       keywords: Array.from({ length: 3 }, word),
       comparison: rand() < 0.05,
+      // An explanation text like a real entry's, so the text index is part of the cost.
+      text: phrase(60, 120),
       questions: aliases.slice(0, 2).map((a) => `how does ${a} work?`),
     };
   });
