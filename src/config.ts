@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 
 /**
@@ -14,9 +15,12 @@ const port = z.coerce.number({ message: 'expected a port number 1-65535' }).int(
 const url = z.url({ message: 'expected an http(s) URL like https://slack.com/api/' });
 const positiveNumber = (what: string) => z.coerce.number({ message: `expected ${what}` }).positive(`expected ${what}`);
 
+/** The pack shipped with the bot, found from this file (src/ or the dist/ bundle), not from the working directory. */
+export const SHIPPED_CONTENT_DIR = fileURLToPath(new URL('../content', import.meta.url));
+
 export const envSchema = z.object({
   LOG_LEVEL: withDefault(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { message: 'expected one of fatal, error, warn, info, debug, trace, silent' }), 'info'),
-  CONTENT_DIR: withDefault(z.string(), 'content'),
+  CONTENT_DIR: withDefault(z.string(), SHIPPED_CONTENT_DIR),
   DATA_DIR: withDefault(z.string(), 'data'),
   CONSOLE_CHAT: withDefault(z.stringbool({ message: 'expected true or false' }), 'true'),
   MATCH_THRESHOLD: withDefault(z.coerce.number({ message: 'expected a number between 0 and 1' }).min(0, 'expected a number between 0 and 1').max(1, 'expected a number between 0 and 1'), '0.5'),

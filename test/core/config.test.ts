@@ -1,5 +1,7 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, parseConfig } from '../../src/config.ts';
+import { ConfigError, parseConfig, SHIPPED_CONTENT_DIR } from '../../src/config.ts';
 
 const err = (env: Record<string, string>) => {
   try {
@@ -14,7 +16,7 @@ const err = (env: Record<string, string>) => {
 describe('config', () => {
   it('has sensible defaults with an empty environment', () => {
     const c = parseConfig({});
-    expect(c).toMatchObject({ logLevel: 'info', contentDir: 'content', dataDir: 'data', consoleChat: true, matchThreshold: 0.5, quiz: { graceMinutes: 120, closeHours: 24 } });
+    expect(c).toMatchObject({ logLevel: 'info', contentDir: SHIPPED_CONTENT_DIR, dataDir: 'data', consoleChat: true, matchThreshold: 0.5, quiz: { graceMinutes: 120, closeHours: 24 } });
     expect(c.slack).toBeUndefined();
     expect(c.discord).toBeUndefined();
   });
@@ -50,5 +52,9 @@ describe('config', () => {
 
   it('treats blank values as unset', () => {
     expect(parseConfig({ SLACK_BOT_TOKEN: '', SLACK_SIGNING_SECRET: '  ', SLACK_PORT: '' }).slack).toBeUndefined();
+  });
+
+  it('finds the shipped content from the code, not the working directory', () => {
+    expect(existsSync(join(SHIPPED_CONTENT_DIR, 'docker-vm', 'docker-vs-vm.yaml'))).toBe(true);
   });
 });
