@@ -1,3 +1,4 @@
+import { newCron } from '../schedule/cron.ts';
 import type { LearnerRef, ReviewRecord } from '../store/types.ts';
 
 /** Days until the next review for Leitner boxes 1..5. A missed item goes back to box 1. */
@@ -26,4 +27,14 @@ export function afterAnswer(prev: ReviewRecord | undefined, who: LearnerRef, ite
 
 export function intervalDays(box: number): number {
   return BOX_INTERVAL_DAYS[Math.min(Math.max(box, 1), MAX_BOX) - 1]!;
+}
+
+/**
+ * The instant today ends in `zone` (the next local midnight). A review is "due today" when it is
+ * due before this, so `review` never says "nothing is due today" about something due this afternoon.
+ * croner does the zone work, so a DST change or a zone that skips midnight is handled.
+ */
+export function endOfLocalDay(now: number, zone: string): number {
+  const next = newCron('0 0 * * *', { timezone: zone, mode: '5-part', fixedTimeRule: 'no-wildcard' }).nextRun(new Date(now));
+  return next ? next.getTime() : now + DAY_MS;
 }

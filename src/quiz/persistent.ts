@@ -4,10 +4,10 @@ import type { TutorAction } from '../reply/actions.ts';
 import { noticeReply, quizFeedbackReply } from '../reply/build.ts';
 import type { Reply } from '../reply/types.ts';
 import { systemClock, type Clock } from '../schedule/clock.ts';
-import { periodStart } from '../schedule/zone.ts';
+import { localDate, periodStart } from '../schedule/zone.ts';
 import type { ChannelRef, PostRecord, Store } from '../store/types.ts';
 import type { QuizFeatures } from './features.ts';
-import { afterAnswer, intervalDays } from './leitner.ts';
+import { afterAnswer, endOfLocalDay, intervalDays } from './leitner.ts';
 import { channelQuizReply, leaderboardReply, letter, nextPracticeAction, practiceQuestionReply, quizSummaryReply, type Period } from './replies.ts';
 import { scheduleCommand } from './schedule-command.ts';
 import { chooseChannelItem, choosePracticeItem, dueReviews } from './select.ts';
@@ -45,7 +45,8 @@ export class PersistentQuiz implements QuizFeatures {
   // Personal practice (never counts toward channel scores)
 
   async practice(who: Requester): Promise<Reply> {
-    const pick = choosePracticeItem(this.pack.quizItems, await this.store.listReviews(who), this.now(), this.random);
+    const { dueBy } = await this.today(who);
+    const pick = choosePracticeItem(this.pack.quizItems, await this.store.listReviews(who), dueBy, this.random);
     if (!pick) return noticeReply('No quiz yet', 'The loaded content has no quiz items.');
     const concept = this.pack.byId.get(pick.item.conceptId)!;
     const note = pick.reason === 'due' ? `_Review: ${pick.due} question${pick.due === 1 ? '' : 's'} due, this is one you missed or are learning._` : pick.reason === 'ahead' ? "_You've seen every question; nothing is due, so here is the next one coming up._" : undefined;
@@ -54,14 +55,15 @@ export class PersistentQuiz implements QuizFeatures {
 
   async review(who: Requester): Promise<Reply> {
     const reviews = await this.store.listReviews(who);
-    const due = dueReviews(this.pack.quizItems, reviews, this.now());
+    const { zone, dueBy } = await this.today(who);
+    const due = dueReviews(this.pack.quizItems, reviews, dueBy);
     const first = due[0];
     if (!first) {
       const upcoming = reviews.filter((r) => this.pack.quizById.has(r.itemId)).sort((a, b) => a.dueAt - b.dueAt)[0];
       const r = noticeReply(
         'Nothing to review',
         upcoming
-          ? `Nothing is due today. Your next review is on ${new Date(upcoming.dueAt).toISOString().slice(0, 10)}. Want a practice question meanwhile?`
+          ? `Nothing is due today. Your next review is on ${localDate(upcoming.dueAt, zone)}. Want a practice question meanwhile?`
           : "You have nothing to review yet. Questions you miss come back here after 1, 3 and 7 days. Try a practice question?",
       );
       r.extra = [nextPracticeAction];
@@ -69,6 +71,16 @@ export class PersistentQuiz implements QuizFeatures {
     }
     const item = this.pack.quizById.get(first.itemId)!;
     return practiceQuestionReply(item, this.pack.byId.get(item.conceptId)!, 'Review', `_Review 1 of ${due.length} due today._`);
+  }
+
+  /**
+   * Reviews are due by the day, not the minute: anything due before the learner's local midnight
+   * counts as due today. The learner's zone is the channel schedule's (none in a DM), else UTC.
+   */
+  private async today(who: Requester): Promise<{ zone: string; dueBy: number }> {
+    const zone = (await this.store.getSchedule({ platform: who.platform, channelId: who.channelId }))?.zone ?? 'UTC';
+    // The select helpers count `dueAt <= now` as due; the end of the day itself belongs to tomorrow.
+    return { zone, dueBy: endOfLocalDay(this.now(), zone) - 1 };
   }
 
   async answer(action: Extract<TutorAction, { type: 'practice-answer' | 'post-answer' }>, who: Requester): Promise<Reply> {
@@ -102,7 +114,8 @@ export class PersistentQuiz implements QuizFeatures {
     // Channel answers feed the learner's own review pile too: what they missed comes back.
     await this.store.putReview(afterAnswer(await this.store.getReview(who, item.id), who, item.id, correct, now));
     const ch = { platform: post.platform, channelId: post.channelId };
-    const streak = currentStreak(await this.store.channelPosts(ch), await this.store.answeredPostIds(ch, who.userId), await this.zoneOf(ch, post));
+    const posts = await this.store.channelPosts(ch);
+    const streak = currentStreak(posts, await this.store.answeredPostIds(ch, who.userId), await this.zoneOf(ch, post), await this.answeredAbandoned(posts));
     const note = correct
       ? `_+1 point. Your streak: ${plural(streak, 'quiz day')}._`
       : `_No point this time; your streak: ${plural(streak, 'quiz day')}. This question comes back in your \`review\` tomorrow._`;
@@ -119,7 +132,8 @@ export class PersistentQuiz implements QuizFeatures {
     const zone = await this.zoneOf(ch, posts.at(-1));
     const since = period === 'all' ? undefined : periodStart(period, this.clock.now(), zone);
     const rows = await this.store.scoreboard(ch, since, LEADERBOARD_SIZE);
-    const withStreaks = await Promise.all(rows.map(async (r) => ({ ...r, streak: currentStreak(posts, await this.store.answeredPostIds(ch, r.userId), zone) })));
+    const reached = await this.answeredAbandoned(posts);
+    const withStreaks = await Promise.all(rows.map(async (r) => ({ ...r, streak: currentStreak(posts, await this.store.answeredPostIds(ch, r.userId), zone, reached) })));
     return leaderboardReply(who.platform, period, withStreaks, zone);
   }
 
@@ -144,6 +158,13 @@ export class PersistentQuiz implements QuizFeatures {
     const item = this.pack.quizById.get(post.itemId);
     const concept = item && this.pack.byId.get(item.conceptId);
     return item && concept ? quizSummaryReply(item, concept, await this.store.answerTally(post.id)) : undefined;
+  }
+
+  /** Abandoned posts (rare: one per crash) that somebody answered, so they did reach the channel. */
+  private async answeredAbandoned(posts: readonly PostRecord[]): Promise<Set<number>> {
+    const abandoned = posts.filter((p) => p.status === 'abandoned');
+    const tallies = await Promise.all(abandoned.map((p) => this.store.answerTally(p.id)));
+    return new Set(abandoned.filter((_, i) => tallies[i]!.total > 0).map((p) => p.id));
   }
 
   /** Streaks and weeks use the channel's schedule zone, or the zone of its last post, or UTC. */

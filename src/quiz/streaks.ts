@@ -5,14 +5,19 @@ import type { PostRecord } from '../store/types.ts';
  * A learner's current daily streak in a channel: consecutive quiz days, counted in the
  * schedule's zone, on which they answered. Only days with a posted quiz count, so a weekend or
  * a day off does not break a streak. Today's quiz, while still open, does not break it either.
+ *
+ * `answeredByAnyone` holds the abandoned posts somebody answered. An abandoned post (claimed
+ * before a crash, never confirmed) that nobody answered probably never reached the channel, so
+ * it is not a quiz day: otherwise one crash would break every streak in the channel.
  */
-export function currentStreak(posts: readonly PostRecord[], answered: ReadonlySet<number>, zone: string): number {
+export function currentStreak(posts: readonly PostRecord[], answered: ReadonlySet<number>, zone: string, answeredByAnyone: ReadonlySet<number> = new Set()): number {
   const days = new Map<string, { answered: boolean; open: boolean }>();
   for (const p of posts) {
+    if (p.status === 'abandoned' && !answered.has(p.id) && !answeredByAnyone.has(p.id)) continue;
     const day = localDate(p.slotAt, zone);
     const d = days.get(day) ?? { answered: false, open: false };
     if (answered.has(p.id)) d.answered = true;
-    if (p.status === 'sent' && p.closedAt === undefined) d.open = true;
+    if (p.status !== 'claimed' && p.status !== 'failed' && p.closedAt === undefined) d.open = true;
     days.set(day, d);
   }
   const ordered = [...days.entries()].sort((a, b) => (a[0] < b[0] ? 1 : -1));

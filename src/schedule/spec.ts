@@ -18,6 +18,9 @@ export const SPEC_EXAMPLE = 'weekdays 09:00 Europe/Berlin, daily 08:30 America/N
 
 export class ScheduleSpecError extends Error {}
 
+/** One cron field: numbers, * ? , / - L W #, or names such as MON-FRI or JAN,FEB. */
+const CRON_FIELD = /^(?:[\d*?,/#LW-]+|[a-z]{3}(?:[-,][a-z]{3})*)$/i;
+
 /** At most one quiz an hour: a quiz needs time to be answered, and a typo must not spam a channel. */
 export const MIN_GAP_MS = 60 * 60 * 1000;
 
@@ -61,8 +64,16 @@ export function parseScheduleSpec(text: string, defaultZone?: string): ScheduleS
     zone = quoted[3];
   } else {
     const parts = t.replace(/^cron\s+/i, '').split(/\s+/);
-    if (parts.length === 6) zone = parts.pop();
+    // The last word is the zone unless it reads as a cron field: "0 30 9 * * 1-5" is six fields
+    // (seconds first, as some cron dialects allow), not five fields and a zone called "1-5".
+    const last = parts.at(-1)!;
+    if (parts.length > 5 && (checkZone(last).ok || !CRON_FIELD.test(last))) zone = parts.pop();
     fields = parts;
+  }
+  if (fields.length === 6 && fields.every((f) => CRON_FIELD.test(f))) {
+    // Dropping a fixed seconds value keeps the meaning; a seconds pattern (*/10) has no 5-field twin.
+    const hint = /^\d+$/.test(fields[0]!) ? ` Leave out the seconds: cron "${fields.slice(1).join(' ')}"${zone ? ` ${zone}` : ''}.` : '';
+    fail(`"${fields.join(' ').slice(0, 60)}" has 6 fields. A cron expression needs exactly 5 fields (minute hour day-of-month month day-of-week), with no seconds field.${hint}`);
   }
   if (fields.length !== 5) fail(`I can't read "${t.slice(0, 60)}" as a schedule. A cron expression needs exactly 5 fields (minute hour day-of-month month day-of-week).`);
   const cron = fields.join(' ');

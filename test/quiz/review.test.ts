@@ -3,7 +3,7 @@ import { decodeAction, type TutorAction } from '../../src/reply/actions.ts';
 import type { Reply } from '../../src/reply/types.ts';
 import { ManualClock } from '../../src/schedule/clock.ts';
 import { afterAnswer, BOX_INTERVAL_DAYS } from '../../src/quiz/leitner.ts';
-import { harness, person, type Harness } from './helpers.ts';
+import { harness, person, setSchedule, type Harness } from './helpers.ts';
 
 const DAY = 86_400_000;
 const T0 = Date.parse('2027-02-01T10:00:00Z');
@@ -49,18 +49,22 @@ describe('personal practice and review', () => {
     expect(feedback.paragraphs.join(' ')).toContain('comes back for review in 1 day');
     expect(feedback.extra.map((e) => e.action)).toContain('n:');
 
-    h.clock.set(T0 + DAY - 1);
-    expect((await h.quiz.review(learner)).title).toBe('Nothing to review');
-    h.clock.set(T0 + DAY);
+    // Due at 10:00 tomorrow, so due all of tomorrow (UTC here: the channel has no schedule).
+    h.clock.set(Date.parse('2027-02-01T23:59:59Z'));
+    const none = await h.quiz.review(learner);
+    expect(none.title).toBe('Nothing to review');
+    expect(none.paragraphs.join(' ')).toContain('Your next review is on 2027-02-02.');
+    h.clock.set(Date.parse('2027-02-02T00:00:00Z'));
     const due = await h.quiz.review(learner);
     expect(due.title).toMatch(/^Review: /);
     expect(due.paragraphs.join(' ')).toContain('Review 1 of 1 due today');
     expect(practiceButton(due, 0).itemId).toBe(missed.itemId);
     expect((await h.quiz.answer(practiceButton(due, 0), learner)).paragraphs.join(' ')).toContain('in 3 days');
 
-    h.clock.set(T0 + 4 * DAY - 1);
+    // Answered right at midnight on the 2nd: due 3 days later, on the 5th.
+    h.clock.set(Date.parse('2027-02-04T23:59:59Z'));
     expect((await h.quiz.review(learner)).title).toBe('Nothing to review');
-    h.clock.set(T0 + 4 * DAY);
+    h.clock.set(Date.parse('2027-02-05T00:00:00Z'));
     const again = await h.quiz.review(learner);
     expect((await h.quiz.answer(practiceButton(again, 0), learner)).paragraphs.join(' ')).toContain('in 7 days');
   });
@@ -76,6 +80,21 @@ describe('personal practice and review', () => {
     const fresh = await h.quiz.practice(learner);
     expect(fresh.title).toMatch(/^Practice: /);
     expect(practiceButton(fresh, 0).itemId).not.toBe(first.itemId);
+  });
+
+  it('counts a review as due today in the channel schedule zone, and dates the next one there', async () => {
+    await setSchedule(h, 'daily 09:00 America/New_York');
+    // Missed at 02:00Z on the 2nd = 21:00 on the 1st in New York; due 21:00 New York time on the 2nd.
+    h.clock.set(Date.parse('2027-02-02T02:00:00Z'));
+    await h.quiz.answer(practiceButton(await h.quiz.practice(learner), 1), learner);
+    const text = async (who = learner) => (await h.quiz.review(who)).paragraphs.join(' ');
+    expect(await text()).toContain('Your next review is on 2027-02-02.');
+    h.clock.set(Date.parse('2027-02-02T04:59:59Z')); // still the 1st in New York
+    expect((await h.quiz.review(learner)).title).toBe('Nothing to review');
+    h.clock.set(Date.parse('2027-02-02T05:00:00Z')); // New York midnight: the review is due today
+    expect(await text()).toContain('Review 1 of 1 due today');
+    // In a DM (no schedule) the day is UTC's, which still has the 2nd until 00:00Z on the 3rd.
+    expect(await text(person('U1', { channelId: 'D1', direct: true }))).toContain('Your next review is on 2027-02-03.');
   });
 
   it('keeps review state per learner', async () => {

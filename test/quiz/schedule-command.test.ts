@@ -29,7 +29,7 @@ describe('schedule command', () => {
   it('refuses people who may not manage the channel, but shows the schedule to everyone', async () => {
     await say('schedule daily 09:00 UTC');
     for (const who of [person('U1'), person('U1', { canManageChannel: false })]) {
-      for (const text of ['schedule daily 10:00 UTC', 'schedule off', 'schedule nonsense here']) {
+      for (const text of ['schedule daily 10:00 UTC', 'schedule off', 'schedule daily nonsense here']) {
         const r = await say(text, who);
         expect(r.kind).toBe('error');
         expect(r.title).toBe('Not allowed');

@@ -113,6 +113,15 @@ describe('daily streaks', () => {
     expect(currentStreak([post(1, '2027-01-07T09:00:00Z'), post(2, '2027-01-08T09:00:00Z')], new Set([1]), 'UTC')).toBe(0);
   });
 
+  it('an abandoned post nobody answered (maybe never delivered after a crash) is not a quiz day', () => {
+    // Tue answered, Wed abandoned, Thu answered.
+    const posts = [post(1, '2027-01-05T09:00:00Z'), post(2, '2027-01-06T09:00:00Z', { status: 'abandoned' }), post(3, '2027-01-07T09:00:00Z')];
+    expect(currentStreak(posts, new Set([1, 3]), 'UTC')).toBe(2);
+    // Someone else answered Wednesday's post, so it did reach the channel: missing it breaks the streak.
+    expect(currentStreak(posts, new Set([1, 3]), 'UTC', new Set([2]))).toBe(1);
+    expect(currentStreak(posts, new Set([1, 2, 3]), 'UTC')).toBe(3);
+  });
+
   it('groups quizzes into days in the schedule zone', () => {
     // 22:00Z on the 4th and 01:00Z on the 5th: different UTC days, the same day in Tokyo and New York.
     const posts = [post(1, '2027-01-04T22:00:00Z'), post(2, '2027-01-05T01:00:00Z'), post(3, '2027-01-06T01:00:00Z')];
@@ -120,5 +129,32 @@ describe('daily streaks', () => {
     expect(currentStreak(posts, answered, 'UTC')).toBe(1);
     expect(currentStreak(posts, answered, 'Asia/Tokyo')).toBe(2);
     expect(currentStreak(posts, answered, 'America/New_York')).toBe(2);
+  });
+});
+
+describe('streaks across a crash', () => {
+  let h: Harness;
+  beforeEach(() => {
+    h = harness({ clock: new ManualClock('2027-01-04T12:00:00Z') });
+  });
+  afterEach(() => h.store.close());
+
+  it('a post abandoned after a crash does not break the streak of those who answered around it', async () => {
+    await setSchedule(h, 'daily 09:00 UTC');
+    const postAndAnswer = async (at: string) => {
+      h.clock.set(at);
+      await h.scheduler.tick();
+      return clickOn(h, h.poster.quizPosts().at(-1)!.reply, 0, 'U1');
+    };
+    await postAndAnswer('2027-01-05T09:00:00Z'); // Tue
+    // Wed: another process claims the slot and dies before the platform answers.
+    h.clock.set('2027-01-06T09:00:00Z');
+    const s = (await h.store.getSchedule({ platform: 'slack', channelId: 'C1' }))!;
+    const claim = await h.store.claimPost({ platform: 'slack', channelId: 'C1', slotAt: s.nextRunAt, zone: 'UTC', itemId: 'alpha-q1', conceptId: 'alpha', claimedAt: s.nextRunAt, claimedBy: 'process-a', closesAt: s.nextRunAt + 86_400_000, expectedNextRunAt: s.nextRunAt, nextRunAt: s.nextRunAt + 86_400_000 });
+    expect((await h.store.abandonStaleClaims(s.nextRunAt + 1, 'process-b')).map((p) => p.id)).toEqual([claim!.id]);
+    const thu = await postAndAnswer('2027-01-07T09:00:00Z');
+    expect(thu.paragraphs.join(' ')).toContain('Your streak: 2 quiz days');
+    h.clock.set('2027-01-07T12:00:00Z');
+    expect((await h.quiz.leaderboard('all', person('U9'))).paragraphs[0]).toContain('<@U1> 2 points (2 answered), 2-day streak');
   });
 });

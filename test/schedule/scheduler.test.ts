@@ -155,6 +155,20 @@ describe('scheduler: missed posts and the grace window', () => {
     expect((await h.scheduler.tick()).sent).toBe(1);
   });
 
+  it('uses the configured grace window: 45 min late is skipped with 30 min grace, sent with 60 min', async () => {
+    for (const [graceMin, sent] of [[30, 0], [60, 1]] as const) {
+      const g = harness({ clock: new ManualClock('2027-01-03T12:00:00Z'), scheduler: { graceMs: graceMin * MIN } });
+      try {
+        await setSchedule(g, 'daily 09:00 UTC');
+        g.clock.set('2027-01-04T09:45:00Z');
+        expect(await g.scheduler.tick(), `grace ${graceMin} min`).toMatchObject({ sent, skipped: 1 - sent });
+        expect(g.poster.quizPosts()).toHaveLength(sent);
+      } finally {
+        g.store.close();
+      }
+    }
+  });
+
   it('after days offline posts only the latest missed run inside the window, not a flood', async () => {
     await setSchedule(h, 'cron "0 */1 * * *" UTC'); // hourly
     h.clock.set('2027-01-06T10:30:00Z'); // ~70 runs missed, two of them (09:00, 10:00) inside the window

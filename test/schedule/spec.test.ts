@@ -52,6 +52,29 @@ describe('schedule specs', () => {
     expect((err as Error).message).toContain('Examples: weekdays 09:00 Europe/Berlin');
   });
 
+  it('explains that cron takes 5 fields when given 6 (with seconds), quoted or not', () => {
+    const message = (text: string) => {
+      try {
+        parseScheduleSpec(text);
+      } catch (e) {
+        expect(e).toBeInstanceOf(ScheduleSpecError);
+        return (e as Error).message;
+      }
+      throw new Error(`accepted ${text}`);
+    };
+    for (const text of ['cron "0 30 9 * * 1-5"', 'cron 0 30 9 * * 1-5', '0 30 9 * * MON-FRI']) {
+      const m = message(text);
+      expect(m).not.toContain('time zone');
+      expect(m).toContain('has 6 fields. A cron expression needs exactly 5 fields (minute hour day-of-month month day-of-week), with no seconds field.');
+      expect(m).toContain('Examples: weekdays 09:00 Europe/Berlin, daily 08:30 America/New_York or cron "0 9 * * 1-5" Europe/Berlin.');
+    }
+    expect(message('cron "0 30 9 * * 1-5"')).toContain('Leave out the seconds: cron "30 9 * * 1-5".');
+    expect(message('cron 0 30 9 * * 1-5 Europe/Berlin')).toContain('Leave out the seconds: cron "30 9 * * 1-5" Europe/Berlin.');
+    expect(message('cron "*/10 30 9 * * 1-5" UTC')).not.toContain('Leave out');
+    // A last word that is not a cron field is still read as the zone, and a bad one is named.
+    expect(message('0 9 * * 1-5 Mars/Olympus')).toContain('Unknown time zone "Mars/Olympus"');
+  });
+
   it('validates zones with the runtime tz database', () => {
     expect(checkZone('Europe/Berlin')).toEqual({ ok: true, zone: 'Europe/Berlin' });
     expect(checkZone('UTC')).toEqual({ ok: true, zone: 'UTC' });
