@@ -1,4 +1,4 @@
-import { App, HTTPReceiver } from '@slack/bolt';
+import { App, HTTPReceiver, webApi } from '@slack/bolt';
 import type { Config, Logger } from '../../src/index.ts';
 import { boltLogger } from './bolt-logger.ts';
 import { guardTimestamps } from './timestamp-guard.ts';
@@ -40,4 +40,19 @@ export function createBolt(slack: SlackConfig, log: Logger): BoltParts {
 export function apiBase(url: string | undefined): string {
   const base = url ?? 'https://slack.com/api/';
   return base.endsWith('/') ? base : `${base}/`;
+}
+
+/**
+ * The Web API client for scheduled posts. The core's scheduler already retries them with backoff
+ * (and honours Retry-After), so this client never retries on its own: with the answer client's
+ * one quick retry, each scheduler attempt could become two requests, and 5xx retries of
+ * chat.postMessage risk duplicate quiz posts.
+ */
+export function createPosterClient(slack: SlackConfig, log: Logger): webApi.WebClient {
+  return new webApi.WebClient(slack.botToken, {
+    slackApiUrl: apiBase(slack.apiUrl),
+    logger: boltLogger(log),
+    rejectRateLimitedCalls: true,
+    retryConfig: { retries: 0 },
+  });
 }

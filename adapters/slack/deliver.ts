@@ -53,12 +53,15 @@ export async function deliver(d: Delivery, log: Logger): Promise<boolean> {
   return false;
 }
 
-/** Try each rendering while Slack rejects the content; any other failure is rethrown at once. */
-export async function sendBest(target: Target, variants: SlackMessage[], log: Logger): Promise<string | undefined> {
+/**
+ * Try each rendering while Slack rejects the content; any other failure is rethrown at once.
+ * A rate limit is waited out once, unless `rateLimitRetry` is false (the caller retries itself).
+ */
+export async function sendBest(target: Target, variants: SlackMessage[], log: Logger, rateLimitRetry = true): Promise<string | undefined> {
   let last: unknown;
   for (let i = 0; i < variants.length; i++) {
     try {
-      return await withRateLimitRetry(target, variants[i]!, log);
+      return await (rateLimitRetry ? withRateLimitRetry(target, variants[i]!, log) : target.send(variants[i]!));
     } catch (err) {
       const f = classify(err);
       if (f.kind !== 'content') throw err;

@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import type { TutorApp } from '../../src/index.ts';
 import type { RunningAdapter } from '../registry.ts';
-import { createBolt } from './bolt.ts';
+import { createBolt, createPosterClient } from './bolt.ts';
 import { listeners } from './listeners/index.ts';
 import { slackPoster } from './poster.ts';
 import { AdminDirectory, summarize } from './requester.ts';
@@ -49,7 +49,8 @@ export async function startSlack(app: TutorApp, options: SlackStartOptions = {})
     log.info('Slack connected in Socket Mode');
   }
 
-  const poster = slackPoster(bolt.client, log);
+  // Its own client: the scheduler retries scheduled posts, so that client does not (see createPosterClient).
+  const poster = slackPoster(createPosterClient(slack, log), log);
   app.registerPoster(poster);
 
   return {

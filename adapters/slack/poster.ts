@@ -2,22 +2,65 @@ import type { webApi } from '@slack/bolt';
 import type { ChannelPoster, Logger } from '../../src/index.ts';
 import { sendBest } from './deliver.ts';
 import { renderVariants } from './render/index.ts';
-import { channelPost, messageUpdate } from './targets.ts';
+import { channelPost, classify, messageUpdate } from './targets.ts';
 
 /**
  * Lets the core post on its own (scheduled quizzes, summaries). Failures are thrown: the
- * scheduler owns retries and backoff for these.
+ * scheduler owns retries and backoff for these (withRetry in the core), so nothing here retries,
+ * and `client` should be one that does not retry either (createPosterClient).
  */
 export function slackPoster(client: webApi.WebClient, log: Logger): ChannelPoster {
   return {
     platform: 'slack',
     async post(channelId, reply) {
-      const ts = await sendBest(channelPost(client, channelId), renderVariants(reply), log);
-      if (!ts) throw new Error('chat.postMessage returned no ts');
+      let ts: string | undefined;
+      try {
+        ts = await sendBest(channelPost(client, channelId), renderVariants(reply), log, false);
+      } catch (err) {
+        throw forScheduler(err);
+      }
+      // Slack took the message, so trying again would post it twice.
+      if (!ts) throw Object.assign(new Error('chat.postMessage returned no ts'), { retryable: false });
       return { messageId: ts };
     },
     async update(channelId, messageId, reply) {
-      await sendBest(messageUpdate(client, channelId, messageId), renderVariants(reply), log);
+      try {
+        await sendBest(messageUpdate(client, channelId, messageId), renderVariants(reply), log, false);
+      } catch (err) {
+        throw forScheduler(err);
+      }
     },
   };
+}
+
+/** Web API answers that trying again later will not change: the channel, the token or the app's set-up is the problem. */
+const PERMANENT = new Set([
+  'channel_not_found',
+  'not_in_channel',
+  'is_archived',
+  'invalid_auth',
+  'not_authed',
+  'account_inactive',
+  'token_revoked',
+  'token_expired',
+  'missing_scope',
+  'no_permission',
+  'restricted_action',
+  'team_access_not_granted',
+  'message_not_found',
+  'cant_update_message',
+  'edit_window_closed',
+]);
+
+/**
+ * Mark an error the way the core's withRetry reads it: `retryable: false` for permanent failures
+ * (and for rejected content, which only gets here after every simpler rendering failed too), and
+ * `retryAfterMs` from a rate limit's Retry-After.
+ */
+export function forScheduler(err: unknown): unknown {
+  if (typeof err !== 'object' || err === null) return err;
+  const f = classify(err);
+  if (f.kind === 'rate-limited') return Object.assign(err, { retryAfterMs: (f.retryAfter ?? 1) * 1000 });
+  if (f.kind === 'content' || PERMANENT.has(f.code)) return Object.assign(err, { retryable: false });
+  return err;
 }

@@ -58,6 +58,51 @@ const volumeBlocks = [
 const volumeText = 'Volumes: A volume is storage managed by Docker that outlives any one container.';
 const shareVolume = { type: 'actions', elements: [{ type: 'button', text: { type: 'plain_text', text: 'Share in channel' }, action_id: 'tutor:1', value: 's:volume', style: 'primary' }] };
 
+/** The fixture pack's comparison answer: blocks without the Share button, and its table attachment. */
+const comparisonText = 'Containers vs virtual machines: Containers share the host kernel; virtual machines each run their own.';
+const comparisonBlocks = [
+  { type: 'header', text: { type: 'plain_text', text: 'Containers vs virtual machines' } },
+  {
+    type: 'section',
+    text: {
+      type: 'mrkdwn',
+      text:
+        '*Containers share the host kernel; virtual machines each run their own.*\n\nContainers are processes isolated by the host kernel.\n\nVirtual machines boot a full guest OS on virtual hardware.\n\n' +
+        'Source: https://docs.docker.com/get-started/docker-concepts/the-basics/what-is-a-container/',
+    },
+  },
+  { type: 'context', elements: [{ type: 'mrkdwn', text: 'Related concepts:' }] },
+  {
+    type: 'actions',
+    elements: [
+      { type: 'button', text: { type: 'plain_text', text: 'Volumes' }, action_id: 'tutor:0', value: 'c:volume' },
+      { type: 'button', text: { type: 'plain_text', text: 'Hypervisor' }, action_id: 'tutor:1', value: 'c:hypervisor' },
+    ],
+  },
+];
+/** Slack shows attachments below all blocks, so the caption is the last block. */
+const comparisonCaption = { type: 'context', elements: [{ type: 'mrkdwn', text: '*Containers vs VMs*' }] };
+const shareComparison = { type: 'actions', elements: [{ type: 'button', text: { type: 'plain_text', text: 'Share in channel' }, action_id: 'tutor:2', value: 's:containers-vs-vms', style: 'primary' }] };
+const cells = (...texts: string[]) => texts.map((text) => ({ type: 'raw_text', text }));
+const comparisonAttachments = [
+  {
+    blocks: [
+      {
+        type: 'table',
+        column_settings: [{ is_wrapped: true }, { is_wrapped: true }, { is_wrapped: true }],
+        rows: [
+          cells('Feature', 'Containers', 'Virtual machines'),
+          cells('Kernel', 'Shared with the host', 'Own kernel per VM'),
+          cells('Size', 'Megabytes', 'Gigabytes'),
+          cells('Startup', 'Seconds', 'Minutes'),
+          cells('Isolation', 'Process level', 'Hardware level'),
+        ],
+      },
+    ],
+  },
+];
+const headerOf = (blocks: unknown) => (blocks as { text?: { text: string } }[])[0]!.text!.text;
+
 describe('slash command', () => {
   test('a question is answered ephemerally through the response_url, with a Share button', async () => {
     expect(await h.slash(slashFields('what is a volume'))).toBe(200);
@@ -102,11 +147,26 @@ describe('slash command', () => {
 
   test('an answer with a comparison table carries exactly one table block, in attachments', async () => {
     await h.slash(slashFields('container vs vm'));
-    const body = h.fake.responses[0]!.body as { blocks: { type: string }[]; attachments: { blocks: { type: string; rows: unknown[][] }[] }[] };
-    expect(body.blocks.some((b) => b.type === 'table')).toBe(false);
-    expect(body.attachments).toHaveLength(1);
-    expect(body.attachments[0]!.blocks.map((b) => b.type)).toEqual(['table']);
-    expect(body.attachments[0]!.blocks[0]!.rows).toHaveLength(5);
+    expect(h.fake.responses).toEqual([
+      {
+        id: 'slash',
+        body: { response_type: 'ephemeral', replace_original: false, text: comparisonText, blocks: [...comparisonBlocks, shareComparison, comparisonCaption], attachments: comparisonAttachments },
+      },
+    ]);
+  });
+
+  test('an unknown subcommand (/tutor frobnicate) answers with help', async () => {
+    await h.slash(slashFields('frobnicate'));
+    const blocks = h.fake.responses[0]!.body.blocks as { text?: { text: string } }[];
+    expect(headerOf(blocks)).toBe('Container & VM tutor');
+    expect(blocks[1]!.text!.text).toMatch(/^I don't know `frobnicate` as a command or a topic\./);
+  });
+
+  test('a markdown link in echoed text comes back as typed, never as a clickable Slack link', async () => {
+    await h.slash(slashFields('explain [click me](https://evil.example)'));
+    const body = h.fake.responses[0]!.body;
+    expect(JSON.stringify(body)).not.toContain('<https://evil.example');
+    expect((body.blocks as { text?: { text: string } }[])[1]!.text!.text).toContain('"[click me](https://evil.example)"');
   });
 });
 
@@ -136,7 +196,9 @@ describe('mentions and direct messages', () => {
     for (const e of [
       mention(`<@${BOT_USER_ID}> what is a volume?`, { user: BOT_USER_ID }),
       mention(`<@${BOT_USER_ID}> what is a volume?`, { bot_id: 'B0OTHER' }),
+      mention(`<@${BOT_USER_ID}> what is a volume?`, { edited: { user: 'U061F7AUR', ts: '1515449530.000000' } }),
       dm('what is a volume', { subtype: 'message_changed' }),
+      dm('what is a volume', { subtype: 'message_deleted' }),
       dm('what is a volume', { bot_id: 'B0OTHER', user: 'U0OTHERBOT' }),
     ]) {
       expect(await h.post(JSON.stringify(e), 'application/json')).toBe(200);
@@ -154,14 +216,23 @@ describe('mentions and direct messages', () => {
 
   test('a direct message is answered in the DM, table block included', async () => {
     await h.event(dm('container vs vm'));
-    const [call] = h.fake.posts;
-    expect(call!.method).toBe('chat.postMessage');
-    expect(call!.args.channel).toBe('D0PNCRP9N');
-    expect(call!.args.thread_ts).toBeUndefined();
-    expect((call!.args.blocks as { type: string; text?: { text: string } }[])[0]).toEqual({ type: 'header', text: { type: 'plain_text', text: 'Containers vs virtual machines' } });
-    expect((call!.args.attachments as { blocks: { type: string }[] }[])[0]!.blocks[0]!.type).toBe('table');
     // No "Share in channel" in a DM: it would only post to the same private conversation.
-    expect(JSON.stringify(call!.args.blocks)).not.toContain('Share in channel');
+    expect(h.fake.posts).toEqual([
+      {
+        method: 'chat.postMessage',
+        token: 'xoxb-test-token',
+        args: { team_id: 'T0001TEST', channel: 'D0PNCRP9N', text: comparisonText, blocks: [...comparisonBlocks, comparisonCaption], attachments: comparisonAttachments },
+      },
+    ]);
+  });
+
+  test('a DM with a file attached, or a thread reply also sent to the DM, is still a question', async () => {
+    await h.event(dm('hypervisor', { subtype: 'file_share', files: [{ id: 'F0001', name: 'notes.txt' }] }));
+    await h.event(dm('what is a volume', { subtype: 'thread_broadcast', ts: '1515449700.000200', thread_ts: '1515449600.000100' }));
+    expect(h.fake.posts.map((c) => [c.args.thread_ts, headerOf(c.args.blocks)])).toEqual([
+      [undefined, 'Hypervisor'],
+      ['1515449600.000100', 'Volumes'],
+    ]);
   });
 });
 
@@ -228,6 +299,12 @@ describe('buttons', () => {
     expect(h.fake.responses).toEqual([]);
   });
 
+  test('"Share in channel" on an ephemeral answer inside a thread posts in that thread', async () => {
+    // Ephemeral messages come without `message`; only the container knows the thread.
+    await h.click(click(encodeAction({ type: 'share', conceptId: 'volume' }), 'Share in channel', { thread_ts: '1515449522.000016' }));
+    expect(h.fake.posts.map((c) => [c.method, c.args.channel, c.args.thread_ts])).toEqual([['chat.postMessage', 'C2147483705', '1515449522.000016']]);
+  });
+
   test('sharing where the bot may not post falls back to the response_url, visibly', async () => {
     h.fake.script('chat.postMessage', { body: { ok: false, error: 'not_in_channel' } });
     await h.click(click(encodeAction({ type: 'share', conceptId: 'hypervisor' }), 'Share in channel'));
@@ -268,6 +345,35 @@ describe('channel management (schedule)', () => {
       // Other commands never look the user up.
       await h.slash(slashFields('what is a volume'));
       expect(h.fake.of('users.info')).toHaveLength(3);
+    } finally {
+      h.app.tutor.quiz = inner;
+    }
+  });
+});
+
+describe('channel management from a mention', () => {
+  test('"@tutor schedule …" from a workspace admin may manage the channel (users.info)', async () => {
+    const seen: [string, boolean][] = [];
+    const inner = h.app.tutor.quiz;
+    h.app.tutor.quiz = {
+      practice: (w) => inner.practice(w),
+      review: (w) => inner.review(w),
+      answer: (a, w) => inner.answer(a, w),
+      leaderboard: (a, w) => inner.leaderboard(a, w),
+      schedule: async (args, who) => (seen.push([who.userId, Boolean(who.canManageChannel)]), inner.schedule(args, who)),
+    };
+    try {
+      h.fake.users.set('U0MADMIN', { is_admin: true });
+      await h.event(mention(`<@${BOT_USER_ID}> schedule weekdays 09:00 Europe/Berlin`, { user: 'U0MADMIN' }));
+      await h.event(mention(`<@${BOT_USER_ID}> schedule off`, { user: 'U0MPLAIN' }));
+      expect(seen).toEqual([
+        ['U0MADMIN', true],
+        ['U0MPLAIN', false],
+      ]);
+      expect(h.fake.of('users.info').map((c) => c.args.user)).toEqual(['U0MADMIN', 'U0MPLAIN']);
+      const headers = h.fake.of('chat.postMessage').map((c) => headerOf(c.args.blocks));
+      expect(headers[0]).not.toMatch(/Not allowed|Something went wrong/);
+      expect(headers[1]).toBe('Not allowed');
     } finally {
       h.app.tutor.quiz = inner;
     }

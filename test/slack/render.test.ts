@@ -6,7 +6,7 @@ import { describe, expect, test } from 'vitest';
 import { encodeAction, type Reply } from '../../src/index.ts';
 import { apiBase, createBolt } from '../../adapters/slack/bolt.ts';
 import { renderReply, renderTextOnly } from '../../adapters/slack/render/index.ts';
-import { Truncations } from '../../adapters/slack/render/limits.ts';
+import { clip, Truncations } from '../../adapters/slack/render/limits.ts';
 import { escapeMrkdwn, toMrkdwn } from '../../adapters/slack/render/mrkdwn.ts';
 import { monospaceTable, tableBlock } from '../../adapters/slack/render/table.ts';
 import { normalizeIncoming, wantsChannelManagement } from '../../adapters/slack/text.ts';
@@ -20,12 +20,27 @@ describe('core markdown to Slack mrkdwn', () => {
     ['use `docker **run**` & <stuff>', 'use `docker **run**` &amp; &lt;stuff&gt;'],
     ['~~old~~', '~old~'],
     ['## Heading', '*Heading*'],
-    ['see [the docs](https://docs.docker.com/a?b=1&c=2)', 'see <https://docs.docker.com/a?b=1&amp;c=2|the docs>'],
     ['<!channel> <!here> <@U123> <#C1> <https://evil|click>', '&lt;!channel&gt; &lt;!here&gt; &lt;@U123&gt; &lt;#C1&gt; &lt;https://evil|click&gt;'],
     ['```bash\necho <hi>\n```', '```\necho &lt;hi&gt;\n```'],
     ['| a | b |\n|---|---|\n| 1 | 2 |', '```\n| a | b |\n| 1 | 2 |\n```'],
   ])('%j -> %j', (input, expected) => {
     expect(toMrkdwn(input)).toBe(expected);
+  });
+
+  test('markdown links become Slack links only when asked (content text), never by default', () => {
+    const md = 'see [the docs](https://docs.docker.com/a?b=1&c=2)';
+    expect(toMrkdwn(md, { links: true })).toBe('see <https://docs.docker.com/a?b=1&amp;c=2|the docs>');
+    expect(toMrkdwn(md)).toBe('see [the docs](https://docs.docker.com/a?b=1&amp;c=2)');
+  });
+
+  test('a question quoted back (no-match) keeps its link as typed; a content answer converts it', () => {
+    const typed = 'explain [click me](https://evil.example)';
+    const noMatch = renderReply(reply({ kind: 'no-match', fallback: `No match for ${typed}`, paragraphs: [`I couldn't match "${typed}" to anything I teach.`] }));
+    expect(JSON.stringify(noMatch)).not.toContain('<https://evil.example');
+    expect((noMatch.blocks![0] as { text: { text: string } }).text.text).toBe(`I couldn't match "${typed}" to anything I teach.`);
+    expect(renderTextOnly(reply({ kind: 'notice', paragraphs: [typed] })).text).toBe(typed);
+    const answer = renderReply(reply({ kind: 'answer', paragraphs: ['See [the docs](https://docs.docker.com/)'] }));
+    expect((answer.blocks![0] as { text: { text: string } }).text.text).toBe('See <https://docs.docker.com/|the docs>');
   });
 
   test('escaping is & first, so entities are not double-read', () => {
@@ -66,6 +81,15 @@ describe('tables', () => {
     expect(trunc.toString()).toBe('…truncated: showing 20 of 24 table columns; showing 99 of 150 table rows.');
   });
 
+  test('markdown in headers and cells is shown as plain text, in the table block and in monospace', () => {
+    const t = { headers: ['**Feature**', '`docker`'], rows: [['`docker run`', '_fast_ start']] };
+    expect(tableBlock(t, new Truncations()).rows.map((r) => r.map((c) => c.text))).toEqual([
+      ['Feature', 'docker'],
+      ['docker run', 'fast start'],
+    ]);
+    expect(monospaceTable(t, 3000, new Truncations())).toBe(['```', 'Feature    | docker', '-----------+-----------', 'docker run | fast start', '```'].join('\n'));
+  });
+
   test('the monospace fallback is aligned and wraps long cells inside their column', () => {
     const text = monospaceTable({ headers: ['Feature', 'Containers'], rows: [['Isolation', 'Process-level isolation by the OS kernel using namespaces and cgroups together in one host']] }, 3000, new Truncations());
     const lines = text.split('\n');
@@ -73,6 +97,17 @@ describe('tables', () => {
     expect(lines.at(-1)).toBe('```');
     expect(lines.slice(1, -1).every((l) => l.length <= 72)).toBe(true);
     expect(lines[3]).toMatch(/^Isolation \| Process-level/);
+  });
+});
+
+describe('clip', () => {
+  test('never splits an emoji (a surrogate pair) at the cut', () => {
+    // 'ab' + 🐳 (two UTF-16 units): a cut after 3 units would keep only the high half.
+    const text = 'ab\u{1F433}cdef';
+    expect(clip(text, 4)).toBe('ab…');
+    expect(clip(text, 5)).toBe('ab\u{1F433}…');
+    expect(clip('x'.repeat(10), 5)).toBe('xxxx…');
+    for (let max = 2; max < 30; max++) expect(clip('\u{1F433}'.repeat(20), max)).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/);
   });
 });
 

@@ -1,7 +1,7 @@
 import { deliver } from '../deliver.ts';
 import { slackRequester } from '../requester.ts';
 import { channelPost, ephemeralPost } from '../targets.ts';
-import { normalizeIncoming } from '../text.ts';
+import { normalizeIncoming, wantsChannelManagement } from '../text.ts';
 import type { SlackListener } from './context.ts';
 
 /** Fields of an app_mention event this listener reads (Slack's Events API payload). */
@@ -14,6 +14,8 @@ interface MentionEvent {
   team?: string;
   bot_id?: string;
   subtype?: string;
+  /** Set when the mention was edited: Slack re-sends app_mention for the edit, with no subtype. */
+  edited?: { user?: string; ts?: string };
 }
 
 /** `@tutor <question>` in a channel: answered in a thread under the asking message. */
@@ -23,12 +25,13 @@ export const appMention: SlackListener = {
     bolt.event('app_mention', async ({ event, body, client, context }) => {
       await ctx.tasks.run('app-mention', async () => {
         const e = event as unknown as MentionEvent;
-        // Bots (this one included) and edits are not questions.
-        if (!e.user || e.bot_id || e.subtype || e.user === context.botUserId) return;
+        // Bots (this one included) and edits are not questions; the original was answered already.
+        if (!e.user || e.bot_id || e.subtype || e.edited || e.user === context.botUserId) return;
         if (ctx.events.seen((body as { event_id?: string }).event_id)) return;
         const text = normalizeIncoming(e.text, context.botUserId);
         const teamId = e.team ?? (body as { team_id?: string }).team_id;
-        const who = slackRequester({ userId: e.user, channelId: e.channel, teamId, direct: false });
+        const canManageChannel = wantsChannelManagement(text) ? await ctx.admins.canManage(client, e.user) : false;
+        const who = slackRequester({ userId: e.user, channelId: e.channel, teamId, direct: false, canManageChannel });
         const reply = await ctx.app.tutor.handle({ type: 'text', text }, who);
         const thread = e.thread_ts ?? e.ts;
         await deliver(

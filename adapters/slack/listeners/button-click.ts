@@ -41,13 +41,14 @@ async function answer(body: BlockAction<ButtonAction>, action: ButtonAction, cli
   if (!channelId) return; // a click outside a conversation (e.g. a modal): nothing of ours
   const direct = isDirectChannel(channelId, body.channel?.name);
   const ephemeral = container.is_ephemeral === true;
-  const thread = ephemeral ? undefined : (body.message?.thread_ts as string | undefined);
+  // An ephemeral message has no `message` in the payload; its thread is only in the container.
+  const thread = ephemeral ? container.thread_ts : (body.message?.thread_ts as string | undefined);
   const who = slackRequester({ userId, channelId, teamId: body.team?.id ?? body.user.team_id, direct });
   const reply = await ctx.app.tutor.handle({ type: 'action', action: action.value ?? '' }, who);
 
   const url = body.response_url;
   const privately: Target[] = ephemeral
-    ? [...(url ? [responseUrl(url, 'ephemeral')] : []), ephemeralPost(client, channelId, userId)]
+    ? [...(url ? [responseUrl(url, 'ephemeral')] : []), ephemeralPost(client, channelId, userId, thread)]
     : [ephemeralPost(client, channelId, userId, thread), ...(url ? [responseUrl(url, 'ephemeral')] : [])];
   const { targets, render } = route(reply, { userId, channelId, thread, direct, url, client, privately });
   await deliver({ reply, render, targets, apology: privately, question: `(button) ${action.text?.text ?? action.value ?? ''}`, who: { userId, channelId } }, ctx.log);

@@ -17,6 +17,13 @@ interface DirectMessageEvent {
   subtype?: string;
 }
 
+/**
+ * Subtypes that still carry the person's own words: a message with a file attached, and a thread
+ * reply also sent to the conversation. Every other subtype is an edit, a deletion, a bot post or
+ * a join: none of them a question.
+ */
+const QUESTION_SUBTYPES = new Set(['file_share', 'thread_broadcast']);
+
 /** A direct message to the bot: answered in the DM (in its thread if it was sent in one). */
 export const directMessage: SlackListener = {
   name: 'direct-message',
@@ -25,8 +32,7 @@ export const directMessage: SlackListener = {
       const e = event as unknown as DirectMessageEvent;
       if (e.channel_type !== 'im') return;
       await ctx.tasks.run('direct-message', async () => {
-        // Any subtype is an edit, a deletion, a bot post or a join: none of them a question.
-        if (!e.user || e.bot_id || e.subtype || e.user === context.botUserId) return;
+        if (!e.user || e.bot_id || (e.subtype && !QUESTION_SUBTYPES.has(e.subtype)) || e.user === context.botUserId) return;
         if (ctx.events.seen((body as { event_id?: string }).event_id)) return;
         const text = normalizeIncoming(e.text, context.botUserId);
         const teamId = e.team ?? (body as { team_id?: string }).team_id;

@@ -14,6 +14,14 @@ export interface RenderOptions {
   sharedBy?: string;
 }
 
+/**
+ * Replies whose text comes only from the content pack, never from what someone typed: only these
+ * get markdown links turned into Slack links (see MrkdwnOptions). No-match, help and notices may
+ * quote the question.
+ */
+const CONTENT_KINDS: ReadonlySet<Reply['kind']> = new Set(['answer', 'comparison']);
+const mrkdwnOptions = (reply: Reply) => ({ links: CONTENT_KINDS.has(reply.kind) });
+
 /** Button caps per group. Related concepts get the most room: a topics page is ten of them. */
 const CAPS = { quiz: LIMITS.actionsPerBlock, suggestions: 5, related: LIMITS.actionsPerBlock, extra: 5 };
 export const SHARE_LABEL = 'Share in channel';
@@ -47,7 +55,8 @@ export function renderReply(reply: Reply, opts: RenderOptions = {}): SlackMessag
   // goes last among the blocks, directly above it.
   let attachments: TableAttachment[] | undefined;
   const people = reply.kind === 'leaderboard' || reply.kind === 'quiz-summary';
-  const bodyItems: BodyItem[] = reply.paragraphs.map((p) => textItem(people ? restoreUserMentions(toMrkdwn(p)) : toMrkdwn(p)));
+  const md = mrkdwnOptions(reply);
+  const bodyItems: BodyItem[] = reply.paragraphs.map((p) => textItem(people ? restoreUserMentions(toMrkdwn(p, md)) : toMrkdwn(p, md)));
   if (reply.table && opts.table !== 'text') {
     attachments = [{ blocks: [tableBlock(reply.table, trunc)] }];
     if (reply.table.caption) {
@@ -74,7 +83,7 @@ export function renderReply(reply: Reply, opts: RenderOptions = {}): SlackMessag
 
 /** The notification text. Escaped too: Slack parses it for mentions like any mrkdwn. */
 function fallbackText(reply: Reply): string {
-  return clip(toMrkdwn(reply.fallback || reply.title || reply.kind).replace(/\s+/g, ' ').trim(), LIMITS.messageText);
+  return clip(toMrkdwn(reply.fallback || reply.title || reply.kind, mrkdwnOptions(reply)).replace(/\s+/g, ' ').trim(), LIMITS.messageText);
 }
 
 /**
@@ -176,7 +185,7 @@ export function renderTextOnly(reply: Reply): SlackMessage {
   const trunc = new Truncations();
   const parts: string[] = [];
   if (reply.title) parts.push(`*${escapeMrkdwn(toPlain(reply.title))}*`);
-  parts.push(...reply.paragraphs.map(toMrkdwn));
+  parts.push(...reply.paragraphs.map((p) => toMrkdwn(p, mrkdwnOptions(reply))));
   if (reply.table) {
     if (reply.table.caption) parts.push(`*${escapeMrkdwn(toPlain(reply.table.caption))}*`);
     parts.push(monospaceTable(reply.table, 2000, trunc));

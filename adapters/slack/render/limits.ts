@@ -42,7 +42,9 @@ export const TRUNCATED = '…truncated';
 export function clip(text: string, max: number): string {
   if (text.length <= max) return text;
   const room = max - ELLIPSIS.length;
-  const cut = text.slice(0, room);
+  let cut = text.slice(0, room);
+  // Lengths count UTF-16 units: never keep half of a surrogate pair (an emoji) at the cut.
+  if (/[\uD800-\uDBFF]$/.test(cut)) cut = cut.slice(0, -1);
   const space = cut.lastIndexOf(' ');
   // Only back up to a space when it costs little; otherwise a hard cut keeps more content.
   const body = space > room * 0.8 ? cut.slice(0, space) : cut;

@@ -12,11 +12,20 @@ export function escapeMrkdwn(text: string): string {
 /** Code spans and fenced blocks keep their content (escaped, not reformatted). */
 const CODE = /(```[\s\S]*?```|`[^`\n]+`)/;
 
-export function toMrkdwn(markdown: string): string {
+export interface MrkdwnOptions {
+  /**
+   * Turn `[label](https://…)` into a Slack link. Only for text from the content pack: replies that
+   * quote what someone typed ("I couldn't match …") would otherwise hand back a clickable link with
+   * a disguised target. Unconverted, the URL stays visible as typed.
+   */
+  links?: boolean;
+}
+
+export function toMrkdwn(markdown: string, opts: MrkdwnOptions = {}): string {
   if (isMarkdownTable(markdown)) return markdownTableAsCode(markdown);
   return markdown
     .split(CODE)
-    .map((part, i) => (i % 2 === 1 ? codePart(part) : textPart(part)))
+    .map((part, i) => (i % 2 === 1 ? codePart(part) : textPart(part, opts.links === true)))
     .join('');
 }
 
@@ -31,13 +40,13 @@ function codePart(part: string): string {
   return escapeMrkdwn(part);
 }
 
-function textPart(text: string): string {
-  return escapeMrkdwn(text)
+function textPart(text: string, links: boolean): string {
+  const out = escapeMrkdwn(text)
     .replace(/\*\*(?=\S)([\s\S]*?\S)\*\*/g, '*$1*')
     .replace(/__(?=\S)([\s\S]*?\S)__/g, '*$1*')
     .replace(/~~(?=\S)([\s\S]*?\S)~~/g, '~$1~')
-    .replace(/^#{1,6}\s+(.+)$/gm, '*$1*')
-    .replace(/\[([^\]\n|]+)\]\((https?:\/\/[^\s)]+)\)/g, '<$2|$1>');
+    .replace(/^#{1,6}\s+(.+)$/gm, '*$1*');
+  return links ? out.replace(/\[([^\]\n|]+)\]\((https?:\/\/[^\s)]+)\)/g, '<$2|$1>') : out;
 }
 
 /** Slack cannot show markdown tables; one that slips into a paragraph is shown as monospace instead. */

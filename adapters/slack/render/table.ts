@@ -1,7 +1,7 @@
 import type { ReplyTable } from '../../../src/index.ts';
 import type { TableBlock, TableCell } from './blocks.ts';
 import { clip, LIMITS, Truncations } from './limits.ts';
-import { codeBlock, escapeMrkdwn } from './mrkdwn.ts';
+import { codeBlock, escapeMrkdwn, toPlain } from './mrkdwn.ts';
 
 /** Slack rejects a table with an empty cell, so blanks become a dash. */
 const EMPTY = '—';
@@ -10,7 +10,9 @@ function shape(t: ReplyTable, trunc: Truncations): { cols: number; headers: stri
   const all = Math.max(t.headers.length, ...t.rows.map((r) => r.length));
   const cols = Math.min(all, LIMITS.tableCells);
   if (all > cols) trunc.add(`showing ${cols} of ${all} table columns`);
-  const fill = (r: readonly string[]) => Array.from({ length: cols }, (_, i) => String(r[i] ?? '').trim() || EMPTY);
+  // Both renderings show cells as plain text (raw_text cells, a code block), so markdown markers
+  // such as `code` or **bold** would show literally: strip them here, once, for both.
+  const fill = (r: readonly string[]) => Array.from({ length: cols }, (_, i) => toPlain(String(r[i] ?? '')).trim() || EMPTY);
   return { cols, headers: fill(t.headers), rows: t.rows.map(fill) };
 }
 
