@@ -19,6 +19,8 @@ export function cleanText(raw: string, max = MAX_QUESTION_CHARS): string {
   // Drop control characters and anything that is not a letter, digit or simple punctuation.
   s = s.replace(/[\p{C}]/gu, ' ');
   s = s.toLowerCase();
+  // "20GB" and "70mb" are a size and a unit: split them so the unit can match ("gb", "mb").
+  s = s.replace(/(\d)(kb|mb|gb|tb|ms)\b/g, '$1 $2');
   s = s.replace(/\s+/g, ' ').trim();
   if (s.length <= max) return s;
   // Cut at a word boundary so the last word is not a fragment that matches something else.

@@ -49,4 +49,16 @@ describe('normalizeQuestion', () => {
     expect(huge.tokens).toEqual(['docker']);
     expect(normalizeQuestion('🐳 docker 🐳').tokens).toEqual(['docker']);
   });
+
+  it('splits sizes from their units and drops terminal colour codes', () => {
+    expect(normalizeQuestion('a 20GB vm vs a 70mb image').tokens).toEqual(expect.arrayContaining(['gb', 'mb']));
+    expect(normalizeQuestion('\u001b[31mhypervisor\u001b[0m').tokens).toEqual(['hypervisor']);
+    // Not a unit: words that merely contain digits stay whole.
+    expect(normalizeQuestion('k8s on x86').tokens).toEqual(['kubernet', 'x86']);
+  });
+
+  it('drops words about how to explain, which name no topic', () => {
+    expect(normalizeQuestion('wtf is a hypervisor under the hood in plain english').tokens).toEqual(['hypervisor']);
+  });
 });
+
