@@ -72,5 +72,11 @@ test('schedule in chat, post at the scheduled time, answer with a button, summar
   const updates = h.fake.of('chat.update');
   expect(updates).toHaveLength(1);
   expect(updates[0]!.args).toMatchObject({ channel: 'C2147483705', ts: messageTs });
-  expect(JSON.stringify(updates[0]!.args.blocks)).toMatch(/1 of 2|50%/);
+  const summary = JSON.stringify(updates[0]!.args.blocks);
+  expect(summary).toMatch(/1 of 2|50%/);
+  // The summary names the correct answer and offers a "learn more" button for the concept.
+  const right = headers[0] === 'Correct!' ? choices[0]! : choices[1]!;
+  expect(summary).toContain(right.text.text.slice(0, 20));
+  const buttons = (updates[0]!.args.blocks as Blocks).flatMap((b) => b.elements ?? []).map((e) => e.text?.text ?? '');
+  expect(buttons.some((t) => /learn more/i.test(t))).toBe(true);
 });
