@@ -1,4 +1,4 @@
-import type { Reply, ReplyAction, ReplyTable } from '../../src/index.ts';
+import { columnWidths, monospaceRow, monospaceRule, type Reply, type ReplyAction, type ReplyTable } from '../../src/index.ts';
 
 export interface ConsoleStyle {
   color: boolean;
@@ -56,57 +56,8 @@ function inline(s: string, style: ConsoleStyle): string {
 /** Column-aligned table; long cells wrap inside their column so the table fits `width`. */
 export function renderTable(t: ReplyTable, width = 100): string {
   const cols = t.headers.length;
-  const natural = t.headers.map((h, i) => Math.max(h.length, ...t.rows.map((r) => (r[i] ?? '').length)));
-  const budget = Math.max(cols * 8, width - (cols - 1) * 3);
-  const widths = fitWidths(natural, budget);
-  const line = (cells: string[]) => {
-    const wrapped = cells.map((c, i) => wrap(c, widths[i]!));
-    const height = Math.max(...wrapped.map((w) => w.length));
-    const lines: string[] = [];
-    for (let k = 0; k < height; k++) lines.push(wrapped.map((w, i) => (w[k] ?? '').padEnd(widths[i]!)).join(' | ').trimEnd());
-    return lines.join('\n');
-  };
-  const sep = widths.map((w) => '-'.repeat(w)).join('-+-');
-  const rows = [line(t.headers), sep, ...t.rows.map((r) => line(Array.from({ length: cols }, (_, i) => r[i] ?? '')))];
-  return (t.caption ? `${t.caption}\n` : '') + rows.join('\n');
-}
-
-function fitWidths(natural: number[], budget: number): number[] {
-  const total = natural.reduce((a, b) => a + b, 0);
-  if (total <= budget) return natural;
-  // Shrink the widest columns first; the first column (row labels) keeps its width when it can.
-  const widths = [...natural];
-  while (widths.reduce((a, b) => a + b, 0) > budget) {
-    let widest = 0;
-    widths.forEach((w, i) => {
-      if (w > widths[widest]!) widest = i;
-    });
-    if (widths[widest]! <= 8) break;
-    widths[widest]!--;
-  }
-  return widths;
-}
-
-function wrap(text: string, width: number): string[] {
-  const out: string[] = [];
-  let cur = '';
-  for (const word of text.split(/\s+/)) {
-    let w = word;
-    while (w.length > width) {
-      if (cur) {
-        out.push(cur);
-        cur = '';
-      }
-      out.push(w.slice(0, width));
-      w = w.slice(width);
-    }
-    if (!cur) cur = w;
-    else if (cur.length + 1 + w.length <= width) cur += ` ${w}`;
-    else {
-      out.push(cur);
-      cur = w;
-    }
-  }
-  if (cur) out.push(cur);
-  return out.length ? out : [''];
+  const rows = t.rows.map((r) => Array.from({ length: cols }, (_, i) => r[i] ?? ''));
+  const widths = columnWidths(t.headers, rows, width);
+  const lines = [monospaceRow(t.headers, widths), monospaceRule(widths), ...rows.map((r) => monospaceRow(r, widths))];
+  return (t.caption ? `${t.caption}\n` : '') + lines.join('\n');
 }

@@ -2,22 +2,11 @@
  * When Slack says no: Web API errors, rejected content, rate limits and dead response URLs.
  * The user's question is never lost: it is answered another way, or the user is told and it is logged.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { BOT_USER_ID } from './helpers/fake-slack.ts';
-import { fixture, startHarness, type Harness } from './helpers/harness.ts';
+import { fixture, useHarness } from './helpers/harness.ts';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  await h.close();
-});
-beforeEach(() => {
-  h.fake.calls.length = 0;
-  h.fake.responses.length = 0;
-  h.logs.length = 0;
-});
+const h = useHarness();
 
 let seq = 0;
 function mention(text: string) {

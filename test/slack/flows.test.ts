@@ -1,23 +1,12 @@
 /**
  * End-to-end through real Bolt: signed Slack requests in, calls to the fake Slack API out.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { encodeAction } from '../../src/index.ts';
 import { BOT_USER_ID } from './helpers/fake-slack.ts';
-import { fixture, startHarness, type Harness } from './helpers/harness.ts';
+import { fixture, useHarness } from './helpers/harness.ts';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  await h.close();
-});
-beforeEach(() => {
-  h.fake.calls.length = 0;
-  h.fake.responses.length = 0;
-  h.logs.length = 0;
-});
+const h = useHarness();
 
 const slashFields = (text: string, responseId = 'slash') => ({ ...fixture<Record<string, string>>('slash-command.json'), text, response_url: h.fake.responseUrl(responseId) });
 
@@ -319,17 +308,26 @@ describe('buttons', () => {
   });
 });
 
+/**
+ * Record who reached the real schedule command and whether the adapter said they may manage the
+ * channel. The real quiz features still do the work; this only listens in front of them.
+ */
+function watchScheduleCallers() {
+  const seen: [string, boolean][] = [];
+  const inner = h.app.tutor.quiz;
+  h.app.tutor.quiz = {
+    practice: (w) => inner.practice(w),
+    review: (w) => inner.review(w),
+    answer: (a, w) => inner.answer(a, w),
+    leaderboard: (a, w) => inner.leaderboard(a, w),
+    schedule: async (args, who) => (seen.push([who.userId, Boolean(who.canManageChannel)]), inner.schedule(args, who)),
+  };
+  return { seen, inner };
+}
+
 describe('channel management (schedule)', () => {
   test('canManageChannel comes from users.info: workspace admins and owners, nobody else', async () => {
-    const seen: [string, boolean][] = [];
-    const inner = h.app.tutor.quiz;
-    h.app.tutor.quiz = {
-      practice: (w) => inner.practice(w),
-      review: (w) => inner.review(w),
-      answer: (a, w) => inner.answer(a, w),
-      leaderboard: (a, w) => inner.leaderboard(a, w),
-      schedule: async (args, who) => (seen.push([who.userId, Boolean(who.canManageChannel)]), inner.schedule(args, who)),
-    };
+    const { seen, inner } = watchScheduleCallers();
     try {
       h.fake.users.set('U0ADMIN', { is_admin: true });
       h.fake.users.set('U0OWNER', { is_owner: true });
@@ -353,15 +351,7 @@ describe('channel management (schedule)', () => {
 
 describe('channel management from a mention', () => {
   test('"@tutor schedule …" from a workspace admin may manage the channel (users.info)', async () => {
-    const seen: [string, boolean][] = [];
-    const inner = h.app.tutor.quiz;
-    h.app.tutor.quiz = {
-      practice: (w) => inner.practice(w),
-      review: (w) => inner.review(w),
-      answer: (a, w) => inner.answer(a, w),
-      leaderboard: (a, w) => inner.leaderboard(a, w),
-      schedule: async (args, who) => (seen.push([who.userId, Boolean(who.canManageChannel)]), inner.schedule(args, who)),
-    };
+    const { seen, inner } = watchScheduleCallers();
     try {
       h.fake.users.set('U0MADMIN', { is_admin: true });
       await h.event(mention(`<@${BOT_USER_ID}> schedule weekdays 09:00 Europe/Berlin`, { user: 'U0MADMIN' }));

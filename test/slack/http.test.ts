@@ -2,21 +2,10 @@
  * Request verification at the HTTP receiver: Slack's signature scheme (v0:timestamp:body,
  * HMAC-SHA256 with the signing secret) and a five-minute window on both sides of now.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { fixture, sign, SIGNING_SECRET, startHarness, type Harness } from './helpers/harness.ts';
+import { describe, expect, test } from 'vitest';
+import { fixture, sign, SIGNING_SECRET, useHarness } from './helpers/harness.ts';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  await h.close();
-});
-beforeEach(() => {
-  h.fake.calls.length = 0;
-  h.fake.responses.length = 0;
-  h.logs.length = 0;
-});
+const h = useHarness();
 
 const now = () => Math.floor(Date.now() / 1000);
 const slashBody = (id: string) => new URLSearchParams({ ...fixture<Record<string, string>>('slash-command.json'), response_url: h.fake.responseUrl(id) }).toString();

@@ -1,4 +1,4 @@
-import type { ReplyTable } from '../../../src/index.ts';
+import { columnWidths, monospaceRow, monospaceRule, type ReplyTable } from '../../../src/index.ts';
 import type { TableBlock, TableCell } from './blocks.ts';
 import { clip, LIMITS, Truncations } from './limits.ts';
 import { codeBlock, escapeMrkdwn, toPlain } from './mrkdwn.ts';
@@ -40,13 +40,9 @@ export function tableBlock(t: ReplyTable, trunc: Truncations): TableBlock {
 /** The readable fallback where a table block cannot be used: an aligned monospace block of at most `maxChars`. */
 export function monospaceTable(t: ReplyTable, maxChars: number, trunc: Truncations): string {
   const { headers, rows } = shape(t, trunc);
-  const widths = fitWidths(headers.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length))), 72);
-  const line = (cells: string[]) => {
-    const wrapped = cells.map((c, i) => wrap(c, widths[i]!));
-    const height = Math.max(...wrapped.map((w) => w.length));
-    return Array.from({ length: height }, (_, k) => wrapped.map((w, i) => (w[k] ?? '').padEnd(widths[i]!)).join(' | ').trimEnd()).join('\n');
-  };
-  const lines = [line(headers), widths.map((w) => '-'.repeat(w)).join('-+-')];
+  const widths = columnWidths(headers, rows, 72);
+  const line = (cells: string[]) => monospaceRow(cells, widths);
+  const lines = [line(headers), monospaceRule(widths)];
   // Sizes are measured escaped (& < > grow), with room left for the fence.
   const budget = maxChars - 10;
   let size = escapeMrkdwn(lines.join('\n')).length;
@@ -61,36 +57,4 @@ export function monospaceTable(t: ReplyTable, maxChars: number, trunc: Truncatio
   }
   if (shown < rows.length) trunc.add(`showing ${shown} of ${rows.length} table rows`);
   return codeBlock(lines.join('\n'));
-}
-
-function fitWidths(natural: number[], total: number): number[] {
-  const widths = natural.map((w) => Math.max(1, w));
-  const budget = Math.max(widths.length * 8, total - (widths.length - 1) * 3);
-  while (widths.reduce((a, b) => a + b, 0) > budget) {
-    const widest = widths.indexOf(Math.max(...widths));
-    if (widths[widest]! <= 8) break;
-    widths[widest]!--;
-  }
-  return widths;
-}
-
-function wrap(text: string, width: number): string[] {
-  const out: string[] = [];
-  let cur = '';
-  for (let word of text.split(/\s+/)) {
-    while (word.length > width) {
-      if (cur) out.push(cur);
-      cur = '';
-      out.push(word.slice(0, width));
-      word = word.slice(width);
-    }
-    if (!cur) cur = word;
-    else if (cur.length + 1 + word.length <= width) cur += ` ${word}`;
-    else {
-      out.push(cur);
-      cur = word;
-    }
-  }
-  if (cur) out.push(cur);
-  return out.length ? out : [''];
 }

@@ -6,7 +6,7 @@ import { createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { pino } from 'pino';
-import { expect, vi } from 'vitest';
+import { afterAll, beforeAll, beforeEach, expect, vi } from 'vitest';
 import { createTutorApp, parseConfig, type AppOptions, type TutorApp } from '../../../src/index.ts';
 import { startSlack, type SlackAdapter } from '../../../adapters/slack/index.ts';
 import { FakeSlack } from './fake-slack.ts';
@@ -93,4 +93,25 @@ export async function startHarness(env: Record<string, string> = {}, appOptions:
       await fake.stop();
     },
   };
+}
+
+/**
+ * One harness for a whole test file: started before the first test, closed after the last, and
+ * its recordings cleared before each test. The proxy lets tests write `h.fake` as if it were the
+ * harness itself although it only exists once beforeAll has run.
+ */
+export function useHarness(env: Record<string, string> = {}, appOptions: AppOptions = {}): Harness {
+  let current: Harness | undefined;
+  beforeAll(async () => {
+    current = await startHarness(env, appOptions);
+  });
+  afterAll(async () => {
+    await current?.close();
+  });
+  beforeEach(() => {
+    current!.fake.calls.length = 0;
+    current!.fake.responses.length = 0;
+    current!.logs.length = 0;
+  });
+  return new Proxy({} as Harness, { get: (_, key) => Reflect.get(current!, key) });
 }
