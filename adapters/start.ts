@@ -58,7 +58,8 @@ async function main(): Promise<number> {
   }
   if (running.length === 0) {
     await app.close();
-    return 1;
+    // A client that failed to connect may still hold sockets open; nothing is left to serve.
+    process.exit(1);
   }
   // Posters are registered now, so missed posts inside the grace window can go out.
   app.startScheduler();

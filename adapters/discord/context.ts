@@ -6,9 +6,16 @@ export interface DiscordTiming {
   deferAfterMs: number;
   /** Extra attempts, after discord.js's own immediate retries, for a send that failed with a 5xx or network error. */
   retryDelaysMs: number[];
+  /** Startup gives up when the gateway has not sent READY (and the guilds) by then. */
+  readyTimeoutMs: number;
 }
 
-export const DEFAULT_TIMING: DiscordTiming = { deferAfterMs: 1500, retryDelaysMs: [2000, 8000] };
+/**
+ * readyTimeoutMs: 30 s is well past a normal login (a second or two, plus discord.js's 15 s wait for
+ * slow guilds), yet short enough that a bad network or a gateway that never answers fails the start
+ * visibly instead of hanging it.
+ */
+export const DEFAULT_TIMING: DiscordTiming = { deferAfterMs: 1500, retryDelaysMs: [2000, 8000], readyTimeoutMs: 30_000 };
 
 /** What every listener gets. */
 export interface BotContext {

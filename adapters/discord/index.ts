@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Events, type Client } from 'discord.js';
 import type { TutorApp } from '../../src/index.ts';
 import type { RunningAdapter } from '../registry.ts';
@@ -10,6 +11,9 @@ export interface DiscordAdapter extends RunningAdapter {
   /** Resolved: discord.js has received every guild (ClientReady) and the poster is registered. */
   ready: Promise<void>;
 }
+
+/** How long a failed startup waits for the client to shut down before reporting the failure. */
+const DESTROY_WAIT_MS = 2000;
 
 /** Connect to Discord with the credentials in `app.config.discord` and start answering. */
 export async function startDiscord(app: TutorApp, timing: Partial<DiscordTiming> = {}): Promise<DiscordAdapter> {
@@ -31,10 +35,21 @@ export async function startDiscord(app: TutorApp, timing: Partial<DiscordTiming>
 
   // setImmediate: after the ready listener (which registers the poster) has run.
   const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => setImmediate(resolve)));
-  await client.login(cfg.token);
   // ClientReady comes once every guild has arrived (or discord.js's waitGuildTimeout passed); by then
   // the channel poster is registered, so the core's scheduler can post as soon as start() returns.
-  await ready;
+  // Without READY, discord.js would keep reconnecting forever: give up after readyTimeoutMs instead.
+  try {
+    await withTimeout(Promise.all([client.login(cfg.token), ready]), ctx.timing.readyTimeoutMs);
+  } catch (err) {
+    // A half-started client must never answer or register the poster, even if it connects later
+    // (the logging listeners stay, so a lingering reconnect still shows up in the log).
+    for (const event of [Events.ClientReady, Events.MessageCreate, Events.InteractionCreate] as const) client.removeAllListeners(event);
+    // destroy() closes the gateway connection. It is bounded because, while discord.js (@discordjs/ws
+    // 1.2) is still waiting for HELLO or READY, destroying aborts that wait, whose error path starts a
+    // reconnect and leaves destroy() pending; the startup error matters more than waiting for it.
+    await Promise.race([client.destroy().catch(() => undefined), sleep(DESTROY_WAIT_MS, undefined, { ref: false })]);
+    throw err;
+  }
   return {
     name: 'discord',
     client,
@@ -44,4 +59,12 @@ export async function startDiscord(app: TutorApp, timing: Partial<DiscordTiming>
       await client.destroy();
     },
   };
+}
+
+function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`Discord did not become ready within ${ms / 1000} s: the gateway never sent READY. Check the network, DISCORD_TOKEN and https://discordstatus.com.`)), ms);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }

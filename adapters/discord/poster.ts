@@ -2,11 +2,12 @@ import { createHash } from 'node:crypto';
 import { Routes, type APIMessage, type Client } from 'discord.js';
 import type { ChannelPoster } from '../../src/index.ts';
 import { renderReply, toMessageBody } from './render/index.ts';
+import { forScheduler } from './retry.ts';
 
 /**
  * Lets the core post on its own (scheduled quizzes) and replace its posts (quiz summaries), straight
- * through REST so that nothing depends on what the capped caches still hold. Failures are thrown:
- * the core's scheduler retries with backoff and logs.
+ * through REST so that nothing depends on what the capped caches still hold. Failures are thrown,
+ * marked for the core's scheduler (see forScheduler): it retries with backoff unless told not to.
  */
 export function createPoster(client: Client): ChannelPoster {
   return {
@@ -17,11 +18,15 @@ export function createPoster(client: Client): ChannelPoster {
       // retry after a timeout or a 5xx that had in fact gone through cannot post twice. The nonce is
       // derived from the content: a channel quiz's buttons carry its post id, so each post differs.
       const nonce = createHash('sha256').update(`${channelId}\n${JSON.stringify(body)}`).digest('hex').slice(0, 25);
-      const msg = (await client.rest.post(Routes.channelMessages(channelId), { body: { ...body, nonce, enforce_nonce: true } })) as APIMessage;
+      const msg = (await client.rest.post(Routes.channelMessages(channelId), { body: { ...body, nonce, enforce_nonce: true } }).catch(rethrow)) as APIMessage;
       return { messageId: msg.id };
     },
     async update(channelId, messageId, reply) {
-      await client.rest.patch(Routes.channelMessage(channelId, messageId), { body: toMessageBody(renderReply(reply)) });
+      await client.rest.patch(Routes.channelMessage(channelId, messageId), { body: toMessageBody(renderReply(reply)) }).catch(rethrow);
     },
   };
+}
+
+function rethrow(err: unknown): never {
+  throw forScheduler(err);
 }

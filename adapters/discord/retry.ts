@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { DiscordAPIError, HTTPError } from 'discord.js';
+import { DiscordAPIError, HTTPError, RateLimitError } from 'discord.js';
 import type { Logger } from '../../src/index.ts';
 
 /**
@@ -36,4 +36,21 @@ export function isAlreadyAcknowledged(err: unknown): boolean {
 /** Error code 10062: the interaction token expired (we were later than 3 s) or is unknown. */
 export function isUnknownInteraction(err: unknown): boolean {
   return err instanceof DiscordAPIError && err.code === 10062;
+}
+
+/**
+ * Annotate a failed channel post for the core's scheduler retry (src/schedule/queue.ts `withRetry`):
+ * `retryable: false` for a 4xx other than a timeout (408), which fails the same way every time
+ * (400 bad body, 403 missing access, 404 unknown channel), and `retryAfterMs` for a rate limit. discord.js normally waits out
+ * 429s itself, so the rate-limit case only matters if one still reaches us. Returns the same error.
+ */
+export function forScheduler(err: unknown): unknown {
+  if (err instanceof RateLimitError) return Object.assign(err, { retryAfterMs: err.retryAfter });
+  const status = err instanceof DiscordAPIError || err instanceof HTTPError ? err.status : undefined;
+  if (status === 429) {
+    const seconds = err instanceof DiscordAPIError ? (err.rawError as { retry_after?: unknown }).retry_after : undefined;
+    return typeof seconds === 'number' ? Object.assign(err as object, { retryAfterMs: Math.ceil(seconds * 1000) }) : err;
+  }
+  if (status !== undefined && status >= 400 && status < 500 && status !== 408) return Object.assign(err as object, { retryable: false });
+  return err;
 }

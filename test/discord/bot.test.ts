@@ -2,16 +2,18 @@
  * The real discord.js client, the real core, a fake Discord on 127.0.0.1. Assertions are on the exact
  * bodies discord.js sent to the fake REST API.
  */
+import { LimitedCollection } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Reply, Requester } from '../../src/index.ts';
 import { renderFor } from '../../adapters/discord/respond.ts';
 import { LIMITS, SHARE_LABEL, toMessageBody } from '../../adapters/discord/render/index.ts';
 import { startHarness, type Harness } from './harness.ts';
-import { autocomplete, BOT_ID, buttonPress, CHANNEL_ID, chatMessage, DM_CHANNEL_ID, GUILD_ID, HUMAN, MANAGER_PERMS, MEMBER_PERMS, OTHER_BOT_ID, slash, str, USER_ID } from './payloads.ts';
+import { autocomplete, BOT_ID, BOT_USER, buttonPress, CHANNEL_ID, chatMessage, DM_CHANNEL_ID, GUILD_ID, HUMAN, MANAGER_PERMS, MEMBER_PERMS, OTHER_BOT_ID, slash, str, USER_ID } from './payloads.ts';
 
 let h: Harness;
 beforeAll(async () => {
-  h = await startHarness();
+  // random: () => 0 makes the practice question predictable, so its exact payload can be checked.
+  h = await startHarness({ app: { random: () => 0 } });
 });
 afterAll(async () => {
   await h?.close();
@@ -19,6 +21,8 @@ afterAll(async () => {
 
 const inGuild: Requester = { platform: 'discord', userId: USER_ID, channelId: CHANNEL_ID, workspaceId: GUILD_ID, direct: false, canManageChannel: false };
 const NO_PINGS = { parse: [] };
+/** A reply to a mention notifies the asker only. */
+const ASKER_ONLY = { parse: [], replied_user: true };
 
 /** What the adapter should send for a core reply: the same renderer, so a change there shows up here. */
 const expectedBody = (reply: Reply, priv: boolean) => toMessageBody(renderFor(reply, priv));
@@ -54,6 +58,24 @@ describe('connecting', () => {
     expect(patch).toHaveLength(1);
     expect(patch[0]!.body.embeds[0].title).toBe('Quiz closed');
     expect(patch[0]!.body.allowed_mentions).toEqual(NO_PINGS);
+  });
+});
+
+describe('caches', () => {
+  it('users and members are capped (keeping the bot itself) and swept; message history is not kept', async () => {
+    const client = h.bot.client;
+    const users = client.users.cache as LimitedCollection<string, unknown>;
+    expect(users).toBeInstanceOf(LimitedCollection);
+    expect(users.maxSize).toBe(500);
+    expect(users.keepOverLimit?.(client.user!, client.user!.id, users)).toBe(true);
+    const members = (await client.guilds.fetch(GUILD_ID)).members.cache as LimitedCollection<string, unknown>;
+    expect(members).toBeInstanceOf(LimitedCollection);
+    expect(members.maxSize).toBe(200);
+    const channel = client.channels.cache.get(CHANNEL_ID);
+    expect(channel?.isTextBased() && (channel.messages.cache as LimitedCollection<string, unknown>).maxSize).toBe(0);
+    expect(client.options.sweepers).toMatchObject({ users: { interval: 1800 }, guildMembers: { interval: 1800 } });
+    expect(client.sweepers.intervals.users).not.toBeNull();
+    expect(client.sweepers.intervals.guildMembers).not.toBeNull();
   });
 });
 
@@ -112,6 +134,9 @@ describe('/tutor commands', () => {
 
   it('quiz: choices are buttons; a click gets private feedback with the explanation', async () => {
     const cb = await h.interact(slash('quiz'));
+    // Showing a practice question changes no state, so asking the core again gives the same reply.
+    const question = await h.app.tutor.handle({ type: 'command', name: 'quiz', args: '' }, inGuild);
+    expect(cb.body).toEqual(messageResponse(question, true));
     expect(cb.body.data.flags).toBe(64);
     expect(cb.body.data.embeds[0].title).toMatch(/^Practice: /);
     const choices = buttonsOf(cb.body.data);
@@ -119,8 +144,11 @@ describe('/tutor commands', () => {
     expect(choices.every((c) => /^p:[a-z0-9-]+:\d$/.test(c.custom_id))).toBe(true);
     expect(choices[0]!.label).toMatch(/^A\. /);
 
-    // Answers are recorded by the core (spaced review), so the feedback is checked by shape, not recomputed.
+    // Answering is recorded (spaced review), so the expected feedback comes from a learner who, like
+    // this one before the click, has no history for the question.
     const feedback = await h.interact(buttonPress(choices[0]!.custom_id, { ephemeral: true }));
+    const fresh = await h.app.tutor.handle({ type: 'action', action: choices[0]!.custom_id }, { ...inGuild, userId: '400000000000000077' });
+    expect(feedback.body).toEqual(messageResponse(fresh, true));
     expect(feedback.body.type).toBe(4);
     expect(feedback.body.data.flags).toBe(64);
     expect(feedback.body.data.allowed_mentions).toEqual({ parse: [] });
@@ -204,10 +232,15 @@ describe('buttons', () => {
 describe('messages', () => {
   const messagesTo = (channel: string) => h.fake.matching('POST', new RegExp(`^/v10/channels/${channel}/messages$`));
 
-  it('a mention is answered as a reply to that message; other messages and bots are ignored', async () => {
+  it('a mention is answered as a reply to that message; other messages and bots (itself too) are ignored', async () => {
     const before = messagesTo(CHANNEL_ID).length;
-    h.fake.dispatch('MESSAGE_CREATE', chatMessage('just chatting about volumes'));
-    h.fake.dispatch('MESSAGE_CREATE', chatMessage(`<@${BOT_ID}> what is a volume?`, { mentionsBot: true, author: { ...HUMAN, id: OTHER_BOT_ID, bot: true } }));
+    const ignored = [
+      chatMessage('just chatting about volumes'),
+      chatMessage(`<@${BOT_ID}> what is a volume?`, { mentionsBot: true, author: { ...HUMAN, id: OTHER_BOT_ID, bot: true } }),
+      // Its own message mentioning itself (e.g. an echoed question) must not start a loop.
+      chatMessage(`<@${BOT_ID}> what is a volume?`, { mentionsBot: true, author: BOT_USER }),
+    ];
+    for (const m of ignored) h.fake.dispatch('MESSAGE_CREATE', m);
     const mention = chatMessage(`<@${BOT_ID}> what is a volume?`, { mentionsBot: true });
     h.fake.dispatch('MESSAGE_CREATE', mention);
     const sent = await h.fake.waitFor((r) => r.method === 'POST' && r.body?.message_reference?.message_id === mention.id);
@@ -218,9 +251,13 @@ describe('messages', () => {
       nonce: `q${mention.id}`,
       enforce_nonce: true,
       ...expectedBody(reply, false),
+      allowed_mentions: ASKER_ONLY,
       message_reference: { message_id: mention.id, fail_if_not_exists: false },
     });
+    // Events are handled in order, and the ignored ones came first: nothing was sent for them.
     expect(messagesTo(CHANNEL_ID).length).toBe(before + 1);
+    const ignoredIds = new Set(ignored.map((m) => m.id));
+    expect(h.fake.requests.filter((r) => ignoredIds.has(r.body?.message_reference?.message_id))).toEqual([]);
   });
 
   it('a DM is answered in the DM, not as a reply', async () => {
@@ -237,7 +274,7 @@ describe('messages', () => {
     const msg = chatMessage(`<@${BOT_ID}> @everyone @here pancakes <@&123456789012345678>?`, { mentionsBot: true, everyone: true });
     h.fake.dispatch('MESSAGE_CREATE', msg);
     const sent = await h.fake.waitFor((r) => r.method === 'POST' && r.body?.message_reference?.message_id === msg.id);
-    expect(sent.body.allowed_mentions).toEqual({ parse: [] });
+    expect(sent.body.allowed_mentions).toEqual(ASKER_ONLY);
     expect(sent.body.content).toBeUndefined();
     expect(sent.body.embeds[0].description).toContain('@everyone @here pancakes');
 
@@ -245,13 +282,13 @@ describe('messages', () => {
     expect(cb.body.data.allowed_mentions).toEqual({ parse: [] });
   });
 
-  it('every message body sent so far carried allowed_mentions { parse: [] } and passed Discord-style validation', () => {
+  it('every message body sent so far pinged no one but an asker replied to, and passed Discord-style validation', () => {
     const bodies = h.fake.requests
       .filter((r) => r.method !== 'GET' && r.status < 400)
       .map((r) => (r.path.endsWith('/callback') ? r.body.data : r.body))
       .filter((b) => b && (b.embeds || b.content !== undefined));
     expect(bodies.length).toBeGreaterThan(10);
-    for (const b of bodies) expect(b.allowed_mentions).toEqual({ parse: [] });
+    for (const b of bodies) expect(b.allowed_mentions).toEqual(b.message_reference ? ASKER_ONLY : NO_PINGS);
     expect(h.fake.requests.filter((r) => r.status === 400)).toEqual([]);
   });
 

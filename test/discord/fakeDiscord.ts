@@ -52,6 +52,8 @@ export class FakeDiscord extends EventEmitter {
   private sessionId = 'session-1';
   private missed: { t: string; d: unknown }[] = [];
   private ids = 900000000000000000n;
+  /** False: answer IDENTIFY with nothing, like a gateway that never gets the session ready. */
+  sendReady = true;
   private readonly byNonce = new Map<string, any>();
   port = 0;
 
@@ -168,6 +170,7 @@ export class FakeDiscord extends EventEmitter {
         this.send(conn, { op: 11 });
         break;
       case 2: // IDENTIFY: a new session; nothing to replay
+        if (!this.sendReady) break;
         this.missed = [];
         this.sessionId = `session-${this.gatewayFrames.length}`;
         this.send(conn, {
@@ -296,14 +299,26 @@ export function validateMessageBody(body: any): Record<string, string> | null {
   let total = 0;
   for (const e of embeds) {
     total += (e.title ?? '').length + (e.description ?? '').length + (e.footer?.text ?? '').length + (e.author?.name ?? '').length;
-    for (const f of e.fields ?? []) total += f.name.length + f.value.length;
+    if ((e.title ?? '').length > 256) errors.title = 'BASE_TYPE_MAX_LENGTH';
+    if ((e.description ?? '').length > 4096) errors.description = 'BASE_TYPE_MAX_LENGTH';
+    if ((e.footer?.text ?? '').length > 2048) errors.footer = 'BASE_TYPE_MAX_LENGTH';
+    for (const f of e.fields ?? []) {
+      total += (f.name ?? '').length + (f.value ?? '').length;
+      // Discord trims names and values, so whitespace alone counts as empty.
+      if (!String(f.name ?? '').trim()) errors['fields.name'] = 'BASE_TYPE_REQUIRED';
+      else if (f.name.length > 256) errors['fields.name'] = 'BASE_TYPE_MAX_LENGTH';
+      if (!String(f.value ?? '').trim()) errors['fields.value'] = 'BASE_TYPE_REQUIRED';
+      else if (f.value.length > 1024) errors['fields.value'] = 'BASE_TYPE_MAX_LENGTH';
+    }
     if ((e.fields ?? []).length > 25) errors.fields = 'BASE_TYPE_MAX_LENGTH';
   }
   if (total > 6000) errors.embeds = 'MAX_EMBED_SIZE_EXCEEDED';
   const rows: any[] = body.components ?? [];
   if (rows.length > 5) errors.components = 'BASE_TYPE_MAX_LENGTH';
-  const ids = rows.flatMap((r) => (r.components ?? []).map((c: any) => c.custom_id).filter(Boolean));
+  const ids: string[] = rows.flatMap((r) => (r.components ?? []).map((c: any) => c.custom_id).filter(Boolean));
   if (new Set(ids).size !== ids.length) errors.custom_id = 'COMPONENT_CUSTOM_ID_DUPLICATED';
+  if (ids.some((id) => id.length > 100)) errors.custom_id = 'BASE_TYPE_MAX_LENGTH';
+  if (rows.some((r) => (r.components ?? []).some((c: any) => typeof c.label === 'string' && c.label.length > 80))) errors.label = 'BASE_TYPE_MAX_LENGTH';
   if (rows.some((r) => (r.components ?? []).length > 5)) errors.row = 'BASE_TYPE_MAX_LENGTH';
   if (body.choices && body.choices.length > 25) errors.choices = 'BASE_TYPE_MAX_LENGTH';
   return Object.keys(errors).length ? errors : null;

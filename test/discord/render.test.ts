@@ -4,6 +4,7 @@ import { encodeAction, type Reply } from '../../src/index.ts';
 import { renderReply, SHARE_LABEL, SHORTENED_NOTE, toMessageBody } from '../../adapters/discord/render/index.ts';
 import { truncate } from '../../adapters/discord/render/limits.ts';
 import { GRID_WIDTH, renderTable } from '../../adapters/discord/render/table.ts';
+import { validateMessageBody } from './fakeDiscord.ts';
 
 const reply = (extra: Partial<Reply> = {}): Reply => ({ kind: 'answer', title: 'T', paragraphs: ['p'], code: [], related: [], suggestions: [], extra: [], audience: 'requester', fallback: 'f', ...extra });
 const explain = (i: number, label = `Concept ${i}`) => ({ label, action: encodeAction({ type: 'explain', conceptId: `c-${i}` }) });
@@ -26,6 +27,42 @@ describe('tables', () => {
   it('the heading sits at the end of the description, right above the row fields', () => {
     const b = body(reply({ paragraphs: ['Intro.'], table: { caption: 'Compared', headers: ['Feature', 'Containers', 'Virtual machines'], rows: [['Kernel', 'Shared with the host', 'Own kernel per VM']] } }));
     expect(b.embeds[0]!.description).toBe('Intro.\n\n**Compared**');
+  });
+
+  it('a whitespace-only caption counts as none: the grid field gets a fallback name, cards no heading', () => {
+    expect(renderTable({ caption: ' \n ', headers: ['A', 'B'], rows: [['1', '2']] }).fields[0]!.name).toBe('Comparison');
+    const cards = renderTable({ caption: '   ', headers: ['Feature', 'Containers', 'Virtual machines'], rows: [['Kernel', 'Shared with the host', 'Own kernel per VM']] });
+    expect(cards.heading).toBeUndefined();
+  });
+
+  it('a long caption is cut before it is bolded, so the heading keeps its closing **', () => {
+    const t = renderTable({ caption: 'word '.repeat(100), headers: ['Feature', 'Containers', 'Virtual machines'], rows: [['Kernel', 'Shared with the host', 'Own kernel per VM']] });
+    expect(t.heading).toMatch(/^\*\*word( word)*…\*\*$/);
+    expect(t.heading!.length).toBeLessThanOrEqual(300);
+    expect(t.cut).toBe(true);
+  });
+});
+
+describe('what Discord would reject', () => {
+  it('blank captions and an over-long custom_id render into a body the fake Discord accepts', () => {
+    const longAction = { label: 'Far too long', action: `c:${'x'.repeat(120)}` };
+    const r = reply({ table: { caption: '  ', headers: ['A', 'B'], rows: [['1', '2']] }, code: [{ caption: ' ', code: 'ls' }], related: [explain(1), longAction] });
+    const b = body(r);
+    expect(validateMessageBody(b)).toBeNull();
+    expect(b.embeds[0]!.fields!.map((f) => f.name)).toEqual(['Comparison', 'Example']);
+    // The button that cannot exist is named in the footer, and the reply is marked as shortened.
+    expect(ids(b)).toEqual([['c:c-1']]);
+    expect(b.embeds[0]!.footer?.text).toBe(`More: Far too long\n${SHORTENED_NOTE}`);
+  });
+
+  it('the fake rejects empty or long field names, long texts and long custom_ids', () => {
+    const embed = (e: object) => ({ embeds: [{ title: 'T', ...e }] });
+    expect(validateMessageBody(embed({ fields: [{ name: ' ', value: 'v' }] }))).toEqual({ 'fields.name': 'BASE_TYPE_REQUIRED' });
+    expect(validateMessageBody(embed({ fields: [{ name: 'n'.repeat(257), value: 'v' }] }))).toEqual({ 'fields.name': 'BASE_TYPE_MAX_LENGTH' });
+    expect(validateMessageBody(embed({ fields: [{ name: 'n', value: 'v'.repeat(1025) }] }))).toEqual({ 'fields.value': 'BASE_TYPE_MAX_LENGTH' });
+    expect(validateMessageBody(embed({ title: 't'.repeat(257) }))).toEqual({ title: 'BASE_TYPE_MAX_LENGTH' });
+    expect(validateMessageBody(embed({ description: 'd'.repeat(4097) }))).toEqual({ description: 'BASE_TYPE_MAX_LENGTH' });
+    expect(validateMessageBody({ components: [{ type: 1, components: [{ type: 2, style: 1, label: 'L', custom_id: 'x'.repeat(101) }] }] })).toEqual({ custom_id: 'BASE_TYPE_MAX_LENGTH' });
   });
 });
 

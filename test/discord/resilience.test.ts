@@ -2,11 +2,14 @@
  * Slow answers (defer, then edit), REST failures (500), rate limits (429) and a gateway reconnect:
  * handled without crashing and without dropping the question.
  */
+import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Requester } from '../../src/index.ts';
+import { createTutorApp, parseConfig, type Requester } from '../../src/index.ts';
+import { startDiscord } from '../../adapters/discord/index.ts';
 import { renderFor } from '../../adapters/discord/respond.ts';
 import { toMessageBody } from '../../adapters/discord/render/index.ts';
-import { startHarness, type Harness } from './harness.ts';
+import { FakeDiscord } from './fakeDiscord.ts';
+import { FIXTURE_PACK, startHarness, TOKEN, type Harness } from './harness.ts';
 import { APP_ID, BOT_ID, buttonPress, CHANNEL_ID, chatMessage, GUILD_ID, slash, str, USER_ID } from './payloads.ts';
 
 const inGuild: Requester = { platform: 'discord', userId: USER_ID, channelId: CHANNEL_ID, workspaceId: GUILD_ID, direct: false, canManageChannel: false };
@@ -158,5 +161,25 @@ describe('gateway reconnect', () => {
     expect(cb.body.data.embeds[0].title).toBe('Hypervisor');
     // No second IDENTIFY: the session was resumed, not restarted.
     expect(h.fake.gatewayFrames.filter((f) => f.op === 2)).toHaveLength(1);
+  });
+});
+
+describe('startup', () => {
+  it('gives up with a clear error when the gateway never sends READY', async () => {
+    const fake = await new FakeDiscord().listen();
+    fake.sendReady = false;
+    const config = parseConfig({ CONTENT_DIR: FIXTURE_PACK, DISCORD_TOKEN: TOKEN, DISCORD_APPLICATION_ID: APP_ID, DISCORD_API_URL: fake.apiUrl, DATA_DIR: ':memory:' });
+    const app = await createTutorApp(config, pino({ level: 'silent' }));
+    try {
+      const started = Date.now();
+      await expect(startDiscord(app, { readyTimeoutMs: 500 })).rejects.toThrow(/^Discord did not become ready within 0.5 s/);
+      // The timeout plus at most the bounded wait for destroy(), not discord.js's endless retries.
+      expect(Date.now() - started).toBeLessThan(5000);
+      expect(fake.gatewayFrames.some((f) => f.op === 2)).toBe(true); // it did identify; READY just never came
+      expect(app.posters.has('discord')).toBe(false);
+    } finally {
+      await app.close();
+      await fake.close();
+    }
   });
 });

@@ -38,10 +38,13 @@ export const message = listener({
     const body = renderReply(reply);
     // One nonce per question, reused on every retry: with enforce_nonce Discord creates the message at most once.
     const once = { nonce: nonceFor(msg.id), enforceNonce: true };
+    // A reply to a mention notifies the asker (and no one else: parse stays empty, so an echoed
+    // @everyone or role mention in the text still pings nobody).
+    const toAsker = { allowedMentions: { parse: [], repliedUser: true } };
     try {
       await withRetry(
         'reply to message',
-        (): Promise<unknown> => (direct ? channel.send({ ...body, ...once }) : msg.reply({ ...body, ...once, failIfNotExists: false })),
+        (): Promise<unknown> => (direct ? channel.send({ ...body, ...once }) : msg.reply({ ...body, ...toAsker, ...once, failIfNotExists: false })),
         ctx.timing.retryDelaysMs,
         log,
       );

@@ -13,7 +13,7 @@ export interface ButtonLayout {
   rows: ActionRowBuilder<ButtonBuilder>[];
   /** Buttons that did not fit (named in the footer instead). */
   overflow: ReplyAction[];
-  /** True when a label had to be shortened. */
+  /** True when a label had to be shortened or a button could not be made (custom_id too long). */
   cut: boolean;
 }
 
@@ -26,9 +26,15 @@ export interface ButtonLayout {
 export function layoutButtons(reply: Reply, opts: { share: boolean }): ButtonLayout {
   const seen = new Set<string>();
   const overflow: ReplyAction[] = [];
+  // Actions whose custom_id Discord would reject (over 100 characters): named in the footer instead.
+  const tooLong: ReplyAction[] = [];
   const usable = (a: ReplyAction) => {
-    if (!a.action || a.action.length > LIMITS.customId || seen.has(a.action)) return false;
+    if (!a.action || seen.has(a.action)) return false;
     seen.add(a.action);
+    if (a.action.length > LIMITS.customId) {
+      tooLong.push(a);
+      return false;
+    }
     return true;
   };
   const group = (actions: readonly ReplyAction[], style: ButtonStyle): Button[] => actions.filter(usable).map((action) => ({ action, style }));
@@ -49,8 +55,10 @@ export function layoutButtons(reply: Reply, opts: { share: boolean }): ButtonLay
   for (const rows of [quizRows.slice(keptQuiz.length), contentRows.slice(keptContent.length), controlRows.slice(1)]) {
     for (const row of rows) overflow.push(...row.map((b) => b.action));
   }
+  overflow.push(...tooLong);
 
-  let cut = false;
+  // A button lost to its custom_id is a cut (unlike running out of rows), so the footer says so.
+  let cut = tooLong.length > 0;
   // Share sits at the right-hand end of its row, after paging buttons.
   const sharing = shareAction.length > 0 && control[0]?.action.action === shareAction[0]!.action;
   const ordered = [...keptQuiz, ...keptContent, ...keptControl.map((row) => (sharing ? [...row.slice(1), row[0]!] : row))];

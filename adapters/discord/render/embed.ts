@@ -100,7 +100,8 @@ function codeField(c: ReplyCode): FieldCandidate {
   const open = `\`\`\`${lang}\n`;
   const close = '\n```';
   return {
-    name: clip(c.caption || 'Example', LIMITS.fieldName),
+    // `||` after clip: a whitespace-only caption clips to '', and Discord rejects an empty field name.
+    name: clip(c.caption ?? '', LIMITS.fieldName) || 'Example',
     value(max) {
       const room = max - open.length - close.length;
       if (code.length <= room) return { text: `${open}${code}${close}`, cut: false };

@@ -27,9 +27,16 @@ export interface RenderedTable {
   cut: boolean;
 }
 
+/** A grid field's name when the table has no caption: Discord rejects a field with an empty name. */
+const UNTITLED = 'Comparison';
+/** A card table's heading (the bold caption in the description) is kept to a line or two. */
+const HEADING_MAX = 300;
+
 export function renderTable(t: ReplyTable): RenderedTable {
+  // One line, trimmed: a whitespace-only caption counts as none, and a newline would break the bold.
+  const caption = (t.caption ?? '').replace(/\s+/g, ' ').trim();
   const grid = gridBlock(t);
-  if (grid) return { fields: [{ name: clip(t.caption || 'Comparison', LIMITS.fieldName), value: grid }], cut: false };
+  if (grid) return { fields: [{ name: clip(caption, LIMITS.fieldName) || UNTITLED, value: grid }], cut: false };
   let cut = false;
   const fields = t.rows.map((row) => {
     const name = truncate(plain(row[0] ?? '') || '—', LIMITS.fieldName);
@@ -38,9 +45,10 @@ export function renderTable(t: ReplyTable): RenderedTable {
     cut ||= name.cut || value.cut;
     return { name: name.text, value: value.text };
   });
-  const heading = t.caption ? truncate(`**${t.caption}**`, 300) : undefined;
+  // Cut the caption before bolding it, so a long one keeps its closing ** (room for the four stars).
+  const heading = caption ? truncate(caption, HEADING_MAX - 4) : undefined;
   if (heading?.cut) cut = true;
-  return { ...(heading ? { heading: heading.text } : {}), fields, cut };
+  return { ...(heading ? { heading: `**${heading.text}**` } : {}), fields, cut };
 }
 
 /** The aligned code-block table, or null when it would be wider than a phone screen. */
