@@ -1,5 +1,6 @@
 // Bundles the CLI into dist/ so that `tutor` starts fast (one file to load instead of
 // hundreds of modules through the TypeScript loader). Run automatically by `npm ci`/`npm install`.
+import { execFileSync } from 'node:child_process';
 import { build } from 'esbuild';
 
 await build({
@@ -14,3 +15,7 @@ await build({
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   logLevel: 'warning',
 });
+
+// Pre-parsed content for a fast cold start (entries are keyed by each file's text, so a stale
+// cache is never used: an edited file is simply parsed again).
+execFileSync(process.execPath, ['--import', 'tsx', 'scripts/content-cache.ts'], { stdio: 'inherit' });

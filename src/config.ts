@@ -1,5 +1,5 @@
-import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { SHIPPED_CONTENT_DIR } from './paths.ts';
 
 /**
  * The only place that reads the environment. Parsed once at startup; everything else gets a
@@ -15,8 +15,7 @@ const port = z.coerce.number({ message: 'expected a port number 1-65535' }).int(
 const url = z.url({ message: 'expected an http(s) URL like https://slack.com/api/' });
 const positiveNumber = (what: string) => z.coerce.number({ message: `expected ${what}` }).positive(`expected ${what}`);
 
-/** The pack shipped with the bot, found from this file (src/ or the dist/ bundle), not from the working directory. */
-export const SHIPPED_CONTENT_DIR = fileURLToPath(new URL('../content', import.meta.url));
+export { SHIPPED_CONTENT_DIR };
 
 export const envSchema = z.object({
   LOG_LEVEL: withDefault(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { message: 'expected one of fatal, error, warn, info, debug, trace, silent' }), 'info'),

@@ -4,6 +4,8 @@ import { parse as parseYaml } from 'yaml';
 import { conceptSchema, type ConceptEntry } from './schema.ts';
 import { ContentPack, formatIssue, toConcept, type ContentIssue } from './model.ts';
 import { crossCheck } from './crosscheck.ts';
+import { parseCacheKey, readParseCache, type ParseCache } from './parse-cache.ts';
+import { PARSE_CACHE_FILE } from '../paths.ts';
 
 export interface LoadResult {
   pack: ContentPack;
@@ -34,8 +36,18 @@ export function listEntryFiles(dir: string): string[] {
   return out;
 }
 
+export interface LoadOptions {
+  /** Parsed files by text hash; by default the one the build wrote. Pass `new Map()` to parse everything. */
+  parseCache?: ParseCache;
+  /** Every file's parsed form is added here (the build uses it to write the cache). */
+  collect?: ParseCache;
+}
+
+let defaultCache: ParseCache | undefined;
+
 /** Validate every file and the links between them. Never throws for bad content: it reports. */
-export function loadContent(dir: string): LoadResult {
+export function loadContent(dir: string, options: LoadOptions = {}): LoadResult {
+  const cache = options.parseCache ?? (defaultCache ??= readParseCache(PARSE_CACHE_FILE));
   const issues: ContentIssue[] = [];
   let files: string[];
   try {
@@ -54,7 +66,7 @@ export function loadContent(dir: string): LoadResult {
     const pack = parts.length > 1 ? parts[0]! : basename(dir);
     let raw: unknown;
     try {
-      raw = parseFile(full);
+      raw = parseFile(full, cache, options.collect);
     } catch (err) {
       issues.push({ file, path: '', message: (err as Error).message.split('\n')[0]! });
       continue;
@@ -82,8 +94,17 @@ export function loadContentOrThrow(dir: string): ContentPack {
   return r.pack;
 }
 
-function parseFile(full: string): unknown {
+function parseFile(full: string, cache: ParseCache, collect?: ParseCache): unknown {
   const text = readFileSync(full, 'utf8');
+  const key = parseCacheKey(full, text);
+  // A copy, so that nothing downstream can change the cached value for the next load.
+  if (cache.has(key)) return structuredClone(cache.get(key));
+  const raw = parseText(full, text);
+  collect?.set(key, raw);
+  return raw;
+}
+
+function parseText(full: string, text: string): unknown {
   if (extname(full).toLowerCase() === '.md') {
     // Markdown entry: YAML front matter holds the fields, the Markdown after it is the body.
     const m = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/.exec(text);

@@ -133,7 +133,8 @@ export class Matcher {
     // Long pastes are cut to the first 40 content words: enough for any real question.
     // Unknown one- and two-letter words and bare numbers carry no topic: drop them rather than
     // let them count against every concept.
-    const terms = uniq(query.tokens.slice(0, 40).map((t) => this.vocab.correct(t) ?? t)).filter((t) => this.idf.has(t) || (t.length > 2 && !/^\d+$/.test(t)));
+    // Words the explanations use are spelled right already: only other words get typo correction.
+    const terms = uniq(query.tokens.slice(0, 40).map((t) => (this.textIdf.has(t) ? t : (this.vocab.correct(t) ?? t)))).filter((t) => this.idf.has(t) || (t.length > 2 && !/^\d+$/.test(t)));
     // A lone letter ("x" of "VT-x") or a bare "vs" names no topic.
     const topical = terms.some((t) => t.length >= 2 && t !== COMPARISON_TOKEN);
     if (query.smallTalk || !topical) return { query, terms, best: null, suggestions: [] };
