@@ -5,7 +5,7 @@ import { SHIPPED_CONTENT_DIR } from './paths.ts';
  * The only place that reads the environment. Parsed once at startup; everything else gets a
  * typed Config. Empty strings count as "not set" so that a blank line in .env is harmless.
  */
-const optional = (schema: z.ZodType<string>) =>
+const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : typeof v === 'string' ? v.trim() : v), schema.optional());
 
 const withDefault = <T extends z.ZodType>(schema: T, fallback: z.input<T>) =>
@@ -22,7 +22,8 @@ export const envSchema = z.object({
   CONTENT_DIR: withDefault(z.string(), SHIPPED_CONTENT_DIR),
   DATA_DIR: withDefault(z.string(), 'data'),
   CONSOLE_CHAT: withDefault(z.stringbool({ message: 'expected true or false' }), 'true'),
-  MATCH_THRESHOLD: withDefault(z.coerce.number({ message: 'expected a number between 0 and 1' }).min(0, 'expected a number between 0 and 1').max(1, 'expected a number between 0 and 1'), '0.5'),
+  // Unset means the matcher's own default (tuned with the eval sets), kept in one place.
+  MATCH_THRESHOLD: optional(z.coerce.number({ message: 'expected a number between 0 and 1' }).min(0, 'expected a number between 0 and 1').max(1, 'expected a number between 0 and 1')),
 
   SLACK_BOT_TOKEN: optional(z.string().regex(/^xoxb-/, 'expected a bot token starting with xoxb-')),
   SLACK_SIGNING_SECRET: optional(z.string().regex(/^[A-Za-z0-9]{16,}$/, 'expected the app signing secret (letters and digits)')),
@@ -47,7 +48,8 @@ export interface Config {
   contentDir: string;
   dataDir: string;
   consoleChat: boolean;
-  matchThreshold: number;
+  /** Minimum confidence to answer; undefined = the matcher's default. */
+  matchThreshold?: number;
   slack?: { botToken: string; signingSecret: string; appToken?: string; port: number; apiUrl?: string; adminUsers: string[] };
   discord?: { token: string; applicationId: string; guildId?: string; apiUrl?: string };
   quiz: { graceMinutes: number; closeHours: number };
@@ -80,7 +82,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     contentDir: e.CONTENT_DIR,
     dataDir: e.DATA_DIR,
     consoleChat: e.CONSOLE_CHAT,
-    matchThreshold: e.MATCH_THRESHOLD,
+    ...(e.MATCH_THRESHOLD === undefined ? {} : { matchThreshold: e.MATCH_THRESHOLD }),
     quiz: { graceMinutes: e.QUIZ_GRACE_MINUTES, closeHours: e.QUIZ_CLOSE_HOURS },
   };
   if (e.SLACK_BOT_TOKEN && e.SLACK_SIGNING_SECRET) {

@@ -51,6 +51,8 @@ const COMPARISON_TOKEN = 'vs';
 const TEXT_WEIGHT = 0.8;
 /** Score factor for a concept supported by a single word that is only part of its names. */
 const WEAK_EVIDENCE = 0.75;
+/** Extra discount when the question also holds a word no entry uses. */
+const FOREIGN_EVIDENCE = 0.65;
 
 /** A word in more phrases than this is common: it scores candidates but does not add them. */
 const COMMON_POSTINGS = 200;
@@ -79,7 +81,7 @@ export class Matcher {
 
   constructor(concepts: readonly MatchableConcept[], options: MatcherOptions = {}) {
     this.concepts = [...concepts];
-    this.threshold = options.threshold ?? 0.5;
+    this.threshold = options.threshold ?? 0.4;
     this.suggestThreshold = options.suggestThreshold ?? 0.25;
     const docFreq = new Map<string, number>();
     this.concepts.forEach((c, ci) => {
@@ -110,8 +112,8 @@ export class Matcher {
       for (const t of bag) textDf.set(t, (textDf.get(t) ?? 0) + 1);
     });
     for (const [t, df] of textDf) this.textIdf.set(t, TEXT_WEIGHT * Math.log(1 + n / df));
-    this.unknownIdf = (options.unknownWeight ?? 0.8) * Math.log(1 + n);
-    this.textCredit = options.textCredit ?? 0.4;
+    this.unknownIdf = (options.unknownWeight ?? 1) * Math.log(1 + n);
+    this.textCredit = options.textCredit ?? 0.6;
     this.phraseShare = options.phraseShare ?? 0.4;
     this.phrases.forEach((p, pi) => {
       for (const t of p.tokens) push(this.postings, t, pi);
@@ -210,7 +212,8 @@ export class Matcher {
     const matchedWeight = new Map<number, number>();
     for (const ci of candidates) matchedWeight.set(ci, (nameWeight.get(ci)! + explained.get(ci)!) / queryWeight);
 
-    const foreign = terms.some((t) => !this.idf.has(t) && !this.textIdf.has(t));
+    const foreignCount = terms.filter((t) => !this.idf.has(t) && !this.textIdf.has(t)).length;
+    const foreign = foreignCount > 0;
     const scored: ConceptHit[] = [];
     for (const [ci, coverage] of matchedWeight) {
       const c = this.concepts[ci]!;
@@ -219,7 +222,11 @@ export class Matcher {
       // One word of a longer name ("center" of "data center") is too thin to answer on when the
       // question has other words: offer it as a suggestion instead. The same goes for a whole
       // one-word name next to a word the pack never uses ("volume of a sphere").
-      if (nameHits.get(ci)! < 2 && (!wholePhrase.has(ci) || foreign) && terms.length > 1) score *= WEAK_EVIDENCE;
+      const thin = nameHits.get(ci)! < 2 && terms.length > 1;
+      if (thin && !wholePhrase.has(ci)) score *= WEAK_EVIDENCE;
+      if (thin && foreign) score *= FOREIGN_EVIDENCE;
+      // Two or more words the pack never uses around one name word: most likely another topic.
+      if (nameHits.get(ci)! < 2 && foreignCount >= 2) score *= WEAK_EVIDENCE;
       scored.push({ conceptId: c.id, title: c.title, confidence: round(Math.min(1, score)) });
     }
     scored.sort((a, b) => b.confidence - a.confidence || a.conceptId.localeCompare(b.conceptId));

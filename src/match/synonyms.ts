@@ -23,6 +23,8 @@ const RULES: Array<[string[], string[]]> = [
   [['containers'], ['container']],
   [['dockerfiles'], ['dockerfile']],
   [['hyper', 'v'], ['hyperv']],
+  [['type1'], ['type', '1']],
+  [['type2'], ['type', '2']],
   [['type', 'one'], ['type', '1']],
   [['type', 'two'], ['type', '2']],
   [['type', 'i'], ['type', '1']],

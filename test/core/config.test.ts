@@ -16,7 +16,7 @@ const err = (env: Record<string, string>) => {
 describe('config', () => {
   it('has sensible defaults with an empty environment', () => {
     const c = parseConfig({});
-    expect(c).toMatchObject({ logLevel: 'info', contentDir: SHIPPED_CONTENT_DIR, dataDir: 'data', consoleChat: true, matchThreshold: 0.5, quiz: { graceMinutes: 120, closeHours: 24 } });
+    expect(c).toMatchObject({ logLevel: 'info', contentDir: SHIPPED_CONTENT_DIR, dataDir: 'data', consoleChat: true, quiz: { graceMinutes: 120, closeHours: 24 } });
     expect(c.slack).toBeUndefined();
     expect(c.discord).toBeUndefined();
   });
