@@ -14,7 +14,8 @@ export const FILLER_WORDS = new Set(
   that's the their them then there these they thing things this those through to too u under understand
   up ur us use used uses using ve very want was way we well were what what's whats when where which
   while who why will with work works working would wondering yes you your
-  terms plain english layman laymans dummies five basically briefly hood wtf heck everyone everybody folks technically literally best stuff`
+  terms plain english layman laymans dummies five basically briefly hood wtf heck everyone everybody folks technically literally best stuff
+  make come around inside whole bunch kind sort`
     .split(/\s+/)
     .filter(Boolean),
 );
