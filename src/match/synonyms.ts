@@ -8,6 +8,7 @@ const RULES: Array<[string[], string[]]> = [
   [['virtual', 'machine'], ['vm']],
   [['vms'], ['vm']],
   [['versus'], ['vs']],
+  [['or'], ['vs']],
   [['same', 'as'], ['vs']],
   [['compared'], ['vs']],
   [['compare'], ['vs']],
