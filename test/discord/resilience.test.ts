@@ -47,6 +47,13 @@ describe('slow answers: defer first, then edit', () => {
     expect(h.fake.requests.indexOf(cb)).toBeLessThan(h.fake.requests.indexOf(edit));
   });
 
+  it('a slow leaderboard is deferred privately, like its quick answer', async () => {
+    const i = slash('leaderboard');
+    expect((await h.interact(i)).body).toEqual({ type: 5, data: { flags: 64 } });
+    const edit = await h.fake.waitFor((r) => r.method === 'PATCH' && r.path === `/v10/webhooks/${APP_ID}/${i.token}/messages/@original`);
+    expect(edit.body.embeds[0].title).toMatch(/^Leaderboard/);
+  });
+
   it('Share in channel defers publicly; paging defers an update (type 6)', async () => {
     const share = buttonPress('s:hypervisor', { ephemeral: true });
     expect((await h.interact(share)).body).toEqual({ type: 5, data: { flags: 0 } });

@@ -9,7 +9,8 @@ export const leaderboard: TutorSubcommand = {
     .addStringOption((o) =>
       o.setName('period').setDescription('Which scores (default: this week)').addChoices({ name: 'This week', value: 'week' }, { name: 'This month', value: 'month' }, { name: 'All time', value: 'all' }),
     ),
-  // A leaderboard is about the channel, so it is shown to the channel.
-  private: false,
+  // The core answers a leaderboard to the asker, like every lookup; deferring must guess the same,
+  // or a slow leaderboard would appear publicly while a quick one is private.
+  private: true,
   toRequest: (options) => ({ type: 'command', name: 'leaderboard', args: options.getString('period') ?? '' }),
 };
