@@ -61,8 +61,14 @@ export class ConfigError extends Error {
   }
 }
 
+export interface ParseOptions {
+  /** false: ignore SLACK_* and DISCORD_* (the CLI needs no platform, so a typo there must not stop it). */
+  platforms?: boolean;
+}
+
 /** Parse an environment. Throws ConfigError naming the first bad variable. */
-export function parseConfig(env: Record<string, string | undefined>): Config {
+export function parseConfig(given: Record<string, string | undefined>, options: ParseOptions = {}): Config {
+  const env = options.platforms === false ? Object.fromEntries(Object.entries(given).filter(([k]) => !/^(SLACK|DISCORD)_/.test(k))) : given;
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
@@ -116,6 +122,6 @@ function mask(secret: string): string {
 }
 
 /** Read process.env once. The single sanctioned access to the environment. */
-export function loadConfig(): Config {
-  return parseConfig(process.env);
+export function loadConfig(options: ParseOptions = {}): Config {
+  return parseConfig(process.env, options);
 }

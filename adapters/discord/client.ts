@@ -55,3 +55,15 @@ export function createClient(cfg: DiscordConfig): Client {
     ...(api ? { rest: { api } } : {}),
   });
 }
+
+/**
+ * Drop every cached DM channel; returns how many. discord.js caches one per user who DMs the bot
+ * (or uses /tutor in a DM), never evicts them, and has no sweeper or cache limit for channels.
+ * Nothing here needs them afterwards: answers go through the channel object the listener already
+ * holds, interaction webhooks or REST, and the Channel partial rebuilds one from the next DM event.
+ * So a plain periodic sweep is enough. Dropping right after each answer would not be: Discord
+ * echoes the bot's own DM reply over the gateway, and that event would cache the channel again.
+ */
+export function sweepDmChannels(client: Client): number {
+  return client.channels.cache.sweep((c) => c.isDMBased());
+}

@@ -2,7 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { Events, type Client } from 'discord.js';
 import type { TutorApp } from '../../src/index.ts';
 import type { RunningAdapter } from '../registry.ts';
-import { createClient } from './client.ts';
+import { createClient, sweepDmChannels } from './client.ts';
 import { DEFAULT_TIMING, type BotContext, type DiscordTiming } from './context.ts';
 import { listeners } from './listeners/index.ts';
 
@@ -50,11 +50,17 @@ export async function startDiscord(app: TutorApp, timing: Partial<DiscordTiming>
     await Promise.race([client.destroy().catch(() => undefined), sleep(DESTROY_WAIT_MS, undefined, { ref: false })]);
     throw err;
   }
+  // unref: the sweep alone must not keep the process alive.
+  const dmSweep = setInterval(() => {
+    const dropped = sweepDmChannels(client);
+    if (dropped) ctx.log.debug({ dropped }, 'dropped cached DM channels');
+  }, ctx.timing.dmSweepMs).unref();
   return {
     name: 'discord',
     client,
     ready,
     async stop() {
+      clearInterval(dmSweep);
       app.posters.delete('discord');
       await client.destroy();
     },

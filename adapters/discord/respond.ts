@@ -43,11 +43,17 @@ export async function answerInteraction(ctx: BotContext, interaction: ChatInputC
       log.debug({ kind: quick.kind, private: priv }, 'answered');
       return;
     }
-    if (plan.update && interaction.isButton()) await interaction.deferUpdate();
+    const updating = Boolean(plan.update) && interaction.isButton();
+    if (updating) await interaction.deferUpdate();
     else await interaction.deferReply(plan.privateGuess && !direct ? { flags: MessageFlags.Ephemeral } : {});
     log.debug('deferred');
     const reply = await safeWork;
-    // The privacy was fixed when deferring; Share only makes sense on a private message.
+    // The deferral's privacy was a guess and cannot be changed. Guessed public but meant for the
+    // asker: answer in a private follow-up and delete the public placeholder, so nothing private
+    // shows in the channel. Guessed private but meant for the channel: the answer stays private
+    // and carries Share (when the reply allows it), which is safe and one click from public.
+    if (!updating && !interaction.ephemeral && isPrivate(reply, direct)) return await answerPrivatelyInstead(interaction, reply, log);
+    // Share only makes sense on a private message.
     const msg = safeRender(reply, Boolean(interaction.ephemeral), log);
     await withRetry('edit deferred reply', () => interaction.editReply(msg), ctx.timing.retryDelaysMs, log);
     log.debug({ kind: reply.kind }, 'answered after deferring');
@@ -56,6 +62,18 @@ export async function answerInteraction(ctx: BotContext, interaction: ChatInputC
     else if (isUnknownInteraction(err)) log.warn({ err }, 'interaction expired before we answered');
     else log.error({ err }, 'could not answer the interaction');
   }
+}
+
+/**
+ * Send `reply` as an ephemeral follow-up, then delete the public "thinking…" placeholder. The
+ * follow-up is a webhook POST without a nonce, so it gets only discord.js's own retries: an extra
+ * retry of one that had in fact gone through would show the answer twice.
+ */
+async function answerPrivatelyInstead(interaction: ChatInputCommandInteraction | ButtonInteraction, reply: Reply, log: BotContext['log']): Promise<void> {
+  await interaction.followUp({ ...safeRender(reply, true, log), flags: MessageFlags.Ephemeral });
+  // A placeholder left behind only says "thinking…"; the answer has already reached the asker.
+  await interaction.deleteReply().catch((err: unknown) => log.warn({ err }, 'could not delete the public placeholder'));
+  log.debug({ kind: reply.kind }, 'answered privately after a public deferral');
 }
 
 /** A render bug must not cost the answer: fall back to the plain-text fallback in an embed. */

@@ -16,7 +16,7 @@ export class CliError extends Error {
 
 export function cliConfig(): Config {
   try {
-    return loadConfig();
+    return loadConfig({ platforms: false });
   } catch (err) {
     if (err instanceof ConfigError) throw new CliError(`Configuration error: ${err.message}`, 2);
     throw err;

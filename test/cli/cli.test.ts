@@ -94,9 +94,15 @@ describe('tutor content check and eval', () => {
     }
   });
 
-  it('names a malformed environment variable', () => {
-    const r = tutor(['ask', 'hi'], undefined, { SLACK_PORT: 'abc', SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 'abcdef0123456789' });
+  it('names a malformed environment variable it uses', () => {
+    const r = tutor(['ask', 'hi'], undefined, { MATCH_THRESHOLD: '2' });
     expect(r.code).toBe(2);
-    expect(r.err.trim()).toBe('Configuration error: SLACK_PORT: expected a port number 1-65535 (got "abc")');
+    expect(r.err.trim()).toBe('Configuration error: MATCH_THRESHOLD: expected a number between 0 and 1 (got "2")');
+  });
+
+  it('ignores chat platform variables, which the CLI never uses', () => {
+    const r = tutor(['ask', '--json', 'what is a volume'], undefined, { SLACK_PORT: 'abc', SLACK_BOT_TOKEN: 'xoxb-1', DISCORD_TOKEN: 'x' });
+    expect(r.code).toBe(0);
+    expect((JSON.parse(r.out) as { answer: { conceptId: string } }).answer.conceptId).toBe('volume');
   });
 });

@@ -261,6 +261,7 @@ export class FakeDiscord extends EventEmitter {
     if (method === 'PATCH' && (m = /^\/v10\/channels\/(\d+)\/messages\/(\d+)$/.exec(path))) return reply(200, { ...this.message(m[1]!, body), id: m[2] });
     if (method === 'PATCH' && /^\/v10\/webhooks\/\d+\/[^/]+\/messages\/@original$/.test(path)) return reply(200, this.message('0', body, true));
     if (method === 'POST' && /^\/v10\/webhooks\/\d+\/[^/]+$/.test(path)) return reply(200, this.message('0', body, true));
+    if (method === 'DELETE' && /^\/v10\/webhooks\/\d+\/[^/]+\/messages\/(@original|\d+)$/.test(path)) return reply(204);
     if (method === 'PUT' && /^\/v10\/applications\/\d+(\/guilds\/\d+)?\/commands$/.test(path)) {
       return reply(200, (body as any[]).map((c) => ({ ...c, id: this.nextId(), application_id: APP_ID, version: this.nextId() })));
     }
