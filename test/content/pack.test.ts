@@ -83,11 +83,16 @@ describe('matching quality on the repository eval set', () => {
     expect(report.outOfDomain.rate, JSON.stringify(report.misses, null, 1)).toBeGreaterThanOrEqual(0.9);
   });
 
-  it('meets its bar on the blind probe set (written later, without looking at the matcher)', () => {
-    const rows = parseEvalFile(readFileSync(resolve(root, 'test/eval/probe.jsonl'), 'utf8'), 'probe.jsonl');
+  // Written later by people who had not seen the matcher. The first was then used for tuning; the
+  // second only for a few general fixes, so it is the better guess at unseen questions.
+  it.each([
+    ['probe.jsonl', 0.85, 0.95],
+    ['probe2.jsonl', 0.88, 0.8],
+  ])('meets its bar on the blind set %s', (file, accuracy, rejection) => {
+    const rows = parseEvalFile(readFileSync(resolve(root, 'test/eval', file), 'utf8'), file);
     const report = runEval(new Tutor(pack).matcher, rows);
-    expect(report.inDomain.accuracy, JSON.stringify(report.misses, null, 1)).toBeGreaterThanOrEqual(0.78);
-    expect(report.outOfDomain.rate, JSON.stringify(report.misses, null, 1)).toBeGreaterThanOrEqual(0.95);
+    expect(report.inDomain.accuracy, JSON.stringify(report.misses, null, 1)).toBeGreaterThanOrEqual(accuracy);
+    expect(report.outOfDomain.rate, JSON.stringify(report.misses, null, 1)).toBeGreaterThanOrEqual(rejection);
   });
 
   it('a matcher without explanation text is worse (the text signal earns its place)', () => {

@@ -67,6 +67,36 @@ describe('slow answers: defer first, then edit', () => {
     expect(paged.body.embeds[0].title).toBe('Topics (page 1 of 1)');
   });
 
+  it('a public deferral whose answer is for the asker: ephemeral follow-up, then the placeholder is deleted', async () => {
+    // Share defers publicly (its answer is normally for the channel); sharing a topic that no
+    // longer exists gets a notice meant only for the asker.
+    const i = buttonPress('s:no-such-topic');
+    expect((await h.interact(i)).body).toEqual({ type: 5, data: { flags: 0 } });
+    const del = await h.fake.waitFor((r) => r.method === 'DELETE' && r.path.includes(`/${i.token}/`));
+    const reply = await h.app.tutor.handle({ type: 'action', action: 's:no-such-topic' }, inGuild);
+    expect(reply.audience).toBe('requester');
+    const after = h.fake.requests.filter((r) => r.path.includes(`/${i.token}`));
+    expect(after.map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual([
+      `POST /v10/interactions/${i.id}/${i.token}/callback 204`,
+      `POST /v10/webhooks/${APP_ID}/${i.token} 200`,
+      `DELETE /v10/webhooks/${APP_ID}/${i.token}/messages/@original 204`,
+    ]);
+    expect(after[1]!.body).toEqual({ tts: false, enforce_nonce: false, flags: 64, ...toMessageBody(renderFor(reply, true)) });
+    expect(after[1]!.body.allowed_mentions).toEqual({ parse: [] });
+    expect(after[1]!.body.embeds[0].title).toBe('Topic removed');
+    expect(del).toBe(after[2]);
+  });
+
+  it('a placeholder that cannot be deleted is logged as a warning; the answer was already sent', async () => {
+    h.fake.fail('DELETE', /\/messages\/@original$/, 404, { body: { message: 'Unknown Message', code: 10008 } });
+    const i = buttonPress('s:gone-too');
+    await h.interact(i);
+    await h.fake.waitFor((r) => r.method === 'DELETE' && r.path.includes(`/${i.token}/`));
+    expect(h.fake.matching('POST', new RegExp(`/webhooks/${APP_ID}/${i.token}$`))[0]?.body.flags).toBe(64);
+    const warn = await waitForLog(h, (l) => l.msg === 'could not delete the public placeholder' && l.interaction === i.id);
+    expect(warn.level).toBe(40);
+  });
+
   it('an edit that keeps failing with 500 is retried until it goes through', async () => {
     // discord.js itself tries 4 times; the adapter then retries the whole edit.
     h.fake.fail('PATCH', /\/messages\/@original$/, 500, { times: 5 });
