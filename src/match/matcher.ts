@@ -81,7 +81,7 @@ export class Matcher {
 
   constructor(concepts: readonly MatchableConcept[], options: MatcherOptions = {}) {
     this.concepts = [...concepts];
-    this.threshold = options.threshold ?? 0.4;
+    this.threshold = options.threshold ?? 0.44;
     this.suggestThreshold = options.suggestThreshold ?? 0.25;
     const docFreq = new Map<string, number>();
     this.concepts.forEach((c, ci) => {

@@ -86,8 +86,8 @@ describe('matching quality on the repository eval set', () => {
   // Written later by people who had not seen the matcher. The first was then used for tuning; the
   // second only for a few general fixes, so it is the better guess at unseen questions.
   it.each([
-    ['probe.jsonl', 0.85, 0.95],
-    ['probe2.jsonl', 0.88, 0.8],
+    ['probe.jsonl', 0.82, 0.95],
+    ['probe2.jsonl', 0.9, 0.9],
   ])('meets its bar on the blind set %s', (file, accuracy, rejection) => {
     const rows = parseEvalFile(readFileSync(resolve(root, 'test/eval', file), 'utf8'), file);
     const report = runEval(new Tutor(pack).matcher, rows);
