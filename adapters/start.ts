@@ -1,4 +1,4 @@
-import { ConfigError, type ChannelPoster, ContentError, createLogger, createTutorApp, formatIssue, loadConfig, type Config } from '../src/index.ts';
+import { ConfigError, type ChannelPoster, ContentError, createLogger, createTutorApp, exitQuietlyOnClosedPipe, formatIssue, loadConfig, type Config } from '../src/index.ts';
 import { adapters, type RunningAdapter } from './registry.ts';
 import { runConsoleChat } from './console/chat.ts';
 
@@ -76,11 +76,7 @@ async function main(): Promise<number> {
   return -1; // keep running
 }
 
-// `npm start | head` closes the pipe early: stop quietly instead of crashing with EPIPE.
-process.stdout.on('error', (err: NodeJS.ErrnoException) => {
-  if (err.code === 'EPIPE') process.exit(0);
-  throw err;
-});
+exitQuietlyOnClosedPipe();
 
 main().then(
   (code) => {

@@ -6,6 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { loadContentOrThrow } from '../src/content/load.ts';
+import { matchableConcept } from '../src/tutor.ts';
 import { Matcher, type MatchableConcept } from '../src/match/matcher.ts';
 import { naiveMatcher } from './naive.ts';
 import { syntheticPack, syntheticQuestions } from './synthetic.ts';
@@ -58,7 +59,8 @@ function benchPack(name: string, concepts: (MatchableConcept & { questions?: str
 
 function shippedPack() {
   const pack = loadContentOrThrow(resolve(root, 'content'));
-  const concepts = pack.concepts.map((c) => ({ id: c.id, title: c.title, aliases: c.aliases, keywords: c.keywords, comparison: !!c.table, text: `${c.summary}\n${c.body}`, questions: c.aliases.slice(0, 2) }));
+  // Indexed exactly as the bot does; `questions` feeds only the naive baseline.
+  const concepts = pack.concepts.map((c) => ({ ...matchableConcept(c), questions: c.aliases.slice(0, 2) }));
   const evalFile = resolve(root, 'test/eval/questions.jsonl');
   const asked = existsSync(evalFile)
     ? readFileSync(evalFile, 'utf8').split('\n').filter(Boolean).map((l) => (JSON.parse(l) as { q: string }).q)

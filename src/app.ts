@@ -57,7 +57,7 @@ export async function createTutorApp(config: Config, logger: Logger, options: Tu
   });
   const recordGap = gapRecorder(store, clock, logger);
   const tutor = new Tutor(pack, {
-    ...(config.matchThreshold === undefined ? {} : { threshold: config.matchThreshold }),
+    threshold: config.matchThreshold,
     ...options,
     quiz: options.quiz ?? quiz,
     onUnmatched: (text, who) => {

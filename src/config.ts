@@ -15,8 +15,6 @@ const port = z.coerce.number({ message: 'expected a port number 1-65535' }).int(
 const url = z.url({ message: 'expected an http(s) URL like https://slack.com/api/' });
 const positiveNumber = (what: string) => z.coerce.number({ message: `expected ${what}` }).positive(`expected ${what}`);
 
-export { SHIPPED_CONTENT_DIR };
-
 export const envSchema = z.object({
   LOG_LEVEL: withDefault(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { message: 'expected one of fatal, error, warn, info, debug, trace, silent' }), 'info'),
   CONTENT_DIR: withDefault(z.string(), SHIPPED_CONTENT_DIR),
@@ -88,7 +86,7 @@ export function parseConfig(given: Record<string, string | undefined>, options: 
     contentDir: e.CONTENT_DIR,
     dataDir: e.DATA_DIR,
     consoleChat: e.CONSOLE_CHAT,
-    ...(e.MATCH_THRESHOLD === undefined ? {} : { matchThreshold: e.MATCH_THRESHOLD }),
+    matchThreshold: e.MATCH_THRESHOLD,
     quiz: { graceMinutes: e.QUIZ_GRACE_MINUTES, closeHours: e.QUIZ_CLOSE_HOURS },
   };
   if (e.SLACK_BOT_TOKEN && e.SLACK_SIGNING_SECRET) {

@@ -22,3 +22,4 @@ export { parseScheduleSpec, nextRuns, ScheduleSpecError, type ScheduleSpec } fro
 export { PersistentQuiz } from './quiz/persistent.ts';
 export { SqliteStore } from './store/sqlite.ts';
 export type { Store, ScheduleRecord, PostRecord } from './store/types.ts';
+export { exitQuietlyOnClosedPipe } from './closed-pipe.ts';

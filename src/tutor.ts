@@ -1,6 +1,6 @@
 import Fuse from 'fuse.js';
 import type { Concept, ContentPack } from './content/model.ts';
-import { Matcher, type ConceptHit, type MatchResult } from './match/matcher.ts';
+import { Matcher, type ConceptHit, type MatchableConcept, type MatchResult } from './match/matcher.ts';
 import { MAX_QUESTION_CHARS } from './match/normalize.ts';
 import type { Requester, TutorRequest } from './core/request.ts';
 import { decodeAction } from './reply/actions.ts';
@@ -20,6 +20,11 @@ export interface TutorOptions {
   threshold?: number;
 }
 
+/** What the matcher indexes for a concept: its names, and its summary and body as weaker evidence. */
+export function matchableConcept(c: Concept): MatchableConcept {
+  return { id: c.id, title: c.title, aliases: c.aliases, keywords: c.keywords, comparison: !!c.table, text: `${c.summary}\n${c.body}` };
+}
+
 const DEFAULT_STARTERS = ['docker-vs-vm', 'container', 'docker-image', 'volumes', 'hypervisor-types'];
 
 /** The platform-neutral tutor: a request in, a Reply out. */
@@ -34,7 +39,7 @@ export class Tutor {
     options: TutorOptions = {},
   ) {
     this.options = options;
-    this.matcher = new Matcher(pack.concepts.map((c) => ({ id: c.id, title: c.title, aliases: c.aliases, keywords: c.keywords, comparison: !!c.table, text: `${c.summary}\n${c.body}` })), options.threshold === undefined ? {} : { threshold: options.threshold });
+    this.matcher = new Matcher(pack.concepts.map(matchableConcept), { threshold: options.threshold });
     this.quiz = options.quiz ?? new StatelessQuiz(pack);
     const names = pack.concepts.flatMap((c) => [c.title, ...c.aliases, c.id].map((name) => ({ id: c.id, name })));
     this.names = new Fuse(names, { keys: ['name'], threshold: 0.4, ignoreLocation: true, includeScore: true });

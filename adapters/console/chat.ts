@@ -51,19 +51,20 @@ export async function runConsoleChat(tutor: Tutor, opts: ConsoleChatOptions): Pr
     write(rendered.text);
     write('');
   };
+  // A post arrives while the user may be typing: print it, then redraw their prompt.
+  const showPosted = (reply: Reply) => {
+    show(reply);
+    if (opts.interactive) rl.prompt(true);
+  };
   let posted = 0;
   opts.onPoster?.({
     platform: 'console',
     async post(_channelId, reply) {
-      show(reply);
-      if (opts.interactive) rl.prompt(true);
+      showPosted(reply);
       return { messageId: `console-${++posted}` };
     },
-    async update(_channelId, _messageId, reply) {
-      // A terminal cannot edit what it printed: show the closed quiz's summary as a new message.
-      show(reply);
-      if (opts.interactive) rl.prompt(true);
-    },
+    // A terminal cannot edit what it printed: the closed quiz's summary is shown as a new message.
+    update: async (_channelId, _messageId, reply) => showPosted(reply),
   });
 
   if (opts.interactive) {

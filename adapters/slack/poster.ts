@@ -13,24 +13,19 @@ export function slackPoster(client: webApi.WebClient, log: Logger): ChannelPoste
   return {
     platform: 'slack',
     async post(channelId, reply) {
-      let ts: string | undefined;
-      try {
-        ts = await sendBest(channelPost(client, channelId), renderVariants(reply), log, false);
-      } catch (err) {
-        throw forScheduler(err);
-      }
+      const ts = await sendBest(channelPost(client, channelId), renderVariants(reply), log, false).catch(rethrow);
       // Slack took the message, so trying again would post it twice.
       if (!ts) throw Object.assign(new Error('chat.postMessage returned no ts'), { retryable: false });
       return { messageId: ts };
     },
     async update(channelId, messageId, reply) {
-      try {
-        await sendBest(messageUpdate(client, channelId, messageId), renderVariants(reply), log, false);
-      } catch (err) {
-        throw forScheduler(err);
-      }
+      await sendBest(messageUpdate(client, channelId, messageId), renderVariants(reply), log, false).catch(rethrow);
     },
   };
+}
+
+function rethrow(err: unknown): never {
+  throw forScheduler(err);
 }
 
 /** Web API answers that trying again later will not change: the channel, the token or the app's set-up is the problem. */

@@ -29,5 +29,5 @@ export function cliTutor(contentDir?: string): Tutor {
   const dir = resolve(contentDir ?? config.contentDir);
   const { pack, issues } = loadContent(dir);
   if (issues.length) throw new CliError(`Content error:\n${issues.map(formatIssue).join('\n')}`);
-  return new Tutor(pack, config.matchThreshold === undefined ? {} : { threshold: config.matchThreshold });
+  return new Tutor(pack, { threshold: config.matchThreshold });
 }

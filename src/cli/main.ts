@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { cliCommands } from './commands/index.ts';
 import { CliError } from './context.ts';
+import { exitQuietlyOnClosedPipe } from '../closed-pipe.ts';
 
 export function buildProgram(): Command {
   const program = new Command('tutor')
@@ -26,9 +27,5 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-// `tutor ask --json - | head -1` closes the pipe early: that is the reader's choice, not an error.
-process.stdout.on('error', (err: NodeJS.ErrnoException) => {
-  if (err.code === 'EPIPE') process.exit(0);
-  throw err;
-});
+exitQuietlyOnClosedPipe();
 process.exitCode = await main(process.argv);

@@ -213,7 +213,6 @@ export class Matcher {
     for (const ci of candidates) matchedWeight.set(ci, (nameWeight.get(ci)! + explained.get(ci)!) / queryWeight);
 
     const foreignCount = terms.filter((t) => !this.idf.has(t) && !this.textIdf.has(t)).length;
-    const foreign = foreignCount > 0;
     const scored: ConceptHit[] = [];
     for (const [ci, coverage] of matchedWeight) {
       const c = this.concepts[ci]!;
@@ -224,9 +223,9 @@ export class Matcher {
       // one-word name next to a word the pack never uses ("volume of a sphere").
       const thin = nameHits.get(ci)! < 2 && terms.length > 1;
       if (thin && !wholePhrase.has(ci)) score *= WEAK_EVIDENCE;
-      if (thin && foreign) score *= FOREIGN_EVIDENCE;
+      if (thin && foreignCount > 0) score *= FOREIGN_EVIDENCE;
       // Two or more words the pack never uses around one name word: most likely another topic.
-      if (nameHits.get(ci)! < 2 && foreignCount >= 2) score *= WEAK_EVIDENCE;
+      if (thin && foreignCount >= 2) score *= WEAK_EVIDENCE;
       scored.push({ conceptId: c.id, title: c.title, confidence: round(Math.min(1, score)) });
     }
     scored.sort((a, b) => b.confidence - a.confidence || a.conceptId.localeCompare(b.conceptId));

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/content/load.ts';
 import { Matcher } from '../../src/match/matcher.ts';
 import { parseEvalFile, runEval } from '../../src/eval/run.ts';
-import { Tutor } from '../../src/tutor.ts';
+import { matchableConcept, Tutor } from '../../src/tutor.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 const { pack, issues } = loadContent(resolve(root, 'content'));
@@ -97,7 +97,7 @@ describe('matching quality on the repository eval set', () => {
 
   it('a matcher without explanation text is worse (the text signal earns its place)', () => {
     const rows = ['questions.jsonl', 'probe.jsonl'].flatMap((f) => parseEvalFile(readFileSync(resolve(root, 'test/eval', f), 'utf8'), f));
-    const bare = new Matcher(pack.concepts.map((c) => ({ id: c.id, title: c.title, aliases: c.aliases, keywords: c.keywords, comparison: !!c.table })));
+    const bare = new Matcher(pack.concepts.map((c) => ({ ...matchableConcept(c), text: undefined })));
     const full = new Tutor(pack).matcher;
     expect(runEval(full, rows).inDomain.correct).toBeGreaterThan(runEval(bare, rows).inDomain.correct);
   });

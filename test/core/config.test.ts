@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, parseConfig, SHIPPED_CONTENT_DIR } from '../../src/config.ts';
+import { ConfigError, parseConfig } from '../../src/config.ts';
+import { SHIPPED_CONTENT_DIR } from '../../src/paths.ts';
 
 const err = (env: Record<string, string>) => {
   try {
