@@ -3,7 +3,7 @@
  * after the sweep is still answered (the Channel partial rebuilds the channel from the event).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHarness, type Harness } from './harness.ts';
+import { startHarness, waitUntil, type Harness } from './harness.ts';
 import { chatMessage, HUMAN } from './payloads.ts';
 
 const dmChannelCount = (h: Harness) => h.bot.client.channels.cache.filter((c) => c.isDMBased()).size;
@@ -14,13 +14,6 @@ function dmFrom(n: number, text: string) {
   return { ...chatMessage(text, { dm: true, author }), channel_id: `31000000000000000${n}` };
 }
 
-async function until(check: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 describe('DM channel cache', () => {
   let h: Harness;
@@ -37,7 +30,7 @@ describe('DM channel cache', () => {
     const dms = [1, 2, 3].map((n) => dmFrom(n, 'what is a hypervisor'));
     for (const m of dms) h.fake.dispatch('MESSAGE_CREATE', m);
     for (const m of dms) expect((await answered(m)).body.embeds[0].title).toBe('Hypervisor');
-    await until(() => dmChannelCount(h) === 0, 'an empty DM cache');
+    await waitUntil(() => dmChannelCount(h) === 0, () => 'an empty DM cache');
     // They had been cached (that is what the sweep dropped), and server channels are kept.
     expect(h.logs.filter((l) => l.msg === 'dropped cached DM channels').reduce((n, l) => n + Number(l.dropped), 0)).toBeGreaterThanOrEqual(3);
     expect(h.bot.client.channels.cache.filter((c) => !c.isDMBased()).size).toBeGreaterThan(0);
@@ -47,7 +40,7 @@ describe('DM channel cache', () => {
     const m = dmFrom(1, 'what is a volume?');
     h.fake.dispatch('MESSAGE_CREATE', m);
     expect((await answered(m)).body.embeds[0].title).toBe('Volumes');
-    await until(() => dmChannelCount(h) === 0, 'an empty DM cache again');
+    await waitUntil(() => dmChannelCount(h) === 0, () => 'an empty DM cache again');
     expect(h.logs.filter((l) => l.level >= 50)).toEqual([]);
   });
 });

@@ -44,3 +44,19 @@ export async function startHarness(opts: { timing?: Partial<DiscordTiming>; env?
     },
   };
 }
+
+/** Poll `check` every 20 ms until it gives a value (not undefined or false); fail after `timeoutMs` with `what`. */
+export async function waitUntil<T>(check: () => T | undefined | false, what: () => string, timeoutMs = 10_000): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const hit = check();
+    if (hit !== undefined && hit !== false) return hit;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what()}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+/** The first log line matching `pred`, waiting for it to appear. */
+export function waitForLog(h: Harness, pred: (l: Harness['logs'][number]) => boolean, timeoutMs = 10_000) {
+  return waitUntil(() => h.logs.find(pred), () => `a log line; saw: ${h.logs.map((l) => l.msg).join(' | ')}`, timeoutMs);
+}

@@ -9,22 +9,13 @@ import { startDiscord } from '../../adapters/discord/index.ts';
 import { renderFor } from '../../adapters/discord/respond.ts';
 import { toMessageBody } from '../../adapters/discord/render/index.ts';
 import { FakeDiscord } from './fakeDiscord.ts';
-import { FIXTURE_PACK, startHarness, TOKEN, type Harness } from './harness.ts';
+import { FIXTURE_PACK, startHarness, TOKEN, waitForLog, type Harness } from './harness.ts';
 import { APP_ID, BOT_ID, buttonPress, CHANNEL_ID, chatMessage, GUILD_ID, slash, str, USER_ID } from './payloads.ts';
 
 const inGuild: Requester = { platform: 'discord', userId: USER_ID, channelId: CHANNEL_ID, workspaceId: GUILD_ID, direct: false, canManageChannel: false };
 const CHANNEL_MESSAGES = new RegExp(`^/v10/channels/${CHANNEL_ID}/messages$`);
 const CALLBACK = /^\/v10\/interactions\/\d+\/[^/]+\/callback$/;
 
-async function waitForLog(h: Harness, pred: (l: Harness['logs'][number]) => boolean, timeoutMs = 10_000) {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const hit = h.logs.find(pred);
-    if (hit) return hit;
-    if (Date.now() > until) throw new Error(`no such log; saw: ${h.logs.map((l) => l.msg).join(' | ')}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 describe('slow answers: defer first, then edit', () => {
   let h: Harness;
