@@ -20,4 +20,17 @@ export function register(program: Command): void {
       const quiz = pack.quizItems.length;
       process.stdout.write(`OK: ${pack.concepts.length} concepts, ${quiz} quiz items in ${files} files (${pack.packs.join(', ')}).\n`);
     });
+  content
+    .command('list')
+    .description('list the concepts: id, title and summary')
+    .argument('[dir]', 'content directory (default: CONTENT_DIR or ./content)')
+    .option('--json', 'one JSON array of {"id", "title", "summary"}')
+    .action((dir: string | undefined, opts: { json?: boolean }) => {
+      const root = resolve(dir ?? cliConfig().contentDir);
+      const { pack, issues } = loadContent(root);
+      if (issues.length) throw new CliError(`Content error:\n${issues.map(formatIssue).join('\n')}`);
+      const rows = pack.concepts.map((c) => ({ id: c.id, title: c.title, summary: c.summary }));
+      if (opts.json) process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
+      else process.stdout.write(`${rows.map((r) => `${r.id.padEnd(32)} ${r.title}`).join('\n')}\n`);
+    });
 }
