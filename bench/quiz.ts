@@ -33,6 +33,7 @@ function pack(): ContentPack {
     title: `Concept ${c}`,
     aliases: [],
     keywords: [],
+    questions: [],
     summary: 's',
     body: 'b',
     examples: [],

@@ -22,7 +22,7 @@ export interface TutorOptions {
 
 /** What the matcher indexes for a concept: its names, and its summary and body as weaker evidence. */
 export function matchableConcept(c: Concept): MatchableConcept {
-  return { id: c.id, title: c.title, aliases: c.aliases, keywords: c.keywords, comparison: !!c.table, text: `${c.summary}\n${c.body}` };
+  return { id: c.id, title: c.title, aliases: c.aliases, keywords: c.keywords, comparison: !!c.table, text: `${c.summary}\n${c.body}`, questions: c.questions };
 }
 
 const DEFAULT_STARTERS = ['docker-vs-vm', 'container', 'docker-image', 'volumes', 'hypervisor-types'];
@@ -39,7 +39,7 @@ export class Tutor {
     options: TutorOptions = {},
   ) {
     this.options = options;
-    this.matcher = new Matcher(pack.concepts.map(matchableConcept), { threshold: options.threshold });
+    this.matcher = new Matcher(pack.concepts.map(matchableConcept), { threshold: options.threshold, outOfScope: pack.outOfScope });
     this.quiz = options.quiz ?? new StatelessQuiz(pack);
     const names = pack.concepts.flatMap((c) => [c.title, ...c.aliases, c.id].map((name) => ({ id: c.id, name })));
     this.names = new Fuse(names, { keys: ['name'], threshold: 0.4, ignoreLocation: true, includeScore: true });

@@ -54,6 +54,19 @@ export function crossCheck(entries: Located[]): ContentIssue[] {
     });
   }
 
+  // A learner phrasing listed under two entries would pull the same question both ways; two that
+  // read the same once filler words are dropped are one phrasing written twice.
+  const phrasingOwner = new Map<string, { id: string; file: string; index: number; text: string }>();
+  for (const { entry, file } of entries) {
+    entry.questions.forEach((q, i) => {
+      const key = indexTokens(q).join(' ');
+      const owner = phrasingOwner.get(key);
+      if (owner && owner.id !== entry.id) issues.push({ file, path: `questions.${i}`, message: `"${q}" reads the same as a phrasing of "${owner.id}" (${owner.file}: "${owner.text}")` });
+      else if (owner) issues.push({ file, path: `questions.${i}`, message: `"${q}" reads the same as questions.${owner.index} ("${owner.text}") once filler words are dropped` });
+      else phrasingOwner.set(key, { id: entry.id, file, index: i, text: q });
+    });
+  }
+
   const quizIds = new Map<string, string>();
   for (const { entry, file } of entries) {
     entry.quiz.forEach((q, qi) => {

@@ -1,9 +1,10 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname, join, relative, sep } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { conceptSchema, type ConceptEntry } from './schema.ts';
+import { conceptSchema, outOfScopeSchema, type ConceptEntry } from './schema.ts';
 import { ContentPack, formatIssue, toConcept, type ContentIssue } from './model.ts';
 import { crossCheck } from './crosscheck.ts';
+import { checkDockerfiles } from './dockerfile-check.ts';
 import { parseCacheKey, readParseCache, type ParseCache } from './parse-cache.ts';
 import { PARSE_CACHE_FILE } from '../paths.ts';
 
@@ -20,14 +21,17 @@ export class ContentError extends Error {
 }
 
 const EXTENSIONS = new Set(['.yaml', '.yml', '.md']);
+/** A pack's list of questions it does not answer. Names starting with `_` are not entries. */
+export const OUT_OF_SCOPE_FILE = '_out-of-scope.yaml';
 
 /** Every entry file under `dir`, recursively, in a stable order. READMEs are documentation, not entries. */
-export function listEntryFiles(dir: string): string[] {
+export function listEntryFiles(dir: string, outOfScope: string[] = []): string[] {
   const out: string[] = [];
   const walk = (d: string) => {
     for (const name of readdirSync(d).sort()) {
-      if (name.startsWith('.') || name.startsWith('_')) continue;
       const full = join(d, name);
+      if (name === OUT_OF_SCOPE_FILE) outOfScope.push(full);
+      if (name.startsWith('.') || name.startsWith('_')) continue;
       if (statSync(full).isDirectory()) walk(full);
       else if (EXTENSIONS.has(extname(name).toLowerCase()) && name.toLowerCase() !== 'readme.md') out.push(full);
     }
@@ -50,9 +54,10 @@ export function loadContent(dir: string, options: LoadOptions = {}): LoadResult 
   const cache = options.parseCache ?? (defaultCache ??= readParseCache(PARSE_CACHE_FILE));
   const issues: ContentIssue[] = [];
   let files: string[];
+  const outOfScopeFiles: string[] = [];
   try {
     if (!statSync(dir).isDirectory()) throw new Error('not a directory');
-    files = listEntryFiles(dir);
+    files = listEntryFiles(dir, outOfScopeFiles);
   } catch (err) {
     return { pack: new ContentPack([]), issues: [{ file: dir, path: '', message: `cannot read content directory (${(err as Error).message})` }], files: 0 };
   }
@@ -80,11 +85,13 @@ export function loadContent(dir: string, options: LoadOptions = {}): LoadResult 
     if (parsed.data.id !== expected) {
       issues.push({ file, path: 'id', message: `"${parsed.data.id}" must match the file name "${expected}"` });
     }
+    issues.push(...checkDockerfiles(parsed.data, file));
     entries.push({ entry: parsed.data, file, pack });
   }
   issues.push(...crossCheck(entries));
+  const outOfScope = outOfScopeFiles.flatMap((full) => loadOutOfScope(dir, full, cache, options.collect, issues));
   const concepts = entries.map((e) => toConcept(e.entry, e.pack, e.file));
-  return { pack: new ContentPack(concepts), issues, files: files.length };
+  return { pack: new ContentPack(concepts, outOfScope), issues, files: files.length + outOfScopeFiles.length };
 }
 
 /** Load and throw on any problem: startup must not run on a half-valid pack. */
@@ -92,6 +99,23 @@ export function loadContentOrThrow(dir: string): ContentPack {
   const r = loadContent(dir);
   if (r.issues.length > 0) throw new ContentError(r.issues);
   return r.pack;
+}
+
+function loadOutOfScope(dir: string, full: string, cache: ParseCache, collect: ParseCache | undefined, issues: ContentIssue[]): string[] {
+  const file = (relative(dir, full) || basename(full)).split(sep).join('/');
+  let raw: unknown;
+  try {
+    raw = parseFile(full, cache, collect);
+  } catch (err) {
+    issues.push({ file, path: '', message: (err as Error).message.split('\n')[0]! });
+    return [];
+  }
+  const parsed = outOfScopeSchema.safeParse(raw);
+  if (!parsed.success) {
+    for (const e of parsed.error.issues) issues.push({ file, path: e.path.join('.'), message: e.message });
+    return [];
+  }
+  return parsed.data.questions.map((q) => q.trim());
 }
 
 function parseFile(full: string, cache: ParseCache, collect?: ParseCache): unknown {

@@ -18,6 +18,8 @@ export interface Concept {
   title: string;
   aliases: string[];
   keywords: string[];
+  /** Learner phrasings ("my data vanished after docker rm"): matched as whole questions. */
+  questions: string[];
   summary: string;
   body: string;
   table?: ContentTable;
@@ -42,7 +44,11 @@ export class ContentPack {
   readonly byId: Map<string, Concept>;
   readonly quizById: Map<string, QuizItem>;
 
-  constructor(readonly concepts: Concept[]) {
+  constructor(
+    readonly concepts: Concept[],
+    /** Questions the pack does not answer, so the matcher can tell near misses apart. */
+    readonly outOfScope: string[] = [],
+  ) {
     this.byId = new Map(concepts.map((c) => [c.id, c]));
     this.quizById = new Map(concepts.flatMap((c) => c.quiz.map((q) => [q.id, q] as const)));
   }
@@ -64,6 +70,7 @@ export function toConcept(entry: ConceptEntry, pack: string, file: string): Conc
     title: entry.title,
     aliases: entry.aliases,
     keywords: entry.keywords ?? [],
+    questions: entry.questions.map((q) => q.trim()),
     summary: entry.summary.trim(),
     body: entry.body.trim(),
     ...(entry.table ? { table: entry.table } : {}),

@@ -60,6 +60,8 @@ export const conceptSchema = z
     title: nonEmpty.max(120),
     aliases: z.array(nonEmpty).default([]),
     keywords: z.array(nonEmpty).optional(),
+    /** Ways learners really ask about this concept; the matcher treats them as strong evidence. */
+    questions: z.array(nonEmpty.max(300, 'must be at most 300 characters')).max(60, 'at most 60 phrasings').default([]),
     summary: nonEmpty.max(400, 'must be one or two sentences (at most 400 characters)'),
     body: nonEmpty,
     table: tableSchema.optional(),
@@ -68,6 +70,13 @@ export const conceptSchema = z
     source: z.string().optional(),
     reviewed: dateLike.optional(),
     quiz: z.array(quizItemSchema).default([]),
+  })
+  .strict();
+
+/** `_out-of-scope.yaml` in a pack: near-miss questions the pack must not answer. */
+export const outOfScopeSchema = z
+  .object({
+    questions: z.array(nonEmpty.max(300, 'must be at most 300 characters')).min(1, 'needs at least one question'),
   })
   .strict();
 

@@ -1,4 +1,4 @@
-import type { Matcher } from '../match/matcher.ts';
+import type { Explanation, Matcher } from '../match/matcher.ts';
 
 export interface EvalRow {
   q: string;
@@ -10,10 +10,14 @@ export interface EvalMiss {
   expect: string[] | null;
   got: string | null;
   confidence: number | null;
+  /** With `explain`: why the expected concept and the chosen one scored as they did. */
+  why?: { expected: Explanation | null; chosen: Explanation | null };
 }
 
 export interface EvalReport {
   inDomain: { total: number; correct: number; accuracy: number };
+  /** In-domain questions given no answer, and how many of them had the right concept among the suggestions. */
+  unanswered: { total: number; suggested: number; rate: number };
   outOfDomain: { total: number; rejected: number; rate: number };
   misses: EvalMiss[];
 }
@@ -37,11 +41,13 @@ export function parseEvalFile(text: string, name: string): EvalRow[] {
   return rows;
 }
 
-export function runEval(matcher: Matcher, rows: readonly EvalRow[]): EvalReport {
+export function runEval(matcher: Matcher, rows: readonly EvalRow[], options: { explain?: boolean } = {}): EvalReport {
   let inTotal = 0;
   let correct = 0;
   let outTotal = 0;
   let rejected = 0;
+  let unanswered = 0;
+  let suggested = 0;
   const misses: EvalMiss[] = [];
   for (const row of rows) {
     const r = matcher.match(row.q);
@@ -51,15 +57,29 @@ export function runEval(matcher: Matcher, rows: readonly EvalRow[]): EvalReport 
       inTotal++;
       ok = got !== null && row.expect.includes(got);
       if (ok) correct++;
+      if (got === null) {
+        unanswered++;
+        if (r.suggestions.some((h) => row.expect!.includes(h.conceptId))) suggested++;
+      }
     } else {
       outTotal++;
       ok = got === null;
       if (ok) rejected++;
     }
-    if (!ok) misses.push({ q: row.q, expect: row.expect, got, confidence: r.best?.confidence ?? null });
+    if (!ok) {
+      const miss: EvalMiss = { q: row.q, expect: row.expect, got, confidence: r.best?.confidence ?? null };
+      if (options.explain) {
+        const expected = row.expect?.[0] ? matcher.explain(row.q, row.expect[0]) : null;
+        // With no answer given, the strongest candidate is what came closest.
+        const chosenId = got ?? r.suggestions[0]?.conceptId ?? null;
+        miss.why = { expected, chosen: chosenId ? matcher.explain(row.q, chosenId) : null };
+      }
+      misses.push(miss);
+    }
   }
   return {
     inDomain: { total: inTotal, correct, accuracy: inTotal ? correct / inTotal : 1 },
+    unanswered: { total: unanswered, suggested, rate: unanswered ? suggested / unanswered : 1 },
     outOfDomain: { total: outTotal, rejected, rate: outTotal ? rejected / outTotal : 1 },
     misses,
   };
@@ -69,6 +89,7 @@ export function formatEvalReport(r: EvalReport): string {
   const lines = [
     `In-domain top-1 accuracy: ${r.inDomain.accuracy.toFixed(3)} (${r.inDomain.correct}/${r.inDomain.total})`,
     `Out-of-domain rejection:  ${r.outOfDomain.rate.toFixed(3)} (${r.outOfDomain.rejected}/${r.outOfDomain.total})`,
+    `Unanswered in-domain with the right suggestion: ${r.unanswered.rate.toFixed(3)} (${r.unanswered.suggested}/${r.unanswered.total})`,
   ];
   if (r.misses.length) {
     lines.push(`Misses (${r.misses.length}):`);
@@ -76,7 +97,18 @@ export function formatEvalReport(r: EvalReport): string {
       const want = m.expect ? m.expect.join(' | ') : 'no match';
       const got = m.got ? `${m.got} (${m.confidence})` : 'no match';
       lines.push(`  ${JSON.stringify(m.q)}: expected ${want}, got ${got}`);
+      if (m.why) {
+        if (m.why.expected) lines.push(`    expected ${formatExplanation(m.why.expected)}`);
+        if (m.why.chosen) lines.push(`    ${m.got ? 'chosen' : 'closest'}  ${formatExplanation(m.why.chosen)}`);
+      }
     }
   } else lines.push('No misses.');
   return lines.join('\n');
+}
+
+/** One line: the score, the name/text score, and the words and phrasing that carried it. */
+export function formatExplanation(e: Explanation): string {
+  const words = (label: string, ws: string[]) => (ws.length ? ` ${label} [${ws.join(', ')}]` : '');
+  const phrasing = e.phrasing ? ` phrasing ${e.phrasing.score} ${JSON.stringify(e.phrasing.text)} shared [${e.phrasing.shared.join(', ')}]` : ' no phrasing shares a word';
+  return `${e.conceptId} ${e.confidence}: names+text ${e.names}${words('name words', e.nameWords)}${words('text words', e.textWords)};${phrasing}`;
 }

@@ -1,5 +1,7 @@
 import { indexTokens, normalizeQuestion, type NormalizedQuery } from './normalize.ts';
+import { intersectSorted, push, round, uniq } from './collections.ts';
 import { Vocabulary } from './vocabulary.ts';
+import { OUT_OF_SCOPE, PhrasingIndex, type Neighbours, type Phrasing } from './phrasings.ts';
 
 /** What the matcher needs to know about a concept. */
 export interface MatchableConcept {
@@ -11,6 +13,8 @@ export interface MatchableConcept {
   comparison?: boolean;
   /** Explanation text (summary, body). Its words count as weaker evidence than names. */
   text?: string;
+  /** Learner phrasings: whole questions that this concept answers. */
+  questions?: readonly string[];
 }
 
 export interface ConceptHit {
@@ -38,6 +42,18 @@ export interface MatcherOptions {
   textCredit?: number;
   /** How much the best single name counts against how much of the question the concept covers. */
   phraseShare?: number;
+  /** Questions the pack does not answer (near misses such as "layers in photoshop"). */
+  outOfScope?: readonly string[];
+  /** Weight of the nearest learner phrasing against the name-and-text score. */
+  phrasingShare?: number;
+  /** Cosine similarity at which a learner phrasing counts as full evidence. */
+  phrasingFull?: number;
+  /** How much closer an out-of-scope phrasing must be than every concept phrasing to count. */
+  outOfScopeMargin?: number;
+  /** Score factor when it does. */
+  outOfScopeDiscount?: number;
+  /** Weight of a word no phrasing uses, as a share of the rarest phrasing word's weight. */
+  phrasingUnknownWeight?: number;
 }
 
 interface Phrase {
@@ -57,11 +73,60 @@ const FOREIGN_EVIDENCE = 0.65;
 /** A word in more phrases than this is common: it scores candidates but does not add them. */
 const COMMON_POSTINGS = 200;
 
+/** Tuned on the evaluation sets together (see the README). */
+export const DEFAULT_THRESHOLD = 0.48;
+/** Lowest score offered as "did you mean". */
+const DEFAULT_SUGGEST_THRESHOLD = 0.15;
+/** Share of the answer's score a runner-up needs to be suggested beside it. */
+const RUNNER_UP = 0.6;
+/** Weight of the nearest learner phrasing in the blend. */
+const PHRASING_SHARE = 0.65;
+/** A phrasing this similar to the question (cosine) counts as full evidence. */
+const PHRASING_FULL = 0.7;
+/** An out-of-scope phrasing must beat the nearest concept phrasing by this much to count. */
+const OUT_OF_SCOPE_MARGIN = 0.05;
+const OUT_OF_SCOPE_DISCOUNT = 0.5;
+/** Below this similarity an out-of-scope phrasing shares a word, not a topic. */
+const OUT_OF_SCOPE_MIN = 0.2;
+
+/** Per-concept evidence for one question, before the decision (`tutor eval --explain` shows it). */
+export interface Evidence {
+  query: NormalizedQuery;
+  terms: string[];
+  /** Name-and-text score per concept index. */
+  names: Map<number, number>;
+  neighbours: Neighbours;
+}
+
+/** Why a concept scored what it did for one question. */
+export interface Explanation {
+  conceptId: string;
+  confidence: number;
+  names: number;
+  /** Question words found in the concept's names, and those found only in its explanation text. */
+  nameWords: string[];
+  textWords: string[];
+  phrasing: { text: string; score: number; shared: string[] } | null;
+}
+
 /**
  * Term-level matcher: typo-correct each question word against the vocabulary, look the words up
  * in an inverted index of title/alias/keyword phrases, and score only the phrases they touch.
  * Work per question depends on the question's words and their postings, not the pack size.
  */
+const CLASSES = new Set(['type', '1', '2', COMPARISON_TOKEN]);
+
+/**
+ * "Is VirtualBox type 1 or type 2?" asks about VirtualBox: score on the product alone, so the
+ * entry that classifies it answers rather than the general comparison. With no subject ("type 1
+ * or type 2?") the question is the comparison itself and keeps every word.
+ */
+function classificationSubject(terms: string[]): string[] {
+  if (!(terms.includes('type') && terms.includes('1') && terms.includes('2'))) return terms;
+  const subject = terms.filter((t) => !CLASSES.has(t) && t !== 'hypervisor');
+  return subject.length > 0 ? terms.filter((t) => !CLASSES.has(t)) : terms;
+}
+
 export class Matcher {
   private readonly concepts: MatchableConcept[];
   private readonly phrases: Phrase[] = [];
@@ -73,16 +138,100 @@ export class Matcher {
   private readonly textBags: Set<string>[] = [];
   private readonly textIdf = new Map<string, number>();
   private readonly vocab: Vocabulary;
+  private readonly phrasings: PhrasingIndex;
   private readonly unknownIdf: number;
   private readonly textCredit: number;
   private readonly phraseShare: number;
+  private readonly phrasingShare: number;
+  private readonly phrasingFull: number;
+  private readonly outOfScopeMargin: number;
+  private readonly outOfScopeDiscount: number;
   readonly threshold: number;
   readonly suggestThreshold: number;
 
   constructor(concepts: readonly MatchableConcept[], options: MatcherOptions = {}) {
     this.concepts = [...concepts];
-    this.threshold = options.threshold ?? 0.44;
-    this.suggestThreshold = options.suggestThreshold ?? 0.25;
+    this.threshold = options.threshold ?? DEFAULT_THRESHOLD;
+    this.suggestThreshold = options.suggestThreshold ?? DEFAULT_SUGGEST_THRESHOLD;
+    this.textCredit = options.textCredit ?? 0.6;
+    this.phraseShare = options.phraseShare ?? 0.4;
+    this.phrasingShare = options.phrasingShare ?? PHRASING_SHARE;
+    this.phrasingFull = options.phrasingFull ?? PHRASING_FULL;
+    this.outOfScopeMargin = options.outOfScopeMargin ?? OUT_OF_SCOPE_MARGIN;
+    this.outOfScopeDiscount = options.outOfScopeDiscount ?? OUT_OF_SCOPE_DISCOUNT;
+    const docFreq = this.indexNames();
+    const n = Math.max(1, this.concepts.length);
+    for (const [t, df] of docFreq) this.idf.set(t, Math.log(1 + n / df));
+    this.indexText(n);
+    this.unknownIdf = (options.unknownWeight ?? 1) * Math.log(1 + n);
+    this.phrases.forEach((p, pi) => {
+      for (const t of p.tokens) push(this.postings, t, pi);
+      this.phraseWeight[pi] = p.tokens.reduce((s, t) => s + this.weightOf(t), 0);
+    });
+    const phrasings: Phrasing[] = this.concepts.flatMap((c, ci) => (c.questions ?? []).map((text) => ({ concept: ci, text })));
+    for (const text of options.outOfScope ?? []) phrasings.push({ concept: OUT_OF_SCOPE, text });
+    this.phrasings = new PhrasingIndex(phrasings, options.phrasingUnknownWeight ?? 1);
+    // Typo correction knows the learners' words too ("slwo" -> "slow"), as rarer than names.
+    const vocabulary = new Map(docFreq);
+    for (const p of phrasings) for (const t of indexTokens(p.text)) if (!vocabulary.has(t)) vocabulary.set(t, 0);
+    this.vocab = new Vocabulary(vocabulary);
+  }
+
+  get size(): number {
+    return this.concepts.length;
+  }
+
+  get vocabularySize(): number {
+    return this.vocab.size;
+  }
+
+  match(question: string): MatchResult {
+    const evidence = this.evidence(question);
+    const { query, terms } = evidence;
+    const scored = this.decide(evidence);
+    const top = scored[0];
+    const best = top && top.confidence >= this.threshold ? top : null;
+    // Beside an answer, only close runners-up are worth offering.
+    const floor = Math.max(this.suggestThreshold, best ? best.confidence * RUNNER_UP : 0);
+    const suggestions = scored.filter((h) => h !== best && h.confidence >= floor).slice(0, 3);
+    return { query, terms, best, suggestions };
+  }
+
+  /** Everything the decision looks at, per concept. */
+  evidence(question: string): Evidence {
+    const query = normalizeQuestion(question);
+    const terms = classificationSubject(this.terms(query));
+    // A lone letter ("x" of "VT-x") or a bare "vs" names no topic.
+    const topical = terms.some((t) => t.length >= 2 && t !== COMPARISON_TOKEN);
+    if (query.smallTalk || !topical) return { query, terms, names: new Map(), neighbours: { byConcept: new Map(), outOfScope: null } };
+    const names = this.nameScores(terms);
+    const neighbours = this.phrasings.nearest(terms, (t) => this.idf.has(t) || this.textIdf.has(t));
+    return { query, terms, names, neighbours };
+  }
+
+  /** Why `conceptId` scored what it did for `question`, for content authors. */
+  explain(question: string, conceptId: string): Explanation | null {
+    const ci = this.concepts.findIndex((c) => c.id === conceptId);
+    if (ci < 0) return null;
+    const evidence = this.evidence(question);
+    const hit = this.decide(evidence).find((h) => h.conceptId === conceptId);
+    const near = evidence.neighbours.byConcept.get(ci);
+    return {
+      conceptId,
+      confidence: hit?.confidence ?? 0,
+      names: round(evidence.names.get(ci) ?? 0),
+      nameWords: evidence.terms.filter((t) => this.bags[ci]!.has(t)),
+      textWords: evidence.terms.filter((t) => !this.bags[ci]!.has(t) && this.textBags[ci]!.has(t)),
+      phrasing: near ? { text: this.phrasings.phrasings[near.phrasing]!.text, score: round(near.score), shared: this.phrasings.shared(evidence.terms, near.phrasing) } : null,
+    };
+  }
+
+  /** Rare words weigh more. Words only seen in explanations weigh less than names; unknown words weigh most. */
+  private weightOf(token: string): number {
+    return this.idf.get(token) ?? this.textIdf.get(token) ?? this.unknownIdf;
+  }
+
+  private indexNames(): Map<string, number> {
     const docFreq = new Map<string, number>();
     this.concepts.forEach((c, ci) => {
       const seen = new Set<string>();
@@ -103,8 +252,10 @@ export class Matcher {
       for (const t of seen) docFreq.set(t, (docFreq.get(t) ?? 0) + 1);
       this.bags[ci] = seen;
     });
-    const n = Math.max(1, this.concepts.length);
-    for (const [t, df] of docFreq) this.idf.set(t, Math.log(1 + n / df));
+    return docFreq;
+  }
+
+  private indexText(n: number): void {
     const textDf = new Map<string, number>();
     this.concepts.forEach((c, ci) => {
       const bag = new Set(c.text ? indexTokens(c.text) : []);
@@ -112,56 +263,38 @@ export class Matcher {
       for (const t of bag) textDf.set(t, (textDf.get(t) ?? 0) + 1);
     });
     for (const [t, df] of textDf) this.textIdf.set(t, TEXT_WEIGHT * Math.log(1 + n / df));
-    this.unknownIdf = (options.unknownWeight ?? 1) * Math.log(1 + n);
-    this.textCredit = options.textCredit ?? 0.6;
-    this.phraseShare = options.phraseShare ?? 0.4;
-    this.phrases.forEach((p, pi) => {
-      for (const t of p.tokens) push(this.postings, t, pi);
-      this.phraseWeight[pi] = p.tokens.reduce((s, t) => s + this.weightOf(t), 0);
-    });
-    this.vocab = new Vocabulary(docFreq);
   }
 
-  get size(): number {
-    return this.concepts.length;
+  /**
+   * The question's words after typo correction. Long pastes are cut to the first 40 content
+   * words: enough for any real question. Unknown one- and two-letter words and bare numbers carry
+   * no topic and are dropped. Words the explanations use are spelled right already.
+   */
+  private terms(query: NormalizedQuery): string[] {
+    const corrected = query.tokens.slice(0, 40).map((t) => (this.textIdf.has(t) ? t : (this.vocab.correct(t) ?? t)));
+    return uniq(corrected).filter((t) => this.idf.has(t) || (t.length > 2 && !/^\d+$/.test(t)));
   }
 
-  get vocabularySize(): number {
-    return this.vocab.size;
-  }
-
-  match(question: string): MatchResult {
-    const query = normalizeQuestion(question);
-    // Long pastes are cut to the first 40 content words: enough for any real question.
-    // Unknown one- and two-letter words and bare numbers carry no topic: drop them rather than
-    // let them count against every concept.
-    // Words the explanations use are spelled right already: only other words get typo correction.
-    const terms = uniq(query.tokens.slice(0, 40).map((t) => (this.textIdf.has(t) ? t : (this.vocab.correct(t) ?? t)))).filter((t) => this.idf.has(t) || (t.length > 2 && !/^\d+$/.test(t)));
-    // A lone letter ("x" of "VT-x") or a bare "vs" names no topic.
-    const topical = terms.some((t) => t.length >= 2 && t !== COMPARISON_TOKEN);
-    if (query.smallTalk || !topical) return { query, terms, best: null, suggestions: [] };
-
-    const queryWeight = terms.reduce((s, t) => s + this.weightOf(t), 0);
-    const known = new Set(terms.filter((t) => this.idf.has(t)));
-    const comparing = known.has(COMPARISON_TOKEN);
-
-    // Candidates come from the rarest words first. A very common word ("docker", "container")
-    // only adds phrases while we still have few candidates; otherwise it just counts towards the
-    // score of phrases found through rarer words. This keeps work flat as the pack grows.
+  /**
+   * Candidates come from the rarest words first. A very common word ("docker", "container")
+   * only adds phrases while we still have few candidates; otherwise it just counts towards the
+   * score of phrases found through rarer words. This keeps work flat as the pack grows.
+   */
+  private candidates(known: Set<string>): { touched: Set<number>; concepts: Set<number> } {
     const byRarity = [...known].sort((a, b) => (this.postings.get(a)?.length ?? 0) - (this.postings.get(b)?.length ?? 0));
     const touched = new Set<number>();
-    const candidates = new Set<number>();
+    const concepts = new Set<number>();
     const addPhrases = (list: readonly number[]) => {
       for (const pi of list) {
         touched.add(pi);
-        candidates.add(this.phrases[pi]!.concept);
+        concepts.add(this.phrases[pi]!.concept);
       }
     };
     const rare = byRarity.filter((t) => (this.postings.get(t)?.length ?? 0) <= COMMON_POSTINGS);
     if (rare.length > 0) {
       for (const t of rare) {
         addPhrases(this.postings.get(t) ?? []);
-        for (const ci of this.keywordPostings.get(t) ?? []) candidates.add(ci);
+        for (const ci of this.keywordPostings.get(t) ?? []) concepts.add(ci);
       }
     } else if (byRarity.length >= 2) {
       // Only common words: the phrases that hold the two rarest of them together.
@@ -170,14 +303,17 @@ export class Matcher {
     } else if (byRarity.length === 1) {
       addPhrases(this.postings.get(byRarity[0]!) ?? []);
     }
+    return { touched, concepts };
+  }
 
-    // Per concept: the question weight its names cover, and the weight only its explanation
-    // text covers. Words the explanation uses are partly forgiven when they are not in a name,
-    // so a long question in a learner's own words is not punished for every extra word.
-    const nameWeight = new Map<number, number>();
-    const nameHits = new Map<number, number>();
-    const explained = new Map<number, number>();
-    for (const ci of candidates) {
+  /**
+   * Per concept: the question weight its names cover, and the weight only its explanation text
+   * covers. Words the explanation uses are partly forgiven when they are not in a name, so a long
+   * question in a learner's own words is not punished for every extra word.
+   */
+  private coverage(terms: readonly string[], concepts: Set<number>): Map<number, { names: number; hits: number; explained: number }> {
+    const out = new Map<number, { names: number; hits: number; explained: number }>();
+    for (const ci of concepts) {
       const bag = this.bags[ci]!;
       const text = this.textBags[ci]!;
       let names = 0;
@@ -186,96 +322,80 @@ export class Matcher {
       for (const t of terms) {
         if (bag.has(t)) {
           names += this.weightOf(t);
-          hits++;
-        }
-        else if (text.has(t)) textOnly += this.weightOf(t);
+          // "vs" says a comparison is asked, not which things are compared.
+          if (t !== COMPARISON_TOKEN) hits++;
+        } else if (text.has(t)) textOnly += this.weightOf(t);
       }
-      nameWeight.set(ci, names);
-      nameHits.set(ci, hits);
-      explained.set(ci, this.textCredit * textOnly);
+      out.set(ci, { names, hits, explained: this.textCredit * textOnly });
     }
+    return out;
+  }
 
-    // Best phrase per concept: a blend of "how much of the phrase did we say" (precision) and
-    // "how much of what we said does the phrase explain" (recall), recall weighted higher.
-    const phraseScore = new Map<number, number>();
-    const wholePhrase = new Set<number>();
+  /**
+   * Best phrase per concept: a blend of "how much of the phrase did we say" (precision) and "how
+   * much of what we said does the phrase explain" (recall), recall weighted higher.
+   */
+  private phraseScores(touched: Set<number>, known: Set<string>, queryWeight: number, cover: Map<number, { explained: number }>) {
+    const best = new Map<number, number>();
+    const whole = new Set<number>();
     for (const pi of touched) {
       const p = this.phrases[pi]!;
       let hit = 0;
       for (const t of p.tokens) if (known.has(t)) hit += this.weightOf(t);
       const precision = hit / this.phraseWeight[pi]!;
-      if (precision >= 0.999) wholePhrase.add(p.concept);
-      const recall = hit / (queryWeight - explained.get(p.concept)!);
+      if (precision >= 0.999) whole.add(p.concept);
+      const recall = hit / (queryWeight - cover.get(p.concept)!.explained);
       const score = (p.weight * 1.5 * precision * recall) / (0.5 * precision + recall);
-      if (score > (phraseScore.get(p.concept) ?? 0)) phraseScore.set(p.concept, score);
+      if (score > (best.get(p.concept) ?? 0)) best.set(p.concept, score);
     }
-    const matchedWeight = new Map<number, number>();
-    for (const ci of candidates) matchedWeight.set(ci, (nameWeight.get(ci)! + explained.get(ci)!) / queryWeight);
+    return { best, whole };
+  }
 
-    const foreignCount = terms.filter((t) => !this.idf.has(t) && !this.textIdf.has(t)).length;
-    const scored: ConceptHit[] = [];
-    for (const [ci, coverage] of matchedWeight) {
-      const c = this.concepts[ci]!;
-      let score = this.phraseShare * (phraseScore.get(ci) ?? 0) + (1 - this.phraseShare) * coverage;
-      if (comparing && c.comparison) score += 0.1;
+  /** The name-and-text score of every candidate concept. */
+  private nameScores(terms: readonly string[]): Map<number, number> {
+    const queryWeight = terms.reduce((s, t) => s + this.weightOf(t), 0);
+    const known = new Set(terms.filter((t) => this.idf.has(t)));
+    const comparing = known.has(COMPARISON_TOKEN);
+    const { touched, concepts } = this.candidates(known);
+    const cover = this.coverage(terms, concepts);
+    const phrase = this.phraseScores(touched, known, queryWeight, cover);
+    const foreignCount = terms.filter((t) => !this.idf.has(t) && !this.textIdf.has(t) && !this.phrasings.has(t)).length;
+    const scores = new Map<number, number>();
+    for (const [ci, c] of cover) {
+      const coverage = (c.names + c.explained) / queryWeight;
+      let score = this.phraseShare * (phrase.best.get(ci) ?? 0) + (1 - this.phraseShare) * coverage;
+      if (comparing && this.concepts[ci]!.comparison) score += 0.1;
       // One word of a longer name ("center" of "data center") is too thin to answer on when the
       // question has other words: offer it as a suggestion instead. The same goes for a whole
       // one-word name next to a word the pack never uses ("volume of a sphere").
-      const thin = nameHits.get(ci)! < 2 && terms.length > 1;
-      if (thin && !wholePhrase.has(ci)) score *= WEAK_EVIDENCE;
+      const thin = c.hits < 2 && terms.length > 1;
+      if (thin && !phrase.whole.has(ci)) score *= WEAK_EVIDENCE;
       if (thin && foreignCount > 0) score *= FOREIGN_EVIDENCE;
       // Two or more words the pack never uses around one name word: most likely another topic.
       if (thin && foreignCount >= 2) score *= WEAK_EVIDENCE;
+      scores.set(ci, score);
+    }
+    return scores;
+  }
+
+  /**
+   * Blend the two kinds of evidence. A learner phrasing close to the question is strong evidence;
+   * an out-of-scope phrasing closer than any concept's says the question is about something else.
+   */
+  private decide(evidence: Evidence): ConceptHit[] {
+    const { names, neighbours } = evidence;
+    const ids = new Set([...names.keys(), ...neighbours.byConcept.keys()]);
+    const bestNear = Math.max(0, ...[...neighbours.byConcept.values()].map((n) => n.score));
+    const offScope = neighbours.outOfScope?.score ?? 0;
+    const scored: ConceptHit[] = [];
+    for (const ci of ids) {
+      const name = names.get(ci) ?? 0;
+      const near = Math.min(1, (neighbours.byConcept.get(ci)?.score ?? 0) / this.phrasingFull);
+      let score = Math.max(name, (1 - this.phrasingShare) * name + this.phrasingShare * near);
+      if (offScope >= OUT_OF_SCOPE_MIN && offScope > bestNear + this.outOfScopeMargin) score *= this.outOfScopeDiscount;
+      const c = this.concepts[ci]!;
       scored.push({ conceptId: c.id, title: c.title, confidence: round(Math.min(1, score)) });
     }
-    scored.sort((a, b) => b.confidence - a.confidence || a.conceptId.localeCompare(b.conceptId));
-
-    const top = scored[0];
-    const best = top && top.confidence >= this.threshold ? top : null;
-    const suggestions = scored
-      .filter((h) => h !== best && h.confidence >= this.suggestThreshold)
-      .slice(0, 3);
-    return { query, terms, best, suggestions };
+    return scored.sort((a, b) => b.confidence - a.confidence || a.conceptId.localeCompare(b.conceptId));
   }
-
-  /** Rare words weigh more. Words only seen in explanations weigh less than names; unknown words weigh most. */
-  private weightOf(token: string): number {
-    return this.idf.get(token) ?? this.textIdf.get(token) ?? this.unknownIdf;
-  }
-}
-
-function push<K>(map: Map<K, number[]>, key: K, value: number): void {
-  const list = map.get(key);
-  if (list) {
-    if (list[list.length - 1] !== value) list.push(value);
-  } else map.set(key, [value]);
-}
-
-function addTo(map: Map<number, Set<string>>, key: number, value: string): void {
-  let s = map.get(key);
-  if (!s) map.set(key, (s = new Set()));
-  s.add(value);
-}
-
-function intersectSorted(a: readonly number[], b: readonly number[]): number[] {
-  const out: number[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < a.length && j < b.length) {
-    if (a[i]! === b[j]!) {
-      out.push(a[i]!);
-      i++;
-      j++;
-    } else if (a[i]! < b[j]!) i++;
-    else j++;
-  }
-  return out;
-}
-
-function uniq(xs: string[]): string[] {
-  return [...new Set(xs)];
-}
-
-function round(x: number): number {
-  return Math.round(x * 1000) / 1000;
 }

@@ -39,7 +39,7 @@ export class Vocabulary {
   /** The known word this one is most likely a typo of, or null. Short words are never corrected. */
   correct(word: string): string | null {
     if (this.known.has(word)) return word;
-    if (word.length < 5 || word.length > 30 || /\d/.test(word)) return null;
+    if (word.length < 4 || word.length > 30 || /\d/.test(word)) return null;
     const hit = this.cache.get(word);
     if (hit !== undefined) return hit;
     const result = this.lookup(word);
@@ -54,6 +54,9 @@ export class Vocabulary {
     let bestDistance = Infinity;
     let bestFreq = -1;
     const consider = (candidate: string) => {
+      // A four-letter word has too many one-letter neighbours ("love" -> "live"): accept only a
+      // swapped pair ("slwo") or one missing letter ("mout").
+      if (word.length === 4 && !(candidate.length === 5 || isSwap(word, candidate))) return;
       const d = osaDistance(word, candidate, maxDistance);
       if (d > maxDistance) return;
       const f = this.known.get(candidate) ?? 0;
@@ -73,6 +76,12 @@ export class Vocabulary {
     if (this.known.has(swapped)) consider(swapped);
     return best;
   }
+}
+
+function isSwap(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  const diff = [...a].flatMap((ch, i) => (ch === b[i] ? [] : [i]));
+  return diff.length === 2 && diff[1] === diff[0]! + 1 && a[diff[0]!] === b[diff[1]!] && a[diff[1]!] === b[diff[0]!];
 }
 
 function bucketKey(first: string, length: number): string {

@@ -15,7 +15,7 @@ export const FILLER_WORDS = new Set(
   up ur us use used uses using ve very want was way we well were what what's whats when where which
   while who why will with work works working would wondering yes you your
   terms plain english layman laymans dummies five basically briefly hood wtf heck everyone everybody folks technically literally best stuff
-  make come around inside whole bunch kind sort actual lol`
+  make come around whole bunch kind sort actual lol`
     .split(/\s+/)
     .filter(Boolean),
 );

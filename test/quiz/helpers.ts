@@ -84,6 +84,7 @@ export function bankPack(perConcept = 2, ids = ['alpha', 'bravo', 'charlie', 'de
     title: id[0]!.toUpperCase() + id.slice(1),
     aliases: [],
     keywords: [],
+    questions: [],
     summary: `${id} summary`,
     body: `${id} body`,
     examples: [],

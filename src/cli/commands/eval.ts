@@ -9,10 +9,11 @@ export function register(program: Command): void {
     .description('measure matching quality on a JSONL file of {"q", "expect": [ids] | null} lines')
     .argument('<file>', 'eval set (.jsonl)')
     .option('--json', 'print the report as JSON')
+    .option('--explain', 'for each miss, why the expected and the chosen concept scored as they did')
     .option('--min-accuracy <n>', 'exit 1 when in-domain top-1 accuracy is below n', parseFloat)
     .option('--min-rejection <n>', 'exit 1 when out-of-domain rejection is below n', parseFloat)
     .option('--content <dir>', 'content directory')
-    .action((file: string, opts: { json?: boolean; minAccuracy?: number; minRejection?: number; content?: string }) => {
+    .action((file: string, opts: { json?: boolean; explain?: boolean; minAccuracy?: number; minRejection?: number; content?: string }) => {
       let text: string;
       try {
         text = readFileSync(file, 'utf8');
@@ -25,7 +26,7 @@ export function register(program: Command): void {
       } catch (err) {
         throw new CliError((err as Error).message);
       }
-      const report = runEval(cliTutor(opts.content).matcher, rows);
+      const report = runEval(cliTutor(opts.content).matcher, rows, { explain: !!opts.explain });
       process.stdout.write(`${opts.json ? JSON.stringify(report) : formatEvalReport(report)}\n`);
       if (opts.minAccuracy !== undefined && report.inDomain.accuracy < opts.minAccuracy) throw new CliError(`accuracy ${report.inDomain.accuracy.toFixed(3)} is below ${opts.minAccuracy}`);
       if (opts.minRejection !== undefined && report.outOfDomain.rate < opts.minRejection) throw new CliError(`rejection ${report.outOfDomain.rate.toFixed(3)} is below ${opts.minRejection}`);
