@@ -15,6 +15,14 @@ export function prng(seed: number): () => number {
 const SYLLABLES = 'ka ri to mu ne sa lo vi de pa gu zo fe ni ba tu me ro si la ve do ku pi ga te mo ru'.split(' ');
 const DOMAIN = 'container image volume network kernel hypervisor registry layer mount port socket daemon cluster node pod service storage memory process namespace cgroup snapshot driver runtime build cache secret config host guest bridge overlay'.split(' ');
 
+const OPENERS = ['why does my', 'how do i fix', 'what happens when', 'is it bad to', 'can i use', 'where is the', 'my team asks about'];
+
+/** Out-of-scope examples made of invented words only, so they compete without answering. */
+export function syntheticOutOfScope(count: number, seed: number): string[] {
+  const rand = prng(seed);
+  return Array.from({ length: count }, () => Array.from({ length: 4 + Math.floor(rand() * 6) }, () => SYLLABLES[Math.floor(rand() * SYLLABLES.length)]! + SYLLABLES[Math.floor(rand() * SYLLABLES.length)]!).join(' '));
+}
+
 export interface SyntheticConcept extends MatchableConcept {
   questions: string[];
 }
@@ -37,7 +45,8 @@ export function syntheticPack(n: number, seed = 42): SyntheticConcept[] {
       comparison: rand() < 0.05,
       // An explanation text like a real entry's, so the text index is part of the cost.
       text: phrase(60, 120),
-      questions: aliases.slice(0, 2).map((a) => `how does ${a} work?`),
+      // Learner phrasings, as a real entry carries 15 to 25 of them.
+      questions: [...aliases.slice(0, 2).map((a) => `how does ${a} work?`), ...Array.from({ length: 18 }, () => `${pick(OPENERS)} ${phrase(2, 6)}`)],
     };
   });
 }

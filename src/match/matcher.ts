@@ -173,7 +173,7 @@ export class Matcher {
     this.phrasings = new PhrasingIndex(phrasings, options.phrasingUnknownWeight ?? 1);
     // Typo correction knows the learners' words too ("slwo" -> "slow"), as rarer than names.
     const vocabulary = new Map(docFreq);
-    for (const p of phrasings) for (const t of indexTokens(p.text)) if (!vocabulary.has(t)) vocabulary.set(t, 0);
+    for (const t of this.phrasings.words()) if (!vocabulary.has(t)) vocabulary.set(t, 0);
     this.vocab = new Vocabulary(vocabulary);
   }
 
@@ -205,7 +205,8 @@ export class Matcher {
     const topical = terms.some((t) => t.length >= 2 && t !== COMPARISON_TOKEN);
     if (query.smallTalk || !topical) return { query, terms, names: new Map(), neighbours: { byConcept: new Map(), outOfScope: null } };
     const names = this.nameScores(terms);
-    const neighbours = this.phrasings.nearest(terms, (t) => this.idf.has(t) || this.textIdf.has(t));
+    const known = (t: string) => this.idf.has(t) || this.textIdf.has(t);
+    const neighbours = this.phrasings.nearest(terms, known);
     return { query, terms, names, neighbours };
   }
 

@@ -80,6 +80,11 @@ export class PhrasingIndex {
     return this.phrasings.length;
   }
 
+  /** Every word the concepts' phrasings use (not pairs, not out-of-scope words). */
+  words(): string[] {
+    return [...this.idf.keys()].filter((f) => !f.includes(' '));
+  }
+
   /** True when some phrasing uses this word. */
   has(token: string): boolean {
     return this.idf.has(token);

@@ -45,11 +45,19 @@ const RULES: Array<[string[], string[]]> = [
   [['type', 'ii'], ['type', '2']],
 ];
 
+/** Rules by their first word, so each word is checked against only the rules that can start there. */
+const BY_FIRST = new Map<string, Array<[string[], string[]]>>();
+for (const rule of RULES) {
+  const list = BY_FIRST.get(rule[0][0]!);
+  if (list) list.push(rule);
+  else BY_FIRST.set(rule[0][0]!, [rule]);
+}
+
 export function applySynonyms(words: string[]): string[] {
   const out: string[] = [];
   let i = 0;
   outer: while (i < words.length) {
-    for (const [from, to] of RULES) {
+    for (const [from, to] of BY_FIRST.get(words[i]!) ?? []) {
       if (from.every((w, k) => words[i + k] === w)) {
         out.push(...to);
         i += from.length;

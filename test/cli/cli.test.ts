@@ -94,6 +94,44 @@ describe('tutor content check and eval', () => {
     }
   });
 
+  it('explains a miss: the expected and the chosen concept, their words and nearest phrasing', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tutor-eval-'));
+    try {
+      const file = join(dir, 'e.jsonl');
+      writeFileSync(file, '{"q":"hypervisor","expect":["volume"]}\n');
+      const r = tutor(['eval', file, '--explain']);
+      expect(r.code).toBe(0);
+      expect(r.out).toMatch(/expected volume 0(\.\d+)?: names\+text 0/);
+      expect(r.out).toMatch(/chosen {2}hypervisor 1: names\+text [\d.]+ name words \[hypervisor\]/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('reports several sets, each on its own, and fails when any is below the bar', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tutor-eval-'));
+    try {
+      writeFileSync(join(dir, 'good.jsonl'), '{"q":"what is a vmm","expect":["hypervisor"]}\n');
+      writeFileSync(join(dir, 'bad.jsonl'), '{"q":"hypervisor","expect":["volume"]}\n');
+      const r = tutor(['eval', join(dir, 'good.jsonl'), join(dir, 'bad.jsonl'), '--json', '--min-accuracy', '0.5']);
+      expect(r.code).toBe(1);
+      const reports = r.out.trim().split('\n').map((l) => JSON.parse(l) as { file: string; inDomain: { accuracy: number } });
+      expect(reports.map((x) => [x.file.endsWith('good.jsonl'), x.inDomain.accuracy])).toEqual([[true, 1], [false, 0]]);
+      expect(r.err).toContain('bad.jsonl: accuracy 0.000 is below 0.5');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('lists the concepts as JSON: id, title and summary only', () => {
+    const r = tutor(['content', 'list', '--json', 'test/fixtures/pack']);
+    expect(r.code).toBe(0);
+    const rows = JSON.parse(r.out) as Record<string, string>[];
+    expect(rows.map((x) => x.id).sort()).toEqual(['containers-vs-vms', 'hypervisor', 'volume']);
+    for (const row of rows) expect(Object.keys(row).sort()).toEqual(['id', 'summary', 'title']);
+    expect(tutor(['content', 'list', 'test/fixtures/pack']).out).toMatch(/^containers-vs-vms +\S/m);
+  });
+
   it('names a malformed environment variable it uses', () => {
     const r = tutor(['ask', 'hi'], undefined, { MATCH_THRESHOLD: '2' });
     expect(r.code).toBe(2);

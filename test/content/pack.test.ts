@@ -88,6 +88,8 @@ describe('matching quality on the repository eval set', () => {
   it.each([
     ['probe.jsonl', 0.82, 0.95],
     ['probe2.jsonl', 0.9, 0.9],
+    // Written blind before the learner phrasings were added; tuned with since.
+    ['blind-a.jsonl', 0.77, 0.92],
   ])('meets its bar on the blind set %s', (file, accuracy, rejection) => {
     const rows = parseEvalFile(readFileSync(resolve(root, 'test/eval', file), 'utf8'), file);
     const report = runEval(new Tutor(pack).matcher, rows);
