@@ -60,7 +60,8 @@ export const diagramSchema = z
     /** What the picture shows, for screen readers and wherever the image does not load. */
     alt: nonEmpty.max(1000, 'must be at most 1000 characters'),
     /** A small ASCII drawing for places that cannot show images (the console, a failed upload). */
-    text: nonEmpty.max(1000, 'must be at most 1000 characters').refine((t) => t.split('\n').every((l) => l.trimEnd().length <= DIAGRAM_TEXT_COLUMNS), `lines must be at most ${DIAGRAM_TEXT_COLUMNS} characters wide (chat code blocks wrap longer ones)`),
+    // Not trimmed: leading spaces on the first line are part of the drawing.
+    text: z.string().refine((t) => t.trim().length > 0, 'must not be empty').refine((t) => t.length <= 1000, 'must be at most 1000 characters').refine((t) => t.split('\n').every((l) => l.trimEnd().length <= DIAGRAM_TEXT_COLUMNS), `lines must be at most ${DIAGRAM_TEXT_COLUMNS} characters wide (chat code blocks wrap longer ones)`),
   })
   .strict();
 
