@@ -92,7 +92,7 @@ function checkLimits(msg: SlackMessage): void {
 /** Everything a reader could lose, each with whether it appears in the rendered message. */
 function missing(reply: Reply, msg: SlackMessage): string[] {
   const blocks = msg.blocks ?? [];
-  const texts = blocks.flatMap((b) => (b.type === 'actions' ? [] : b.type === 'context' ? b.elements.map((e) => e.text) : [b.text.text]));
+  const texts = blocks.flatMap((b) => (b.type === 'actions' ? [] : b.type === 'context' ? b.elements.map((e) => e.text) : b.type === 'image' ? [b.alt_text] : [b.text.text]));
   const body = [msg.text, ...texts].join('\n');
   const labels = blocks.flatMap((b) => (b.type === 'actions' ? b.elements.map((e) => e.text.text) : []));
   const cells = new Set((msg.attachments?.[0]?.blocks[0].rows ?? []).flat().map((c) => c.text));
