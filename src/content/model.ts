@@ -104,9 +104,15 @@ export function toConcept(entry: ConceptEntry, pack: string, file: string, diagr
         answerIndex: q.choices.indexOf(q.answer),
         explanation: q.explanation.trim(),
         misconceptions,
-        ...(q.diagram && diagrams.some((d) => d.name === q.diagram) ? { diagram: diagrams.find((d) => d.name === q.diagram)! } : {}),
+        ...withDiagram(diagrams, q.diagram),
       };
     }),
     diagrams,
   };
+}
+
+/** `{ diagram }` when `name` is one of `diagrams` (loading reports any other name), else nothing. */
+function withDiagram(diagrams: Diagram[], name: string | undefined): { diagram?: Diagram } {
+  const found = name ? diagrams.find((d) => d.name === name) : undefined;
+  return found ? { diagram: found } : {};
 }
