@@ -4,7 +4,7 @@ import { parse as parseYaml } from 'yaml';
 import { conceptSchema, type ConceptEntry } from './schema.ts';
 import { ContentPack, formatIssue, toConcept, type ContentIssue, type Diagram } from './model.ts';
 import { crossCheck } from './crosscheck.ts';
-import { loadDiagrams } from './diagrams.ts';
+import { loadDiagrams, svgLookup } from './diagrams.ts';
 import { parseCacheKey, readParseCache, type ParseCache } from './parse-cache.ts';
 import { PARSE_CACHE_FILE } from '../paths.ts';
 
@@ -60,6 +60,7 @@ export function loadContent(dir: string, options: LoadOptions = {}): LoadResult 
   if (files.length === 0) issues.push({ file: dir, path: '', message: 'no concept files (.yaml, .yml or .md) found' });
 
   const entries: { entry: ConceptEntry; file: string; pack: string; diagrams: Diagram[] }[] = [];
+  const svgs = svgLookup(cache, options.collect);
   for (const full of files) {
     const rel = relative(dir, full) || basename(full);
     const file = rel.split(sep).join('/');
@@ -83,7 +84,7 @@ export function loadContent(dir: string, options: LoadOptions = {}): LoadResult 
     }
     // Diagram paths are relative to the pack folder: the first folder under `dir`, or `dir` itself.
     const inPack = parts.length > 1;
-    const pictures = loadDiagrams(parsed.data, file, inPack ? join(dir, parts[0]!) : dir, inPack ? parts[0]! : '');
+    const pictures = loadDiagrams(parsed.data, file, inPack ? join(dir, parts[0]!) : dir, inPack ? parts[0]! : '', svgs);
     issues.push(...pictures.issues);
     entries.push({ entry: parsed.data, file, pack, diagrams: pictures.diagrams });
   }

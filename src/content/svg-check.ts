@@ -6,6 +6,9 @@
  */
 import { FONT_FAMILIES } from '../diagrams/fonts.ts';
 
+/** Part of the build cache's key for checked SVGs: bump it when a rule changes. */
+export const SVG_RULES_VERSION = `1 ${FONT_FAMILIES.join(',')}`;
+
 const SVG_NS = 'http://www.w3.org/2000/svg';
 const TOKEN = /<!--[\s\S]*?-->|<!\[CDATA\[([\s\S]*?)\]\]>|<\?[\s\S]*?\?>|<!DOCTYPE[^[>]*(?:\[[\s\S]*?\])?\s*>|<\/([A-Za-z_][\w:.-]*)\s*>|<([A-Za-z_][\w:.-]*)((?:\s+[^\s=/>]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>|[^<]+|</g;
 const ATTR = /([^\s=/>]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;

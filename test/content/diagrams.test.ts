@@ -47,6 +47,17 @@ describe('the diagrams field', () => {
     expect(d!.key).toMatch(/^[0-9a-f]{32}$/);
   });
 
+  it('the build cache skips re-checking an unchanged SVG, never an edited one', () => {
+    const dir = pack(diagram());
+    const collect = new Map<string, unknown>();
+    const first = loadContent(dir, { parseCache: new Map(), collect });
+    const cached = loadContent(dir, { parseCache: collect });
+    expect(cached.issues).toEqual([]);
+    expect(cached.pack.byId.get('layers')!.diagrams).toEqual(first.pack.byId.get('layers')!.diagrams);
+    writeFileSync(join(dir, 'p', 'diagrams', 'layers.svg'), svg('<script/>'));
+    expect(loadContent(dir, { parseCache: collect }).issues.map(formatIssue)).toEqual(['p/layers.yaml: diagrams.0.file: p/diagrams/layers.svg must not contain <script> (diagrams are pictures only: no scripts or embedded documents)']);
+  });
+
   it('the alt text is required and must say something', () => {
     const dir = pack('diagrams:\n  - file: diagrams/layers.svg\n    text: x\n');
     expect(problems(dir)).toEqual(['p/layers.yaml: diagrams.0.alt: Invalid input: expected string, received undefined']);
