@@ -12,7 +12,7 @@ import { diagramPng, ManualClock, type Reply, type Requester } from '../../src/i
 import { renderReply } from '../../adapters/discord/render/index.ts';
 import { pngSize } from '../helpers/png.ts';
 import { startHarness, waitUntil, type Harness } from './harness.ts';
-import { CHANNEL_ID, chatMessage, GUILD_ID, slash, str, USER_ID } from './payloads.ts';
+import { APP_ID, CHANNEL_ID, chatMessage, GUILD_ID, slash, str, USER_ID } from './payloads.ts';
 
 const DIAGRAM_PACK = fileURLToPath(new URL('../fixtures/diagram-pack', import.meta.url));
 const ALT = 'A dashed writable layer for one container on top of two read-only image layers.';
@@ -89,6 +89,25 @@ describe('a scheduled quiz that refers to a diagram', () => {
     expect(patch.body.embeds[0].title).toBe('Quiz closed: Writable layer');
     expect(patch.body.attachments).toEqual([]);
     expect(patch.files).toEqual([]);
+  });
+});
+
+describe('a deferred answer', () => {
+  let slow: Harness;
+  beforeAll(async () => {
+    // deferAfterMs 0: always the slow path (defer, then edit @original), as under load.
+    slow = await startHarness({ env: { CONTENT_DIR: DIAGRAM_PACK }, timing: { deferAfterMs: 0 } });
+  });
+  afterAll(async () => {
+    await slow?.close();
+  });
+
+  it('edits the deferred response with the PNG attached', async () => {
+    const i = slash('explain', [str('concept', 'writable layer')]);
+    expect((await slow.interact(i)).body).toEqual({ type: 5, data: { flags: 64 } });
+    const edit = await slow.fake.waitFor((r) => r.method === 'PATCH' && r.path === `/v10/webhooks/${APP_ID}/${i.token}/messages/@original`);
+    expect(edit.status).toBe(200);
+    expectPicture(edit.body, edit.files);
   });
 });
 
