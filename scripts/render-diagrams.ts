@@ -18,11 +18,19 @@ if (diagramIssues.length) {
 const unique = new Map(pack.concepts.flatMap((c) => c.diagrams ?? []).map((d) => [d.key, d]));
 let rendered = 0;
 const started = performance.now();
+let failed = 0;
 for (const d of unique.values()) {
-  if (!existsSync(join(DIAGRAM_CACHE_DIR, `${d.key}.png`))) rendered++;
-  diagramPngPath(d);
+  if (existsSync(join(DIAGRAM_CACHE_DIR, `${d.key}.png`))) continue;
+  try {
+    diagramPngPath(d);
+    rendered++;
+  } catch (err) {
+    // Not fatal for the install: answers then show the diagram's ASCII drawing (and say why in the log).
+    failed++;
+    process.stderr.write(`warning: ${d.file}: ${(err as Error).message}\n`);
+  }
 }
-process.stdout.write(`diagrams: ${unique.size} (${rendered} rendered in ${Math.round(performance.now() - started)} ms, ${unique.size - rendered} cached)\n`);
+process.stdout.write(`diagrams: ${unique.size} (${rendered} rendered in ${Math.round(performance.now() - started)} ms, ${unique.size - rendered - failed} cached${failed ? `, ${failed} failed` : ''})\n`);
 
 if (process.argv.includes('--docs')) {
   const docs = fileURLToPath(new URL('../docs/diagrams', import.meta.url));
