@@ -5,10 +5,11 @@
  */
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
-import { diagramPng, ManualClock } from '../../src/index.ts';
+import { diagramPng, ManualClock, SqliteStore } from '../../src/index.ts';
+import { tempDir } from '../quiz/helpers.ts';
 import { pngSize } from '../helpers/png.ts';
 import { TEAM_ID } from './helpers/fake-slack.ts';
-import { fixture, useHarness, type Harness } from './helpers/harness.ts';
+import { fixture, startHarness, useHarness, type Harness } from './helpers/harness.ts';
 
 const DIAGRAM_PACK = fileURLToPath(new URL('../fixtures/diagram-pack', import.meta.url));
 const ALT = 'A dashed writable layer for one container on top of two read-only image layers.';
@@ -120,4 +121,28 @@ describe('a scheduled quiz that refers to a diagram', () => {
     expect(blocks[1]).toEqual({ type: 'image', slack_file: { id: h.fake.uploads[0]!.fileId }, alt_text: ALT });
     expect(JSON.stringify(blocks)).toContain('which layer is lost when the container is removed?');
   });
+});
+
+test('after a restart on the same database, the stored file id is used without uploading again', async () => {
+  const tmp = tempDir();
+  const store = SqliteStore.open(tmp.dir);
+  try {
+    const first = await startHarness({ CONTENT_DIR: DIAGRAM_PACK }, { store });
+    await mention(first, 'writable layer');
+    const id = first.fake.uploads[0]!.fileId;
+    await first.close();
+
+    const second = await startHarness({ CONTENT_DIR: DIAGRAM_PACK }, { store });
+    try {
+      await mention(second, 'writable layer');
+      expect(second.fake.uploads).toEqual([]);
+      expect(second.fake.of('files.getUploadURLExternal')).toEqual([]);
+      expect(blocksOf(second).find((b) => b.type === 'image')?.slack_file?.id).toBe(id);
+    } finally {
+      await second.close();
+    }
+  } finally {
+    store.close();
+    tmp.cleanup();
+  }
 });
