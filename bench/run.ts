@@ -3,6 +3,7 @@
  * index build time, cold start, and the quiz store figures. Prints Markdown tables.
  */
 import { execFileSync } from 'node:child_process';
+import { runDiagramBench } from './diagrams.ts';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { loadContentOrThrow } from '../src/content/load.ts';
@@ -127,6 +128,14 @@ async function main() {
   console.log('| target | goal | measured | met |');
   console.log('|---|---|---:|:---:|');
   for (const [name, goal, value, met] of targets) console.log(`| ${name} | ${goal} | ${goal.includes('×') ? `${Math.round(value)}×` : `${ms(value)} ms`} | ${met ? 'yes' : 'NO'} |`);
+
+  const pictures = runDiagramBench(root);
+  console.log('\n## Diagrams (rendered at build time, not at start)\n');
+  console.log('| diagram | render ms | PNG size | PNG bytes |');
+  console.log('|---|---:|---:|---:|');
+  for (const r of pictures.rows) console.log(`| ${r.name} | ${ms(r.ms)} | ${r.width}×${r.height} | ${r.bytes} |`);
+  console.log(`| all ${pictures.rows.length}, renderer already loaded | ${ms(pictures.warmTotalMs)} | | ${pictures.rows.reduce((n, r) => n + r.bytes, 0)} |`);
+  console.log(`| all ${pictures.rows.length}, first in the process (loads the renderer and fonts) | ${ms(pictures.coldTotalMs)} | | |`);
 
   const quizBench = resolve(root, 'bench/quiz.ts');
   if (existsSync(quizBench)) {

@@ -11,7 +11,7 @@ await build({
   format: 'esm',
   target: 'node20',
   // Native and worker-thread packages must stay real node_modules imports.
-  external: ['better-sqlite3', 'pino', 'pino-pretty', 'croner'],
+  external: ['better-sqlite3', 'pino', 'pino-pretty', 'croner', '@resvg/resvg-js'],
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   logLevel: 'warning',
 });
@@ -19,3 +19,7 @@ await build({
 // Pre-parsed content for a fast cold start (entries are keyed by each file's text, so a stale
 // cache is never used: an edited file is simply parsed again).
 execFileSync(process.execPath, ['--import', 'tsx', 'scripts/content-cache.ts'], { stdio: 'inherit' });
+
+// Diagrams rendered to PNG once, at build time, so answering only reads a file (keyed by each SVG's
+// text, so an edited diagram is rendered again).
+execFileSync(process.execPath, ['--import', 'tsx', 'scripts/render-diagrams.ts'], { stdio: 'inherit' });

@@ -1,4 +1,5 @@
 import { columnWidths, monospaceRow, monospaceRule, type Reply, type ReplyAction, type ReplyTable } from '../../src/index.ts';
+import { consoleDiagram } from './diagram.ts';
 
 export interface ConsoleStyle {
   color: boolean;
@@ -19,6 +20,7 @@ export function renderConsole(reply: Reply, style: ConsoleStyle = plain): Render
   const dim = (s: string) => (style.color ? `\x1b[2m${s}\x1b[22m` : s);
   if (reply.title) out.push(b(reply.title), '');
   for (const p of reply.paragraphs) out.push(inline(p, style), '');
+  if (reply.diagram) out.push(...consoleDiagram(reply.diagram), '');
   if (reply.table) out.push(renderTable(reply.table, style.width), '');
   for (const c of reply.code) {
     if (c.caption) out.push(dim(`# ${c.caption}`));

@@ -52,7 +52,9 @@ export function createClient(cfg: DiscordConfig): Client {
       guildMembers: { interval: 1800, filter: () => (m) => !isSelf(m) },
       users: { interval: 1800, filter: () => (u) => !isSelf(u) },
     },
-    ...(api ? { rest: { api } } : {}),
+    // Global fetch for REST: with Bolt in the same process, discord.js's bundled undici breaks
+    // file uploads ("action is not a function"), and diagrams are uploaded as files.
+    rest: { ...(api ? { api } : {}), makeRequest: fetch as never },
   });
 }
 

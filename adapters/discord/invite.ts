@@ -1,8 +1,9 @@
 import { PermissionFlagsBits } from 'discord.js';
 
 /**
- * What the bot needs in a channel: see it, post (also in threads), embed, and read history (Discord
- * requires it to reply to a message). Use Application Commands lets members of a locked-down
+ * What the bot needs in a channel: see it, post (also in threads), embed, attach files (diagram
+ * pictures on mention answers and scheduled quizzes), and read history (Discord requires it to
+ * reply to a message). Use Application Commands lets members of a locked-down
  * server run /tutor. Interaction responses themselves need no bot permission.
  */
 export const BOT_PERMISSIONS = [
@@ -10,6 +11,7 @@ export const BOT_PERMISSIONS = [
   PermissionFlagsBits.SendMessages,
   PermissionFlagsBits.SendMessagesInThreads,
   PermissionFlagsBits.EmbedLinks,
+  PermissionFlagsBits.AttachFiles,
   PermissionFlagsBits.ReadMessageHistory,
   PermissionFlagsBits.UseApplicationCommands,
 ].reduce((a, b) => a | b, 0n);

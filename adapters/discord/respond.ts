@@ -18,8 +18,8 @@ export function isPrivate(reply: Reply, direct: boolean): boolean {
 }
 
 /** Private lookups carry "Share in channel". */
-export function renderFor(reply: Reply, priv: boolean): DiscordMessage {
-  return renderReply(reply, { share: priv && Boolean(reply.share) });
+export function renderFor(reply: Reply, priv: boolean, log?: BotContext['log']): DiscordMessage {
+  return renderReply(reply, { share: priv && Boolean(reply.share), ...(log ? { log } : {}) });
 }
 
 /**
@@ -79,7 +79,7 @@ async function answerPrivatelyInstead(interaction: ChatInputCommandInteraction |
 /** A render bug must not cost the answer: fall back to the plain-text fallback in an embed. */
 function safeRender(reply: Reply, priv: boolean, log: BotContext['log']): DiscordMessage {
   try {
-    return renderFor(reply, priv);
+    return renderFor(reply, priv, log);
   } catch (err) {
     log.error({ err, kind: reply.kind }, 'render failed; sending the fallback text');
     return renderReply({ ...failureReply(), kind: 'notice', title: reply.title?.slice(0, 200) ?? 'Answer', paragraphs: [reply.fallback.slice(0, 3000)] });

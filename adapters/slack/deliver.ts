@@ -4,6 +4,7 @@ import { renderVariants, type RenderOptions } from './render/index.ts';
 import { clip } from './render/limits.ts';
 import { escapeMrkdwn } from './render/mrkdwn.ts';
 import { classify, type Target } from './targets.ts';
+import type { DiagramFiles } from './diagrams.ts';
 
 /** A Retry-After longer than this is not waited out; the person is told instead. */
 export const MAX_RETRY_WAIT_SECONDS = 30;
@@ -18,6 +19,8 @@ export interface Delivery {
   /** What the person asked, echoed in the apology and logged, so it is never lost. */
   question: string;
   who: { userId: string; channelId: string };
+  /** Uploads (once) the reply's diagram; without it, or when it gives nothing, the diagram goes as text. */
+  diagrams?: DiagramFiles;
 }
 
 /**
@@ -26,7 +29,8 @@ export interface Delivery {
  * told and the question is logged.
  */
 export async function deliver(d: Delivery, log: Logger): Promise<boolean> {
-  const variants = renderVariants(d.reply, d.render);
+  const diagramFileId = d.reply.diagram && d.diagrams ? await d.diagrams(d.reply.diagram) : undefined;
+  const variants = renderVariants(d.reply, diagramFileId ? { ...d.render, diagramFileId } : d.render);
   let lastCode = 'unknown_error';
   for (const target of d.targets) {
     try {

@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import type { TutorApp } from '../../src/index.ts';
 import type { RunningAdapter } from '../registry.ts';
 import { createBolt, createPosterClient } from './bolt.ts';
+import { SlackDiagrams } from './diagrams.ts';
 import { listeners } from './listeners/index.ts';
 import { slackPoster } from './poster.ts';
 import { AdminDirectory, summarize } from './requester.ts';
@@ -31,7 +32,8 @@ export async function startSlack(app: TutorApp, options: SlackStartOptions = {})
   const log = app.logger.child({ adapter: 'slack' });
   const { bolt, receiver } = createBolt(slack, log);
   const tasks = new Tasks(log);
-  const ctx = { app, log, tasks, admins: new AdminDirectory(slack.adminUsers, log), events: new RecentIds() };
+  const diagrams = new SlackDiagrams(app.store, app.clock, log);
+  const ctx = { app, log, tasks, admins: new AdminDirectory(slack.adminUsers, log), events: new RecentIds(), diagrams };
   for (const l of listeners) l.register(bolt, ctx);
   bolt.error(async (err) => {
     log.error({ err: summarize(err) }, 'unhandled Bolt error');
@@ -50,7 +52,7 @@ export async function startSlack(app: TutorApp, options: SlackStartOptions = {})
   }
 
   // Its own client: the scheduler retries scheduled posts, so that client does not (see createPosterClient).
-  const poster = slackPoster(createPosterClient(slack, log), log);
+  const poster = slackPoster(createPosterClient(slack, log), log, diagrams);
   app.registerPoster(poster);
 
   return {

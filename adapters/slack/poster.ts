@@ -1,6 +1,7 @@
 import type { webApi } from '@slack/bolt';
 import type { ChannelPoster, Logger } from '../../src/index.ts';
 import { sendBest } from './deliver.ts';
+import type { SlackDiagrams } from './diagrams.ts';
 import { renderVariants } from './render/index.ts';
 import { channelPost, classify, messageUpdate } from './targets.ts';
 
@@ -9,11 +10,13 @@ import { channelPost, classify, messageUpdate } from './targets.ts';
  * scheduler owns retries and backoff for these (withRetry in the core), so nothing here retries,
  * and `client` should be one that does not retry either (createPosterClient).
  */
-export function slackPoster(client: webApi.WebClient, log: Logger): ChannelPoster {
+export function slackPoster(client: webApi.WebClient, log: Logger, diagrams?: SlackDiagrams): ChannelPoster {
   return {
     platform: 'slack',
     async post(channelId, reply) {
-      const ts = await sendBest(channelPost(client, channelId), renderVariants(reply), log, false).catch(rethrow);
+      // A quiz that refers to a diagram shows it (uploaded once per workspace; text if that fails).
+      const diagramFileId = reply.diagram && diagrams ? await diagrams.fileId(client, reply.diagram) : undefined;
+      const ts = await sendBest(channelPost(client, channelId), renderVariants(reply, diagramFileId ? { diagramFileId } : {}), log, false).catch(rethrow);
       // Slack took the message, so trying again would post it twice.
       if (!ts) throw Object.assign(new Error('chat.postMessage returned no ts'), { retryable: false });
       return { messageId: ts };

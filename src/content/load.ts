@@ -2,9 +2,10 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname, join, relative, sep } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { conceptSchema, outOfScopeSchema, type ConceptEntry } from './schema.ts';
-import { ContentPack, formatIssue, toConcept, type ContentIssue } from './model.ts';
+import { ContentPack, formatIssue, toConcept, type ContentIssue, type Diagram } from './model.ts';
 import { crossCheck } from './crosscheck.ts';
 import { checkDockerfiles } from './dockerfile-check.ts';
+import { loadDiagrams, svgLookup } from './diagrams.ts';
 import { parseCacheKey, readParseCache, type ParseCache } from './parse-cache.ts';
 import { PARSE_CACHE_FILE } from '../paths.ts';
 
@@ -63,7 +64,8 @@ export function loadContent(dir: string, options: LoadOptions = {}): LoadResult 
   }
   if (files.length === 0) issues.push({ file: dir, path: '', message: 'no concept files (.yaml, .yml or .md) found' });
 
-  const entries: { entry: ConceptEntry; file: string; pack: string }[] = [];
+  const entries: { entry: ConceptEntry; file: string; pack: string; diagrams: Diagram[] }[] = [];
+  const svgs = svgLookup(cache, options.collect);
   for (const full of files) {
     const rel = relative(dir, full) || basename(full);
     const file = rel.split(sep).join('/');
@@ -86,11 +88,15 @@ export function loadContent(dir: string, options: LoadOptions = {}): LoadResult 
       issues.push({ file, path: 'id', message: `"${parsed.data.id}" must match the file name "${expected}"` });
     }
     issues.push(...checkDockerfiles(parsed.data, file));
-    entries.push({ entry: parsed.data, file, pack });
+    // Diagram paths are relative to the pack folder: the first folder under `dir`, or `dir` itself.
+    const inPack = parts.length > 1;
+    const pictures = loadDiagrams(parsed.data, file, inPack ? join(dir, parts[0]!) : dir, inPack ? parts[0]! : '', svgs);
+    issues.push(...pictures.issues);
+    entries.push({ entry: parsed.data, file, pack, diagrams: pictures.diagrams });
   }
   issues.push(...crossCheck(entries));
   const outOfScope = outOfScopeFiles.flatMap((full) => loadOutOfScope(dir, full, cache, options.collect, issues));
-  const concepts = entries.map((e) => toConcept(e.entry, e.pack, e.file));
+  const concepts = entries.map((e) => toConcept(e.entry, e.pack, e.file, e.diagrams));
   return { pack: new ContentPack(concepts, outOfScope), issues, files: files.length + outOfScopeFiles.length };
 }
 

@@ -9,6 +9,23 @@ export interface QuizItem {
   explanation: string;
   /** Misconception note per choice index (only wrong choices have one). */
   misconceptions: Record<number, string>;
+  /** A diagram shown with the question. */
+  diagram?: Diagram;
+}
+
+/** A picture of a concept: its SVG source in the pack, rendered to PNG by the build. */
+export interface Diagram {
+  /** The file name without .svg, e.g. "containers-vs-vms". */
+  name: string;
+  /** The SVG as issues name it: pack-relative, e.g. "docker-vm/diagrams/containers-vs-vms.svg". */
+  file: string;
+  svgPath: string;
+  alt: string;
+  /** ASCII drawing for places that cannot show images. */
+  text: string;
+  /** Hash of the SVG text and render settings: the rendered PNG's cache key. */
+  key: string;
+  viewBoxWidth: number;
 }
 
 export interface Concept {
@@ -28,6 +45,8 @@ export interface Concept {
   source?: string;
   reviewed?: string;
   quiz: QuizItem[];
+  /** Pictures, best first; answers show the first. */
+  diagrams?: Diagram[];
 }
 
 export interface ContentIssue {
@@ -62,7 +81,7 @@ export class ContentPack {
   }
 }
 
-export function toConcept(entry: ConceptEntry, pack: string, file: string): Concept {
+export function toConcept(entry: ConceptEntry, pack: string, file: string, diagrams: Diagram[] = []): Concept {
   return {
     id: entry.id,
     pack,
@@ -92,7 +111,15 @@ export function toConcept(entry: ConceptEntry, pack: string, file: string): Conc
         answerIndex: q.choices.indexOf(q.answer),
         explanation: q.explanation.trim(),
         misconceptions,
+        ...withDiagram(diagrams, q.diagram),
       };
     }),
+    diagrams,
   };
+}
+
+/** `{ diagram }` when `name` is one of `diagrams` (loading reports any other name), else nothing. */
+function withDiagram(diagrams: Diagram[], name: string | undefined): { diagram?: Diagram } {
+  const found = name ? diagrams.find((d) => d.name === name) : undefined;
+  return found ? { diagram: found } : {};
 }

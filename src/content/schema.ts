@@ -46,6 +46,22 @@ export const quizItemSchema = z
     explanation: nonEmpty,
     /** Why a learner might pick a wrong choice, keyed by the wrong choice's exact text. */
     misconceptions: z.record(z.string(), nonEmpty).optional(),
+    /** A diagram of this concept (its file name without .svg) shown with the question. */
+    diagram: slug.optional(),
+  })
+  .strict();
+
+export const DIAGRAM_TEXT_COLUMNS = 64;
+
+export const diagramSchema = z
+  .object({
+    /** The SVG source, relative to the pack folder: diagrams/<name>.svg. */
+    file: z.string().regex(/^diagrams\/[a-z0-9]+(?:-[a-z0-9]+)*\.svg$/, 'must be a path like diagrams/containers-vs-vms.svg (kebab-case name, in the pack\'s diagrams folder)'),
+    /** What the picture shows, for screen readers and wherever the image does not load. */
+    alt: nonEmpty.max(1000, 'must be at most 1000 characters'),
+    /** A small ASCII drawing for places that cannot show images (the console, a failed upload). */
+    // Not trimmed: leading spaces on the first line are part of the drawing.
+    text: z.string().refine((t) => t.trim().length > 0, 'must not be empty').refine((t) => t.length <= 1000, 'must be at most 1000 characters').refine((t) => t.split('\n').every((l) => l.trimEnd().length <= DIAGRAM_TEXT_COLUMNS), `lines must be at most ${DIAGRAM_TEXT_COLUMNS} characters wide (chat code blocks wrap longer ones)`),
   })
   .strict();
 
@@ -70,6 +86,8 @@ export const conceptSchema = z
     source: z.string().optional(),
     reviewed: dateLike.optional(),
     quiz: z.array(quizItemSchema).default([]),
+    /** Pictures of the concept; the first is shown with its answer. */
+    diagrams: z.array(diagramSchema).max(4, 'at most 4 diagrams per concept').optional(),
   })
   .strict();
 
@@ -83,4 +101,5 @@ export const outOfScopeSchema = z
 export type ConceptInput = z.input<typeof conceptSchema>;
 export type ConceptEntry = z.output<typeof conceptSchema>;
 export type QuizItemEntry = z.output<typeof quizItemSchema>;
+export type DiagramEntry = z.output<typeof diagramSchema>;
 export type ContentTable = z.output<typeof tableSchema>;

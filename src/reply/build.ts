@@ -1,7 +1,7 @@
-import type { Concept, ContentPack, QuizItem } from '../content/model.ts';
+import type { Concept, ContentPack, Diagram, QuizItem } from '../content/model.ts';
 import type { ConceptHit } from '../match/matcher.ts';
 import { encodeAction } from './actions.ts';
-import type { Reply, ReplyAction } from './types.ts';
+import type { Reply, ReplyAction, ReplyDiagram } from './types.ts';
 
 /** A blank reply of a kind; builders fill in what they need. */
 export function emptyReply(kind: Reply['kind'], fallback: string): Reply {
@@ -42,7 +42,14 @@ export function conceptReply(concept: Concept, pack: ContentPack, suggestions: r
   r.suggestions = hitsToActions(suggestions.filter((s) => s.conceptId !== concept.id && !concept.related.includes(s.conceptId)));
   if (concept.source) r.paragraphs.push(`Source: ${concept.source}`);
   r.share = encodeAction({ type: 'share', conceptId: concept.id });
+  const picture = concept.diagrams?.[0];
+  if (picture) r.diagram = replyDiagram(picture);
   return r;
+}
+
+/** One picture per answer: the concept's first diagram. */
+export function replyDiagram(d: Diagram): ReplyDiagram {
+  return { name: d.name, alt: d.alt, text: d.text, svgPath: d.svgPath, key: d.key, viewBoxWidth: d.viewBoxWidth };
 }
 
 export function noMatchReply(question: string, suggestions: readonly ConceptHit[]): Reply {
@@ -68,6 +75,7 @@ export function quizQuestionReply(item: QuizItem, concept: Concept, actionFor: (
     conceptTitle: concept.title,
     choices: item.choices.map((label, i) => ({ label: `${String.fromCharCode(65 + i)}. ${label}`, action: actionFor(i) })),
   };
+  if (item.diagram) r.diagram = replyDiagram(item.diagram);
   return r;
 }
 

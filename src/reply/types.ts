@@ -42,6 +42,20 @@ export interface ReplyQuiz {
   conceptTitle: string;
 }
 
+/**
+ * A picture to show with the reply (at most one). Adapters get the PNG with `diagramPng` from the
+ * core's entry and fall back to `text`, an ASCII drawing, where images cannot be shown.
+ */
+export interface ReplyDiagram {
+  name: string;
+  alt: string;
+  text: string;
+  svgPath: string;
+  /** The rendered PNG's cache key (a hash of the SVG). */
+  key: string;
+  viewBoxWidth: number;
+}
+
 export interface Reply {
   kind: ReplyKind;
   title?: string;
@@ -64,4 +78,6 @@ export interface Reply {
   fallback: string;
   /** The concept this reply is about, if any. */
   conceptId?: string;
+  /** One diagram, on a concept's answer and on a quiz question that refers to one. */
+  diagram?: ReplyDiagram;
 }

@@ -71,4 +71,15 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (text, platform)
   ) WITHOUT ROWID;
   `,
+  // 2: files uploaded to a chat platform once and reused by id (Slack diagram uploads), per workspace.
+  `
+  CREATE TABLE uploads (
+    platform TEXT NOT NULL,
+    workspace_id TEXT NOT NULL,
+    content_key TEXT NOT NULL,
+    file_id TEXT NOT NULL,
+    uploaded_at INTEGER NOT NULL,
+    PRIMARY KEY (platform, workspace_id, content_key)
+  ) WITHOUT ROWID;
+  `,
 ];

@@ -235,6 +235,20 @@ export class SqliteStore implements Store {
     return rows.map(toReview);
   }
 
+  // Uploads
+
+  async getUpload(platform: Platform, workspaceId: string, contentKey: string): Promise<string | undefined> {
+    const row = this.sql('SELECT file_id FROM uploads WHERE platform = ? AND workspace_id = ? AND content_key = ?').get(platform, workspaceId, contentKey) as Row | undefined;
+    return row ? String(row.file_id) : undefined;
+  }
+
+  async putUpload(platform: Platform, workspaceId: string, contentKey: string, fileId: string, at: number): Promise<void> {
+    this.sql(
+      `INSERT INTO uploads (platform, workspace_id, content_key, file_id, uploaded_at) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (platform, workspace_id, content_key) DO UPDATE SET file_id = excluded.file_id, uploaded_at = excluded.uploaded_at`,
+    ).run(platform, workspaceId, contentKey, fileId, at);
+  }
+
   // Gaps
 
   async recordGap(text: string, platform: Platform, at: number): Promise<void> {

@@ -145,6 +145,11 @@ export interface Store {
   putReview(r: ReviewRecord): Promise<void>;
   listReviews(who: LearnerRef): Promise<ReviewRecord[]>;
 
+  // Files uploaded to a platform once (diagram PNGs), keyed by workspace and content hash
+  getUpload(platform: Platform, workspaceId: string, contentKey: string): Promise<string | undefined>;
+  /** Remember an uploaded file's id; a later upload of the same content replaces it. */
+  putUpload(platform: Platform, workspaceId: string, contentKey: string, fileId: string, at: number): Promise<void>;
+
   // Content gaps (no user ids)
   recordGap(text: string, platform: Platform, at: number): Promise<void>;
   gapReport(limit: number): Promise<GapRow[]>;

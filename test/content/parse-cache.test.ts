@@ -37,7 +37,9 @@ describe('content parse cache', () => {
     const dir = tmp();
     const collect: ParseCache = new Map();
     const fresh = loadContent(SHIPPED_CONTENT_DIR, { parseCache: new Map(), collect });
-    expect(collect.size).toBe(fresh.files);
+    // One entry per content file, and one per checked diagram SVG.
+    const svgs = new Set(fresh.pack.concepts.flatMap((c) => (c.diagrams ?? []).map((d) => d.svgPath))).size;
+    expect(collect.size).toBe(fresh.files + svgs);
     const file = join(dir, 'cache.json');
     expect(writeParseCache(file, collect)).toBe(collect.size);
     const cached = loadContent(SHIPPED_CONTENT_DIR, { parseCache: readParseCache(file) });

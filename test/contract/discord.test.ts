@@ -31,6 +31,7 @@ function render(reply: Reply, opts: RenderOptions): Body {
     if (e.fields?.length) b.addFields(e.fields);
     if (e.footer) b.setFooter({ text: e.footer.text });
     if (e.color !== undefined) b.setColor(e.color);
+    if (e.image) b.setImage(e.image.url);
     expect(b.toJSON()).toEqual(e);
   }
   for (const row of body.components) expect(ActionRowBuilder.from<ButtonBuilder>(row).toJSON()).toEqual(row);
@@ -102,6 +103,13 @@ describe.each(WAYS)('Discord contract: %s', (_way, opts) => {
     const all = [...(reply.quiz?.choices ?? []), ...reply.suggestions, ...reply.related, ...reply.extra];
     expect(buttonsOf(body).filter((b) => b.custom_id !== reply.share).map((b) => b.custom_id).sort()).toEqual(all.map((a) => a.action).sort());
     checkActionsAccountedFor(reply, body, opts);
+    // A diagram is one attached PNG shown as the embed's image, its alt text as the description.
+    const files = renderReply(reply, opts).files ?? [];
+    if (reply.diagram) {
+      expect(files.map((f) => [f.name, f.description])).toEqual([[`${reply.diagram.name}.png`, reply.diagram.alt]]);
+      expect(e.image).toEqual({ url: `attachment://${reply.diagram.name}.png` });
+      expect(body.attachments).toEqual([{ id: 0, filename: `${reply.diagram.name}.png`, description: reply.diagram.alt }]);
+    } else expect(files).toEqual([]);
   });
 
   test.each(oversizedReplies().map((r) => [r.kind, r] as const))('oversized %s: within limits, every cut marked', (_kind, reply) => {

@@ -2,7 +2,21 @@
  * Every Reply kind the core can produce, in a normal and an oversized form. Adapter contract
  * tests render each one and check the platform's limits.
  */
-import { encodeAction, type Reply } from '../../src/index.ts';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { encodeAction, type Reply, type ReplyDiagram } from '../../src/index.ts';
+import { diagramKey } from '../../src/diagrams/render.ts';
+
+const SVG = fileURLToPath(new URL('../fixtures/diagram-pack/pics/diagrams/layers.svg', import.meta.url));
+/** A real diagram (the fixture pack's), so adapters can load its PNG. */
+export const DIAGRAM: ReplyDiagram = {
+  name: 'layers',
+  alt: 'A dashed writable layer for one container on top of two read-only image layers.',
+  text: '[ writable layer (container) ]\n[ image layer 2 (read-only)  ]\n[ image layer 1 (read-only)  ]',
+  svgPath: SVG,
+  key: diagramKey(readFileSync(SVG, 'utf8')),
+  viewBoxWidth: 640,
+};
 
 const long = (n: number, word = 'container') => Array.from({ length: Math.ceil(n / (word.length + 1)) }, () => word).join(' ').slice(0, n);
 
@@ -37,6 +51,15 @@ export function normalReplies(): Reply[] {
     base('leaderboard', { title: 'Leaderboard (this week)', paragraphs: ['1. <@U1> 5 points, 3-day streak'] }),
     base('notice', { title: 'Not available yet', paragraphs: ['Soon.'] }),
     base('error', { title: 'Something went wrong', paragraphs: ['Try again.'] }),
+    // With a picture: an answer and a quiz question.
+    base('answer', { title: 'Writable layer', conceptId: 'writable-layer', paragraphs: ['**Each container gets a thin writable layer.**'], diagram: DIAGRAM, related: [explain(10)], share: encodeAction({ type: 'share', conceptId: 'writable-layer' }) }),
+    base('quiz-question', {
+      title: 'Quiz: Writable layer',
+      conceptId: 'writable-layer',
+      paragraphs: ['Which layer is lost?'],
+      diagram: DIAGRAM,
+      quiz: { prompt: 'Which layer is lost?', conceptId: 'writable-layer', conceptTitle: 'Writable layer', choices: ['A. The writable layer', 'B. Image layer 1'].map((label, i) => ({ label, action: encodeAction({ type: 'practice-answer', itemId: 'writable-layer-q1', choice: i }) })) },
+    }),
   ];
 }
 

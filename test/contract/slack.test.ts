@@ -16,6 +16,7 @@ const WAYS: [string, RenderOptions][] = [
   ['ephemeral with Share', { share: true }],
   ['shared in channel', { sharedBy: 'U0SHARER' }],
   ['table as monospace', { table: 'text', share: true }],
+  ['with an uploaded diagram', { diagramFileId: 'F0TEST0001', share: true }],
 ];
 
 function checkLimits(msg: SlackMessage): void {
@@ -60,6 +61,15 @@ function checkLimits(msg: SlackMessage): void {
         }
         break;
       }
+      case 'image': {
+        // One picture at most, by Slack file id, with alt text within Slack's 2000 characters.
+        const img = b as Extract<Block, { type: 'image' }>;
+        expect(img.slack_file.id).toMatch(/^F[A-Z0-9]+$/);
+        expect(img.alt_text.trim().length).toBeGreaterThan(0);
+        expect(img.alt_text.length).toBeLessThanOrEqual(2000);
+        expect(msg.blocks!.filter((x) => x.type === 'image')).toHaveLength(1);
+        break;
+      }
       default:
         // No table (or anything else) among the top-level blocks.
         throw new Error(`unexpected block type ${b.type}`);
@@ -92,7 +102,7 @@ function checkLimits(msg: SlackMessage): void {
 /** Everything a reader could lose, each with whether it appears in the rendered message. */
 function missing(reply: Reply, msg: SlackMessage): string[] {
   const blocks = msg.blocks ?? [];
-  const texts = blocks.flatMap((b) => (b.type === 'actions' ? [] : b.type === 'context' ? b.elements.map((e) => e.text) : [b.text.text]));
+  const texts = blocks.flatMap((b) => (b.type === 'actions' ? [] : b.type === 'context' ? b.elements.map((e) => e.text) : b.type === 'image' ? [b.alt_text] : [b.text.text]));
   const body = [msg.text, ...texts].join('\n');
   const labels = blocks.flatMap((b) => (b.type === 'actions' ? b.elements.map((e) => e.text.text) : []));
   const cells = new Set((msg.attachments?.[0]?.blocks[0].rows ?? []).flat().map((c) => c.text));
@@ -102,6 +112,10 @@ function missing(reply: Reply, msg: SlackMessage): string[] {
   reply.code.forEach((c, i) => !body.includes(escapeMrkdwn(c.code)) && out.push(`code ${i}`));
   for (const a of [...reply.related, ...reply.suggestions, ...reply.extra]) if (!labels.includes(toPlain(a.label))) out.push(`button ${a.label.slice(0, 20)}`);
   for (const c of reply.quiz?.choices ?? []) if (!labels.includes(toPlain(c.label)) && !body.includes(escapeMrkdwn(toPlain(c.label)))) out.push(`choice ${c.label.slice(0, 20)}`);
+  if (reply.diagram) {
+    const image = blocks.some((b) => b.type === 'image' && b.slack_file.id && b.alt_text === reply.diagram!.alt);
+    if (!image && !body.includes(reply.diagram.text.split('\n')[0]!)) out.push('diagram');
+  }
   if (reply.table) {
     for (const cell of [...reply.table.headers, ...reply.table.rows.flat()]) {
       const shown = cell.trim() === '' || cells.has(cell) || body.includes(escapeMrkdwn(cell));
@@ -131,7 +145,7 @@ describe.each(WAYS)('Slack rendering (%s)', (_way, opts) => {
 });
 
 describe('the text-only last resort', () => {
-  test.each([...normalReplies(), ...oversizedReplies()].map((r, i) => [`${i < 11 ? 'normal' : 'oversized'} ${r.kind}`, r] as const))('%s', (_name, reply) => {
+  test.each([...normalReplies(), ...oversizedReplies()].map((r, i) => [`${i < normalReplies().length ? 'normal' : 'oversized'} ${r.kind}`, r] as const))('%s', (_name, reply) => {
     const msg = renderTextOnly(reply);
     expect(msg.blocks).toBeUndefined();
     expect(msg.text.length).toBeLessThanOrEqual(LIMITS.messageText);

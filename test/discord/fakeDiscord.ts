@@ -9,6 +9,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { constants as zc, createDeflate, type Deflate } from 'node:zlib';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { isMultipart, parseMultipart, type FormPart } from '../helpers/multipart.ts';
 import { APP_ID, BOT_USER, guildCreate, GUILD_ID } from './payloads.ts';
 
 export interface RecordedRequest {
@@ -18,6 +19,8 @@ export interface RecordedRequest {
   query: Record<string, string>;
   headers: Record<string, string | string[] | undefined>;
   body: any;
+  /** The file parts of a multipart/form-data request (attachments), in order. */
+  files: FormPart[];
   status: number;
   /** What the fake answered (JSON), if anything. */
   response?: any;
@@ -212,18 +215,26 @@ export class FakeDiscord extends EventEmitter {
     const url = new URL(req.url ?? '/', 'http://x');
     const path = decodeURIComponent(url.pathname).replace(/^\/api/, '');
     const method = req.method ?? 'GET';
-    const raw = await new Promise<string>((r) => {
-      let s = '';
-      req.on('data', (c) => (s += c));
-      req.on('end', () => r(s));
+    const bytes = await new Promise<Buffer>((r) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => r(Buffer.concat(chunks)));
     });
+    // Messages with attachments come as multipart/form-data: the JSON in payload_json, files as parts.
+    let raw = bytes.toString('utf8');
+    let files: FormPart[] = [];
+    if (isMultipart(req.headers['content-type'])) {
+      const parts = parseMultipart(bytes, req.headers['content-type']!);
+      raw = parts.find((p) => p.name === 'payload_json')?.data.toString('utf8') ?? '';
+      files = parts.filter((p) => p.filename !== undefined);
+    }
     let body: any = raw;
     try {
       body = raw ? JSON.parse(raw) : undefined;
     } catch {
       /* not JSON */
     }
-    const record: RecordedRequest = { method, path, query: Object.fromEntries(url.searchParams), headers: req.headers, body, status: 0 };
+    const record: RecordedRequest = { method, path, query: Object.fromEntries(url.searchParams), headers: req.headers, body, files, status: 0 };
     const reply = (status: number, data?: unknown, headers: Record<string, string> = {}) => {
       record.status = status;
       if (data !== undefined) record.response = data;
@@ -238,7 +249,7 @@ export class FakeDiscord extends EventEmitter {
       failure.times--;
       return reply(failure.status, failure.body ?? { message: `${failure.status}: injected`, code: 0 }, failure.headers);
     }
-    const invalid = method === 'GET' ? null : validateMessageBody(body?.data ?? body);
+    const invalid = method === 'GET' ? null : validateMessageBody(body?.data ?? body) ?? validateAttachments(body?.data ?? body, files);
     if (invalid) return reply(400, { message: 'Invalid Form Body', code: 50035, errors: invalid });
     this.route(method, path, body, reply);
   }
@@ -277,7 +288,7 @@ export class FakeDiscord extends EventEmitter {
       content: body?.content ?? '',
       embeds: body?.embeds ?? [],
       components: body?.components ?? [],
-      attachments: [],
+      attachments: (body?.attachments ?? []).map((a: any) => ({ id: this.nextId(), filename: a.filename, description: a.description, url: `https://cdn.example.invalid/attachments/${channelId}/${a.filename}?ex=signed` })),
       mentions: [],
       mention_roles: [],
       mention_everyone: false,
@@ -289,6 +300,27 @@ export class FakeDiscord extends EventEmitter {
       ...(fromWebhook ? { webhook_id: APP_ID, application_id: APP_ID } : {}),
     };
   }
+}
+
+/**
+ * Files must match the body: each `attachments[n]` names a `files[n]` part, and an embed's
+ * attachment://name must be one of the files sent (Discord would show nothing otherwise).
+ */
+export function validateAttachments(body: any, files: FormPart[]): Record<string, string> | null {
+  if (!body || typeof body !== 'object') return null;
+  const errors: Record<string, string> = {};
+  const listed: any[] = body.attachments ?? [];
+  for (const a of listed) {
+    const part = files.find((f) => f.name === `files[${a.id}]`);
+    if (!part && !(a.id !== undefined && /^\d{15,}$/.test(String(a.id)))) errors[`attachments.${a.id}`] = 'ATTACHMENT_NOT_FOUND';
+    if (typeof a.description === 'string' && a.description.length > 1024) errors[`attachments.${a.id}.description`] = 'BASE_TYPE_MAX_LENGTH';
+  }
+  const names = new Set(files.map((f) => f.filename));
+  for (const e of body.embeds ?? []) {
+    const url: string | undefined = e.image?.url;
+    if (url?.startsWith('attachment://') && !names.has(url.slice('attachment://'.length))) errors['embeds.image.url'] = 'ATTACHMENT_NOT_FOUND';
+  }
+  return Object.keys(errors).length ? errors : null;
 }
 
 /** The checks Discord applies to a message body that matter here; a violation gets a 400 like the real API. */

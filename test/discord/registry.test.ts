@@ -35,10 +35,10 @@ test('started through the registry it connects, registers its poster, and stops 
 });
 
 test('the invite URL asks for bot + applications.commands and the documented permissions', () => {
-  expect(BOT_PERMISSIONS).toBe(277025475584n);
+  expect(BOT_PERMISSIONS).toBe(277025508352n);
   const url = new URL(inviteUrl(APP_ID));
   expect(url.searchParams.get('scope')).toBe('bot applications.commands');
-  expect(url.searchParams.get('permissions')).toBe('277025475584');
+  expect(url.searchParams.get('permissions')).toBe('277025508352');
   const readme = readFileSync(resolve(import.meta.dirname, '../../adapters/discord/README.md'), 'utf8');
   expect(readme).toContain(`scope=bot+applications.commands&permissions=${BOT_PERMISSIONS}`);
 });

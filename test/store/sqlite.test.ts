@@ -34,7 +34,7 @@ describe('SqliteStore', () => {
     expect(b.schemaVersion).toBe(MIGRATIONS.length);
     const raw = new Database(join(tmp.dir, DB_FILE), { readonly: true });
     expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
-    expect((raw.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[]).map((r) => r.name)).toEqual(['answers', 'gaps', 'posts', 'reviews', 'schedules']);
+    expect((raw.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[]).map((r) => r.name)).toEqual(['answers', 'gaps', 'posts', 'reviews', 'schedules', 'uploads']);
     raw.close();
   });
 
@@ -90,5 +90,33 @@ describe('SqliteStore', () => {
   it('writes the file under the data directory it was given', () => {
     store();
     expect(readFileSync(join(tmp.dir, DB_FILE)).subarray(0, 15).toString()).toBe('SQLite format 3');
+  });
+
+  it('remembers uploaded files per platform, workspace and content key, across reopening', async () => {
+    const a = store();
+    expect(await a.getUpload('slack', 'T1', 'k1')).toBeUndefined();
+    await a.putUpload('slack', 'T1', 'k1', 'F1', 10);
+    await a.putUpload('slack', 'T2', 'k1', 'F2', 10);
+    a.close();
+    const b = store();
+    expect(await b.getUpload('slack', 'T1', 'k1')).toBe('F1');
+    expect(await b.getUpload('slack', 'T2', 'k1')).toBe('F2');
+    expect(await b.getUpload('discord', 'T1', 'k1')).toBeUndefined();
+    await b.putUpload('slack', 'T1', 'k1', 'F3', 20);
+    expect(await b.getUpload('slack', 'T1', 'k1')).toBe('F3');
+  });
+
+  it('migrates a version 1 database to the uploads table without touching its data', async () => {
+    const file = join(tmp.dir, DB_FILE);
+    const v1 = new Database(file);
+    v1.exec(MIGRATIONS[0]!);
+    v1.pragma('user_version = 1');
+    v1.prepare("INSERT INTO gaps (text, platform, count, first_asked_at, last_asked_at) VALUES ('old question', 'slack', 2, 1, 2)").run();
+    v1.close();
+    const s = store();
+    expect(s.schemaVersion).toBe(MIGRATIONS.length);
+    expect(await s.gapReport(10)).toEqual([{ text: 'old question', count: 2, lastAskedAt: 2, platforms: ['slack'] }]);
+    await s.putUpload('slack', 'T1', 'k', 'F1', 1);
+    expect(await s.getUpload('slack', 'T1', 'k')).toBe('F1');
   });
 });

@@ -35,7 +35,7 @@ export const message = listener({
     // A slow answer shows "typing…" so the asker knows it is coming.
     if (!(await within(work, ctx.timing.deferAfterMs))) channel.sendTyping().catch(() => undefined);
     const reply = await work;
-    const body = renderReply(reply);
+    const body = renderReply(reply, { log });
     // One nonce per question, reused on every retry: with enforce_nonce Discord creates the message at most once.
     const once = { nonce: nonceFor(msg.id), enforceNonce: true };
     // A reply to a mention notifies the asker (and no one else: parse stays empty, so an echoed

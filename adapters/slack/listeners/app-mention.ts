@@ -42,6 +42,7 @@ export const appMention: SlackListener = {
             apology: [ephemeralPost(client, e.channel, e.user, thread)],
             question: text,
             who: { userId: e.user, channelId: e.channel },
+            diagrams: ctx.diagrams.forClient(client),
           },
           ctx.log,
         );

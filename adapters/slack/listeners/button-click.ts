@@ -51,7 +51,7 @@ async function answer(body: BlockAction<ButtonAction>, action: ButtonAction, cli
     ? [...(url ? [responseUrl(url, 'ephemeral')] : []), ephemeralPost(client, channelId, userId, thread)]
     : [ephemeralPost(client, channelId, userId, thread), ...(url ? [responseUrl(url, 'ephemeral')] : [])];
   const { targets, render } = route(reply, { userId, channelId, thread, direct, url, client, privately });
-  await deliver({ reply, render, targets, apology: privately, question: `(button) ${action.text?.text ?? action.value ?? ''}`, who: { userId, channelId } }, ctx.log);
+  await deliver({ reply, render, targets, apology: privately, question: `(button) ${action.text?.text ?? action.value ?? ''}`, who: { userId, channelId }, diagrams: ctx.diagrams.forClient(client) }, ctx.log);
 }
 
 function route(reply: Reply, w: { userId: string; channelId: string; thread?: string | undefined; direct: boolean; url?: string | undefined; client: webApi.WebClient; privately: Target[] }): { targets: Target[]; render: RenderOptions } {

@@ -1,5 +1,6 @@
 import type { App } from '@slack/bolt';
 import type { Logger, TutorApp } from '../../../src/index.ts';
+import type { SlackDiagrams } from '../diagrams.ts';
 import type { AdminDirectory } from '../requester.ts';
 import type { RecentIds, Tasks } from '../tasks.ts';
 
@@ -10,6 +11,8 @@ export interface SlackContext {
   tasks: Tasks;
   admins: AdminDirectory;
   events: RecentIds;
+  /** Diagram uploads, once per workspace. */
+  diagrams: SlackDiagrams;
 }
 
 export interface SlackListener {

@@ -40,7 +40,7 @@ export const directMessage: SlackListener = {
         const who = slackRequester({ userId: e.user, channelId: e.channel, teamId, direct: true, canManageChannel });
         const reply = await ctx.app.tutor.handle({ type: 'text', text }, who);
         const post = channelPost(client, e.channel, e.thread_ts);
-        await deliver({ reply, render: {}, targets: [post], apology: [post], question: text, who: { userId: e.user, channelId: e.channel } }, ctx.log);
+        await deliver({ reply, render: {}, targets: [post], apology: [post], question: text, who: { userId: e.user, channelId: e.channel }, diagrams: ctx.diagrams.forClient(client) }, ctx.log);
       });
     });
   },

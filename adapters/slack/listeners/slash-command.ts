@@ -39,6 +39,7 @@ async function answer(command: SlashCommand, client: webApi.WebClient, ctx: Slac
       apology: privately,
       question: text,
       who: { userId: command.user_id, channelId: command.channel_id },
+      diagrams: ctx.diagrams.forClient(client),
     },
     ctx.log,
   );

@@ -51,7 +51,14 @@ export interface TableBlock {
   rows: TableCell[][];
 }
 
-export type Block = HeaderBlock | SectionBlock | ContextBlock | ActionsBlock;
+/** A picture uploaded to Slack, shown by file id (https://docs.slack.dev/reference/block-kit/blocks/image-block). */
+export interface ImageBlock {
+  type: 'image';
+  slack_file: { id: string };
+  alt_text: string;
+}
+
+export type Block = HeaderBlock | SectionBlock | ContextBlock | ActionsBlock | ImageBlock;
 
 /** Slack only accepts a table block inside an attachment, and at most one per message. */
 export interface TableAttachment {
@@ -80,6 +87,7 @@ export function textSize(blocks: readonly Block[]): number {
   for (const b of blocks) {
     if (b.type === 'actions') for (const e of b.elements) n += e.text.text.length + e.value.length;
     else if (b.type === 'context') for (const e of b.elements) n += e.text.length;
+    else if (b.type === 'image') n += b.alt_text.length;
     else n += b.text.text.length;
   }
   return n;

@@ -4,6 +4,7 @@ import { buttonGroup, ButtonMaker } from './buttons.ts';
 import { clip, LIMITS, TRUNCATED, Truncations } from './limits.ts';
 import { codeBlock, escapeMrkdwn, restoreUserMentions, toMrkdwn, toPlain } from './mrkdwn.ts';
 import { monospaceTable, tableBlock } from './table.ts';
+import { diagramText, imageBlock } from './diagram.ts';
 
 export interface RenderOptions {
   /** Offer "Share in channel" (reply.share) — for answers only the asker can see. */
@@ -12,6 +13,8 @@ export interface RenderOptions {
   table?: 'block' | 'text';
   /** A Slack user id; adds "Shared by @user" under an answer someone shared. */
   sharedBy?: string;
+  /** The uploaded file showing reply.diagram; without it the diagram's ASCII drawing is sent instead. */
+  diagramFileId?: string;
 }
 
 /**
@@ -42,6 +45,8 @@ export function renderReply(reply: Reply, opts: RenderOptions = {}): SlackMessag
     if (shown !== title) trunc.add('long title shortened');
     head.push(header(shown));
   }
+  // One picture, right under the title: people look before they read.
+  if (reply.diagram && opts.diagramFileId) head.push(imageBlock(reply.diagram, opts.diagramFileId));
 
   const tail: Block[] = [];
   if (reply.quiz) tail.push(...quizBlocks(reply.quiz, maker, trunc));
@@ -71,6 +76,7 @@ export function renderReply(reply: Reply, opts: RenderOptions = {}): SlackMessag
     const full = monospaceTable(table, LIMITS.sectionText, trunc);
     bodyItems.push({ whole: full.length, fit: (max) => (max >= full.length ? full : max < 200 ? null : monospaceTable(table, max, trunc)) });
   }
+  if (reply.diagram && !opts.diagramFileId) bodyItems.push(textItem(diagramText(reply.diagram)));
   for (const c of reply.code) bodyItems.push(codeItem(c.code, c.caption));
 
   const body = fillBody(bodyItems, LIMITS.blocks - head.length - tail.length - 1, LIMITS.blocksText - textSize(head) - textSize(tail) - 400, trunc);
@@ -190,6 +196,7 @@ export function renderTextOnly(reply: Reply): SlackMessage {
     if (reply.table.caption) parts.push(`*${escapeMrkdwn(toPlain(reply.table.caption))}*`);
     parts.push(monospaceTable(reply.table, 2000, trunc));
   }
+  if (reply.diagram) parts.push(diagramText(reply.diagram));
   for (const c of reply.code) parts.push(`${c.caption ? `_${escapeMrkdwn(c.caption)}_\n` : ''}${codeBlock(c.code)}`);
   const names = (label: string, list: { label: string }[]) => (list.length ? [`${label} ${list.map((a) => escapeMrkdwn(toPlain(a.label))).join(', ')}`] : []);
   if (reply.quiz) parts.push(...reply.quiz.choices.map((c) => escapeMrkdwn(toPlain(c.label))));
@@ -204,12 +211,15 @@ export function renderTextOnly(reply: Reply): SlackMessage {
 }
 
 /**
- * What to try, in order, when Slack rejects a message's content: the table block; then the same
- * blocks with the table in monospace; then text only.
+ * What to try, in order, when Slack rejects a message's content: the image and table blocks; then
+ * without the image (its ASCII drawing instead); then the table in monospace; then text only.
  */
 export function renderVariants(reply: Reply, opts: RenderOptions = {}): SlackMessage[] {
   const out = [renderReply(reply, opts)];
-  if (reply.table && opts.table !== 'text') out.push(renderReply(reply, { ...opts, table: 'text' }));
+  // Slack can refuse an image it cannot show (a file deleted or not yet processed): then the text drawing.
+  const { diagramFileId, ...noImage } = opts;
+  if (reply.diagram && diagramFileId) out.push(renderReply(reply, noImage));
+  if (reply.table && opts.table !== 'text') out.push(renderReply(reply, { ...noImage, table: 'text' }));
   out.push(renderTextOnly(reply));
   return out;
 }

@@ -5,6 +5,7 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { isMultipart, parseMultipart } from '../../helpers/multipart.ts';
 
 export interface ApiCall {
   method: string;
@@ -18,6 +19,15 @@ export interface ApiCall {
 export interface ResponseUrlCall {
   id: string;
   body: Record<string, unknown>;
+}
+
+/** Bytes sent to an upload_url handed out by files.getUploadURLExternal. */
+export interface FileUpload {
+  fileId: string;
+  /** The file's bytes (the file part of a multipart body, or the raw body). */
+  data: Buffer;
+  filename?: string;
+  contentType?: string;
 }
 
 export interface Scripted {
@@ -35,6 +45,11 @@ export const TEAM_ID = 'T0001TEST';
 export class FakeSlack {
   readonly calls: ApiCall[] = [];
   readonly responses: ResponseUrlCall[] = [];
+  /** Every upload POSTed to an upload_url, in order. */
+  readonly uploads: FileUpload[] = [];
+  /** Files announced by files.getUploadURLExternal, by id: what completeUploadExternal may complete. */
+  private readonly announced = new Map<string, { filename: string; length: number; altText?: string }>();
+  private fileSeq = 0;
   /** users.info answers, by user id. */
   readonly users = new Map<string, { is_admin?: boolean; is_owner?: boolean }>();
   private readonly scripts = new Map<string, Scripted[]>();
@@ -79,8 +94,10 @@ export class FakeSlack {
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const raw = await readBody(req);
+    const bytes = await readBody(req);
+    const raw = bytes.toString('utf8');
     const path = new URL(req.url ?? '/', this.base).pathname;
+    if (path.startsWith('/upload/')) return this.upload(path.slice('/upload/'.length), bytes, req.headers['content-type'], res);
     if (path.startsWith('/respond/')) {
       const id = path.slice('/respond/'.length);
       this.responses.push({ id, body: JSON.parse(raw) as Record<string, unknown> });
@@ -97,6 +114,17 @@ export class FakeSlack {
     const result = this.default(method, args) as Record<string, unknown>;
     Object.defineProperty(call, 'result', { value: result, enumerable: false });
     return this.answer(res, { body: result });
+  }
+
+  /** The upload step of files.uploadV2: Slack answers 200 "OK - <length>" when the bytes arrived. */
+  private async upload(fileId: string, bytes: Buffer, contentType: string | undefined, res: ServerResponse): Promise<void> {
+    const scripted = this.next(`upload:${fileId}`) ?? this.next('upload');
+    if (scripted) return this.answer(res, scripted);
+    if (!this.announced.has(fileId)) return this.answer(res, { status: 404, body: 'unknown upload' });
+    const part = isMultipart(contentType) ? parseMultipart(bytes, contentType!).find((p) => p.data.length > 0) : undefined;
+    const data = part ? part.data : bytes;
+    this.uploads.push({ fileId, data, ...(part?.filename ? { filename: part.filename } : {}), ...(part?.contentType ? { contentType: part.contentType } : {}) });
+    return this.answer(res, { body: `OK - ${data.length}` });
   }
 
   private next(key: string): Scripted | undefined {
@@ -121,6 +149,20 @@ export class FakeSlack {
       }
       case 'chat.postEphemeral':
         return { ok: true, message_ts: `1700000000.${String(++this.ts).padStart(6, '0')}` };
+      case 'files.getUploadURLExternal': {
+        const length = Number(args.length);
+        if (!args.filename || !Number.isInteger(length) || length <= 0) return { ok: false, error: 'invalid_arguments' };
+        const id = `F0TEST${String(++this.fileSeq).padStart(4, '0')}`;
+        this.announced.set(id, { filename: String(args.filename), length, ...(args.alt_text ? { altText: String(args.alt_text) } : {}) });
+        return { ok: true, upload_url: `${this.base}/upload/${id}`, file_id: id };
+      }
+      case 'files.completeUploadExternal': {
+        const files = (typeof args.files === 'string' ? JSON.parse(args.files) : args.files) as { id: string; title?: string }[];
+        const done = files.map((f) => ({ f, announced: this.announced.get(f.id), sent: this.uploads.find((u) => u.fileId === f.id) }));
+        // Like Slack: a file must have been announced and its bytes received (all of them) to complete.
+        if (done.some((d) => !d.announced || !d.sent || d.sent.data.length !== d.announced.length)) return { ok: false, error: 'invalid_arguments' };
+        return { ok: true, files: done.map(({ f, announced }) => ({ id: f.id, name: announced!.filename, title: f.title ?? announced!.filename, mimetype: 'image/png' })) };
+      }
       case 'chat.update':
         return { ok: true, channel: args.channel, ts: args.ts, text: args.text };
       case 'users.info': {
@@ -134,11 +176,11 @@ export class FakeSlack {
   }
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
+function readBody(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
   });
 }

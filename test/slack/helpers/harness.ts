@@ -111,6 +111,7 @@ export function useHarness(env: Record<string, string> = {}, appOptions: AppOpti
   beforeEach(() => {
     current!.fake.calls.length = 0;
     current!.fake.responses.length = 0;
+    current!.fake.uploads.length = 0;
     current!.logs.length = 0;
   });
   return new Proxy({} as Harness, { get: (_, key) => Reflect.get(current!, key) });
