@@ -1,26 +1,9 @@
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { tempPacks } from '../helpers/temp-pack.ts';
 import { loadContent } from '../../src/content/load.ts';
-import { formatIssue } from '../../src/content/model.ts';
 import { endOfLineComments } from '../../src/content/dockerfile-check.ts';
 
-const dirs: string[] = [];
-afterEach(() => {
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
-
-function pack(files: Record<string, string>): string {
-  const root = mkdtempSync(join(tmpdir(), 'tutor-phrasings-'));
-  dirs.push(root);
-  for (const [name, text] of Object.entries(files)) {
-    const full = join(root, 'pack', name);
-    mkdirSync(join(full, '..'), { recursive: true });
-    writeFileSync(full, text);
-  }
-  return root;
-}
+const { pack, messages } = tempPacks('tutor-phrasings-');
 
 const entry = (id: string, extra = '') => `id: ${id}
 title: Title of ${id}
@@ -29,7 +12,6 @@ summary: Summary of ${id}.
 body: Body of ${id}.
 ${extra}`;
 
-const messages = (root: string) => loadContent(root).issues.map(formatIssue);
 
 describe('learner phrasings (questions:)', () => {
   it('loads them trimmed, in order', () => {

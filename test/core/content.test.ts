@@ -1,25 +1,10 @@
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { tempPacks } from '../helpers/temp-pack.ts';
 import { loadContent } from '../../src/content/load.ts';
-import { formatIssue } from '../../src/content/model.ts';
 
-const dirs: string[] = [];
-afterEach(() => {
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
-
-function pack(files: Record<string, string>): string {
-  const root = mkdtempSync(join(tmpdir(), 'tutor-content-'));
-  dirs.push(root);
-  for (const [name, text] of Object.entries(files)) {
-    const full = join(root, 'pack', name);
-    mkdirSync(join(full, '..'), { recursive: true });
-    writeFileSync(full, text);
-  }
-  return root;
-}
+const { pack, messages } = tempPacks('tutor-content-');
 
 const entry = (id: string, extra = '') => `id: ${id}
 title: Title of ${id}
@@ -29,7 +14,6 @@ body: Body of ${id}.
 related: []
 ${extra}`;
 
-const messages = (root: string) => loadContent(root).issues.map(formatIssue);
 
 describe('content loading', () => {
   it('loads YAML and Markdown entries and resolves quiz answers', () => {
@@ -154,8 +138,7 @@ The **body** comes from Markdown.
 
   it('reports a missing directory and an empty one', () => {
     expect(loadContent(join(tmpdir(), 'no-such-tutor-dir')).issues[0]!.message).toMatch(/cannot read content directory/);
-    const root = mkdtempSync(join(tmpdir(), 'tutor-empty-'));
-    dirs.push(root);
+    const root = pack({});
     expect(loadContent(root).issues[0]!.message).toMatch(/no concept files/);
   });
 });
