@@ -79,6 +79,8 @@ export const DEFAULT_THRESHOLD = 0.48;
 const DEFAULT_SUGGEST_THRESHOLD = 0.15;
 /** Share of the answer's score a runner-up needs to be suggested beside it. */
 const RUNNER_UP = 0.6;
+/** The answer and up to three suggestions. */
+const TOP_HITS = 4;
 /** Weight of the nearest learner phrasing in the blend. */
 const PHRASING_SHARE = 0.65;
 /** A phrasing this similar to the question (cosine) counts as full evidence. */
@@ -215,7 +217,7 @@ export class Matcher {
     const ci = this.concepts.findIndex((c) => c.id === conceptId);
     if (ci < 0) return null;
     const evidence = this.evidence(question);
-    const hit = this.decide(evidence).find((h) => h.conceptId === conceptId);
+    const hit = this.decide(evidence, ci)[0];
     const near = evidence.neighbours.byConcept.get(ci);
     return {
       conceptId,
@@ -383,20 +385,29 @@ export class Matcher {
    * Blend the two kinds of evidence. A learner phrasing close to the question is strong evidence;
    * an out-of-scope phrasing closer than any concept's says the question is about something else.
    */
-  private decide(evidence: Evidence): ConceptHit[] {
+  private decide(evidence: Evidence, only?: number): ConceptHit[] {
     const { names, neighbours } = evidence;
-    const ids = new Set([...names.keys(), ...neighbours.byConcept.keys()]);
-    const bestNear = Math.max(0, ...[...neighbours.byConcept.values()].map((n) => n.score));
+    let bestNear = 0;
+    for (const n of neighbours.byConcept.values()) if (n.score > bestNear) bestNear = n.score;
     const offScope = neighbours.outOfScope?.score ?? 0;
-    const scored: ConceptHit[] = [];
-    for (const ci of ids) {
+    const factor = offScope >= OUT_OF_SCOPE_MIN && offScope > bestNear + this.outOfScopeMargin ? this.outOfScopeDiscount : 1;
+    // Only the best few are ever shown: keep those rather than sort every candidate.
+    const top: { ci: number; score: number }[] = [];
+    const consider = (ci: number) => {
+      if (only !== undefined && ci !== only) return;
       const name = names.get(ci) ?? 0;
       const near = Math.min(1, (neighbours.byConcept.get(ci)?.score ?? 0) / this.phrasingFull);
-      let score = Math.max(name, (1 - this.phrasingShare) * name + this.phrasingShare * near);
-      if (offScope >= OUT_OF_SCOPE_MIN && offScope > bestNear + this.outOfScopeMargin) score *= this.outOfScopeDiscount;
-      const c = this.concepts[ci]!;
-      scored.push({ conceptId: c.id, title: c.title, confidence: round(Math.min(1, score)) });
-    }
-    return scored.sort((a, b) => b.confidence - a.confidence || a.conceptId.localeCompare(b.conceptId));
+      const score = round(Math.min(1, factor * Math.max(name, (1 - this.phrasingShare) * name + this.phrasingShare * near)));
+      const id = this.concepts[ci]!.id;
+      let at = top.length;
+      while (at > 0 && (top[at - 1]!.score < score || (top[at - 1]!.score === score && this.concepts[top[at - 1]!.ci]!.id > id))) at--;
+      if (at < TOP_HITS) {
+        top.splice(at, 0, { ci, score });
+        if (top.length > TOP_HITS) top.pop();
+      }
+    };
+    for (const ci of names.keys()) consider(ci);
+    for (const ci of neighbours.byConcept.keys()) if (!names.has(ci)) consider(ci);
+    return top.map(({ ci, score }) => ({ conceptId: this.concepts[ci]!.id, title: this.concepts[ci]!.title, confidence: score }));
   }
 }

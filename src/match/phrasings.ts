@@ -34,46 +34,66 @@ const COMMON_POSTINGS = 400;
  * similarity does not grow with the number of entries, so one threshold fits any pack size.
  */
 export class PhrasingIndex {
-  private readonly features: Map<string, number>[] = [];
-  private readonly norms: number[] = [];
-  private readonly postings = new Map<string, number[]>();
-  private readonly idf = new Map<string, number>();
+  /** Feature text -> id; ids index the arrays below. */
+  private readonly ids = new Map<string, number>();
+  /** Per feature: the phrasings that have it, in order. */
+  private readonly postings: Int32Array[] = [];
+  /** Per feature: its weight (in-scope IDF, or the unknown weight for out-of-scope-only features). */
+  private readonly weights: number[] = [];
+  /** Per feature: used by some concept's phrasing (not only by out-of-scope examples). */
+  private readonly inScope: boolean[] = [];
+  private readonly norms: Float64Array;
   private readonly unknownIdf: number;
+  /** Scratch space for one query: accumulated dot products and which phrasings were touched. */
+  private readonly dots: Float64Array;
+  private readonly marks: Uint8Array;
 
   constructor(
     readonly phrasings: readonly Phrasing[],
     /** Weight of a word no phrasing uses, as a share of the rarest feature's weight. */
     private readonly unknownWeight = 1,
   ) {
-    const bags = phrasings.map((p) => featureSet(indexTokens(p.text)));
-    // Word weights come from the concepts' phrasings alone, so adding out-of-scope examples
-    // never changes how in-scope questions score; their own words weigh as unknown ones do.
-    const df = new Map<string, number>();
-    let inScope = 0;
-    bags.forEach((bag, pi) => {
-      const counts = phrasings[pi]!.concept !== OUT_OF_SCOPE;
-      if (counts) inScope++;
-      for (const f of bag) {
-        if (counts) df.set(f, (df.get(f) ?? 0) + 1);
-        const list = this.postings.get(f);
-        if (list) list.push(pi);
-        else this.postings.set(f, [pi]);
+    const lists: number[][] = [];
+    const df: number[] = [];
+    let inScopeCount = 0;
+    const bags = phrasings.map((p, pi) => {
+      const counts = p.concept !== OUT_OF_SCOPE;
+      if (counts) inScopeCount++;
+      const bag: number[] = [];
+      for (const f of featureSet(indexTokens(p.text))) {
+        let id = this.ids.get(f);
+        if (id === undefined) {
+          id = lists.length;
+          this.ids.set(f, id);
+          lists.push([]);
+          df.push(0);
+          this.inScope.push(false);
+        }
+        lists[id]!.push(pi);
+        // Word weights come from the concepts' phrasings alone, so adding out-of-scope examples
+        // never changes how in-scope questions score; their own words weigh as unknown ones do.
+        if (counts) {
+          df[id]!++;
+          this.inScope[id] = true;
+        }
+        bag.push(id);
       }
+      return bag;
     });
-    const n = Math.max(1, inScope);
-    for (const [f, d] of df) this.idf.set(f, Math.log(1 + n / d));
+    const n = Math.max(1, inScopeCount);
     this.unknownIdf = Math.log(1 + n);
-    bags.forEach((bag) => {
-      const weights = new Map<string, number>();
+    for (let id = 0; id < lists.length; id++) {
+      this.postings.push(Int32Array.from(lists[id]!));
+      this.weights.push(df[id]! > 0 ? Math.log(1 + n / df[id]!) : this.unknownIdf);
+    }
+    this.norms = new Float64Array(phrasings.length);
+    bags.forEach((bag, pi) => {
       let sq = 0;
-      for (const f of bag) {
-        const w = this.idf.get(f) ?? this.unknownIdf;
-        weights.set(f, w);
-        sq += w * w;
-      }
-      this.features.push(weights);
-      this.norms.push(Math.sqrt(sq) || 1);
+      for (const id of bag) sq += this.weights[id]! ** 2;
+      this.norms[pi] = Math.sqrt(sq) || 1;
     });
+    this.dots = new Float64Array(phrasings.length);
+    this.marks = new Uint8Array(phrasings.length);
   }
 
   get size(): number {
@@ -82,46 +102,53 @@ export class PhrasingIndex {
 
   /** Every word the concepts' phrasings use (not pairs, not out-of-scope words). */
   words(): string[] {
-    return [...this.idf.keys()].filter((f) => !f.includes(' '));
+    return [...this.ids].filter(([f, id]) => this.inScope[id] && !f.includes(' ')).map(([f]) => f);
   }
 
-  /** True when some phrasing uses this word. */
+  /** True when some concept's phrasing uses this word. */
   has(token: string): boolean {
-    return this.idf.has(token);
+    const id = this.ids.get(token);
+    return id !== undefined && this.inScope[id]!;
   }
 
   /** `terms` are the question's tokens after typo correction, in question order. */
-  nearest(terms: readonly string[], known: (t: string) => boolean = (t) => this.idf.has(t)): Neighbours {
-    const query = featureSet(terms);
+  nearest(terms: readonly string[], known: (t: string) => boolean = (t) => this.has(t)): Neighbours {
     let sq = 0;
-    const present: string[] = [];
-    for (const f of query) {
+    const present: number[] = [];
+    for (const f of featureSet(terms)) {
+      const id = this.ids.get(f);
       // Pairs the phrasings never use are no evidence either way. A word the pack knows from
       // names or explanations but no phrasing uses counts half against; a foreign word in full.
-      const inScope = this.idf.get(f);
-      const w = inScope ?? (this.postings.has(f) ? this.unknownIdf : f.includes(' ') ? 0 : this.unknownIdf * this.unknownWeight * (known(f) ? 0.5 : 1));
+      const w = id !== undefined ? this.weights[id]! : f.includes(' ') ? 0 : this.unknownIdf * this.unknownWeight * (known(f) ? 0.5 : 1);
       sq += w * w;
-      if (this.postings.has(f)) present.push(f);
+      if (id !== undefined) present.push(id);
     }
     const qNorm = Math.sqrt(sq) || 1;
-    // Candidates from the rarer features; common ones only add to the score.
-    present.sort((a, b) => this.postings.get(a)!.length - this.postings.get(b)!.length);
-    const candidates = new Set<number>();
-    for (const f of present) {
-      const list = this.postings.get(f)!;
-      if (list.length > COMMON_POSTINGS && candidates.size > 0) break;
-      for (const pi of list) candidates.add(pi);
+    // Candidates come from the rarer features; a common one only adds to phrasings already found,
+    // unless nothing rarer was said. Work is the length of the features' postings.
+    present.sort((a, b) => this.postings[a]!.length - this.postings[b]!.length);
+    const touched: number[] = [];
+    const { dots, marks } = this;
+    for (const id of present) {
+      const list = this.postings[id]!;
+      const w2 = this.weights[id]! ** 2;
+      const adds = list.length <= COMMON_POSTINGS || touched.length === 0;
+      for (let k = 0; k < list.length; k++) {
+        const pi = list[k]!;
+        if (marks[pi] === 0) {
+          if (!adds) continue;
+          marks[pi] = 1;
+          touched.push(pi);
+        }
+        dots[pi]! += w2;
+      }
     }
     const byConcept = new Map<number, Neighbour>();
     let outOfScope: Neighbour | null = null;
-    for (const pi of candidates) {
-      const weights = this.features[pi]!;
-      let dot = 0;
-      for (const f of present) {
-        const w = weights.get(f);
-        if (w !== undefined) dot += w * w;
-      }
-      const score = dot / (qNorm * this.norms[pi]!);
+    for (const pi of touched) {
+      const score = dots[pi]! / (qNorm * this.norms[pi]!);
+      dots[pi] = 0;
+      marks[pi] = 0;
       const concept = this.phrasings[pi]!.concept;
       if (concept === OUT_OF_SCOPE) {
         if (!outOfScope || score > outOfScope.score) outOfScope = { score, phrasing: pi };
@@ -135,8 +162,10 @@ export class PhrasingIndex {
 
   /** The features a question shares with one phrasing (for `tutor eval --explain`). */
   shared(terms: readonly string[], phrasing: number): string[] {
-    const weights = this.features[phrasing];
-    return weights ? [...featureSet(terms)].filter((f) => weights.has(f)) : [];
+    return [...featureSet(terms)].filter((f) => {
+      const id = this.ids.get(f);
+      return id !== undefined && this.postings[id]!.includes(phrasing);
+    });
   }
 }
 
