@@ -7,7 +7,9 @@ export const MAX_QUESTION_CHARS = 500;
 /** Strip platform markup (mentions, channel links, markdown) and fold to plain lower-case words. */
 export function cleanText(raw: string, max = MAX_QUESTION_CHARS): string {
   let s = String(raw ?? '').slice(0, max * 4);
-  s = s.normalize('NFKC');
+  // Most text is plain ASCII: the Unicode steps are only needed when it is not.
+  const ascii = ASCII.test(s);
+  if (!ascii) s = s.normalize('NFKC');
   s = s
     .replace(/<[@#!][^>\s]{0,80}>/g, ' ') // Slack <@U123>, <#C1|x>, <!here>; Discord <@123>, <@!1>, <@&1>, <#1>
     .replace(/<(https?:[^|>\s]+)\|([^>]*)>/g, ' $2 ') // Slack links <url|text>
@@ -17,7 +19,7 @@ export function cleanText(raw: string, max = MAX_QUESTION_CHARS): string {
   // Terminal colour codes (pasted from a shell) would leave "31m" glued to a word.
   s = s.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, ' ');
   // Drop control characters and anything that is not a letter, digit or simple punctuation.
-  s = s.replace(/[\p{C}]/gu, ' ');
+  s = ascii ? s.replace(/[\x00-\x1f\x7f]/g, ' ') : s.replace(/[\p{C}]/gu, ' ');
   s = s.toLowerCase();
   // "20GB" and "70mb" are a size and a unit: split them so the unit can match ("gb", "mb").
   s = s.replace(/(\d)(kb|mb|gb|tb|ms)\b/g, '$1 $2');
@@ -57,8 +59,10 @@ export function stem(word: string): string {
 
 /** Split cleaned text into raw words (no filler removal, no stemming). */
 export function words(cleaned: string): string[] {
-  return cleaned.split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 0);
+  return cleaned.split(ASCII.test(cleaned) ? /[^a-z0-9]+/ : /[^\p{L}\p{N}]+/u).filter((w) => w.length > 0);
 }
+
+const ASCII = /^[\x00-\x7f]*$/;
 
 export interface NormalizedQuery {
   /** Cleaned text, used for display and the content-gap report. */
