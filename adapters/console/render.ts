@@ -34,7 +34,10 @@ export function renderConsole(reply: Reply, style: ConsoleStyle = plain): Render
     }
     out.push('');
   };
-  if (reply.quiz) {
+  if (reply.quiz && reply.quiz.answered !== undefined) {
+    // Answered: the choices are shown for reference and cannot be pressed again.
+    out.push(...reply.quiz.choices.map((a, i) => `  ${i === reply.quiz!.answered ? '>' : ' '} ${a.label}`), '');
+  } else if (reply.quiz) {
     out.push('Answer by typing the letter or number:');
     for (const a of reply.quiz.choices) {
       buttons.push(a);
@@ -45,6 +48,8 @@ export function renderConsole(reply: Reply, style: ConsoleStyle = plain): Render
   list('Did you mean:', reply.suggestions);
   list('Related:', reply.related);
   list('More:', reply.extra);
+  if (reply.menu) list(`${reply.menu.placeholder}:`, reply.menu.options);
+  if (reply.feedback) list('Was this helpful?', [{ label: '👍 yes', action: reply.feedback.up }, { label: '👎 no', action: reply.feedback.down }]);
   return { text: out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd(), buttons };
 }
 

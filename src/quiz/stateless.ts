@@ -20,6 +20,14 @@ export class StatelessQuiz implements QuizFeatures {
     return quizQuestionReply(item, concept, (choice) => encodeAction({ type: 'practice-answer', itemId: item.id, choice }));
   }
 
+  async practiceConcept(conceptId: string, _who: Requester): Promise<Reply> {
+    const concept = this.pack.byId.get(conceptId);
+    const items = concept?.quiz ?? [];
+    if (!concept || items.length === 0) return noticeReply('No quiz yet', 'There is no practice question on that topic yet.');
+    const item = items[Math.floor(this.random() * items.length)]!;
+    return quizQuestionReply(item, concept, (choice) => encodeAction({ type: 'practice-answer', itemId: item.id, choice }), 'Practice');
+  }
+
   async review(who: Requester): Promise<Reply> {
     return this.practice(who);
   }

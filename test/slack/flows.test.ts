@@ -317,6 +317,7 @@ function watchScheduleCallers() {
   const inner = h.app.tutor.quiz;
   h.app.tutor.quiz = {
     practice: (w) => inner.practice(w),
+    practiceConcept: (c, w) => inner.practiceConcept(c, w),
     review: (w) => inner.review(w),
     answer: (a, w) => inner.answer(a, w),
     leaderboard: (a, w) => inner.leaderboard(a, w),
