@@ -35,7 +35,7 @@ describe('console rendering', () => {
     for (const r of normalReplies()) {
       const { text, buttons } = renderConsole(r);
       expect(text).not.toContain('**');
-      expect(buttons.length).toBe(r.related.length + r.suggestions.length + r.extra.length + (r.quiz?.choices.length ?? 0));
+      expect(buttons.length).toBe(r.related.length + r.suggestions.length + r.extra.length + (r.quiz?.choices.length ?? 0) + (r.menu?.options.length ?? 0) + (r.feedback ? 2 : 0));
       if (r.title) expect(text.startsWith(r.title)).toBe(true);
     }
   });

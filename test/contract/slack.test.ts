@@ -155,7 +155,7 @@ describe.each(WAYS)('Slack rendering (%s)', (_way, opts) => {
 });
 
 describe('the text-only last resort', () => {
-  test.each([...normalReplies(), ...oversizedReplies()].map((r, i) => [`${i < 11 ? 'normal' : 'oversized'} ${r.kind}`, r] as const))('%s', (_name, reply) => {
+  test.each([...normalReplies(), ...oversizedReplies()].map((r, i) => [`${i < normalReplies().length ? 'normal' : 'oversized'} ${r.kind}`, r] as const))('%s', (_name, reply) => {
     const msg = renderTextOnly(reply);
     expect(msg.blocks).toBeUndefined();
     expect(msg.text.length).toBeLessThanOrEqual(LIMITS.messageText);

@@ -57,16 +57,16 @@ export function buildEmbed(reply: Reply, overflow: readonly ReplyAction[], label
   const footerReserve = (moreText?.text.length ?? 0) + SHORTENED_NOTE.length + 1;
   let budget = LIMITS.embedTotal - title.text.length - footerReserve;
 
-  const table = reply.table ? renderTable(reply.table) : undefined;
-  cut ||= table?.cut ?? false;
-  const fields: FieldCandidate[] = [
-    ...(table?.fields ?? []).map((f) => ({ name: f.name, value: (max: number) => truncate(f.value, max) })),
-    ...reply.code.map(codeField),
-  ];
-
+  const fields: FieldCandidate[] = reply.code.map(codeField);
   const wanted = fields.reduce((n, f) => n + f.name.length + Math.min(LIMITS.fieldValue, f.value(LIMITS.fieldValue).text.length), 0);
-  const paragraphs = [...reply.paragraphs, ...quizChoiceLines(reply), ...(table?.heading ? [table.heading] : [])];
-  const description = truncate(paragraphs.join('\n\n').trim(), Math.min(LIMITS.description, budget - Math.min(wanted, FIELD_SHARE)));
+  const room = Math.min(LIMITS.description, budget - Math.min(wanted, FIELD_SHARE));
+  const prose = truncate([...reply.paragraphs, ...quizChoiceLines(reply)].join('\n\n').trim(), room);
+  cut ||= prose.cut;
+  // The table follows the summary, as one aligned block; it gets what room the prose leaves.
+  const table = reply.table ? renderTable(reply.table, Math.max(0, room - prose.text.length - 2)) : undefined;
+  cut ||= table?.cut ?? false;
+  const description = { text: [prose.text, table && table.text.length <= room - prose.text.length - 2 ? table.text : ''].filter(Boolean).join('\n\n'), cut: false };
+  if (table && table.text.length > room - prose.text.length - 2) cut = true;
   cut ||= description.cut;
   budget -= description.text.length;
 

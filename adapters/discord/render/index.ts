@@ -1,10 +1,10 @@
-import type { ActionRowBuilder, ButtonBuilder, EmbedBuilder } from 'discord.js';
+import type { EmbedBuilder } from 'discord.js';
 import type { Reply } from '../../../src/index.ts';
-import { layoutButtons } from './buttons.ts';
+import { layoutButtons, type Row } from './buttons.ts';
 import { buildEmbed } from './embed.ts';
 
 export { LIMITS, SHORTENED_NOTE } from './limits.ts';
-export { SHARE_LABEL } from './buttons.ts';
+export { MENU_ID, SHARE_LABEL } from './buttons.ts';
 export { GRID_WIDTH } from './table.ts';
 
 export interface RenderOptions {
@@ -15,7 +15,7 @@ export interface RenderOptions {
 /** A message ready for discord.js (`reply`, `editReply`, `update`, `send`). */
 export interface DiscordMessage {
   embeds: EmbedBuilder[];
-  components: ActionRowBuilder<ButtonBuilder>[];
+  components: Row[];
   /** Never ping anyone: replies echo user input, and `@everyone` in a question must stay text. */
   allowedMentions: { parse: [] };
 }
