@@ -45,12 +45,15 @@ describe('slow answers: defer first, then edit', () => {
     expect(edit.body.embeds[0].title).toMatch(/^Leaderboard/);
   });
 
-  it('Share in channel defers publicly; paging defers an update (type 6)', async () => {
+  it('Share from a private answer defers an update: the copy becomes a note, the answer a public follow-up; paging defers an update (type 6)', async () => {
     const share = buttonPress('s:hypervisor', { ephemeral: true });
-    expect((await h.interact(share)).body).toEqual({ type: 5, data: { flags: 0 } });
-    const shared = await h.fake.waitFor((r) => r.method === 'PATCH' && r.path.includes(`/${share.token}/messages/@original`));
+    expect((await h.interact(share)).body).toEqual({ type: 6 });
+    const note = await h.fake.waitFor((r) => r.method === 'PATCH' && r.path.includes(`/${share.token}/messages/@original`));
+    expect(note.body).toMatchObject({ content: `Shared in <#${share.channel_id}>`, embeds: [], components: [] });
+    const shared = await h.fake.waitFor((r) => r.method === 'POST' && r.path.endsWith(`/${share.token}`));
     expect(shared.body.embeds[0].title).toBe('Hypervisor');
-    expect(shared.body.components.flatMap((r: any) => r.components).some((b: any) => b.custom_id.startsWith('s:'))).toBe(false);
+    expect(shared.body.flags ?? 0).toBe(0);
+    expect(shared.body.components.flatMap((r: any) => r.components).some((b: any) => String(b.custom_id).startsWith('s:'))).toBe(false);
 
     const page = buttonPress('t:1', { ephemeral: true });
     expect((await h.interact(page)).body).toEqual({ type: 6 });
