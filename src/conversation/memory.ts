@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Requester } from '../core/request.ts';
 import type { ChatStore, ConversationRecord } from '../store/chat-types.ts';
 
@@ -11,8 +12,9 @@ export interface ConversationMemory {
   remember(who: Requester, conceptId: string, question: string): Promise<void>;
 }
 
+/** Hashed, so the store holds no readable user or channel ids for this. */
 export function conversationKey(who: Requester): string {
-  return [who.platform, who.workspaceId ?? '', who.conversationId ?? who.channelId, who.userId].join('|');
+  return createHash('sha256').update([who.platform, who.workspaceId ?? '', who.conversationId ?? who.channelId, who.userId].join('|')).digest('base64url');
 }
 
 /** Kept in the store, so a restart does not forget. Old rows are pruned now and then. */
