@@ -46,6 +46,7 @@ describe('follow-ups', () => {
       const r = await say(text, true);
       expect(r.embeds[0]!.description!.split('\n'), text).toHaveLength(1);
       expect(r.components, text).toEqual([]);
+      expect(r.embeds[0]!.title, text).toBeUndefined();
     }
     // Help in Discord's own syntax.
     expect((await say('hello', true)).embeds[0]!.description).toContain('`@tutor help`');

@@ -50,7 +50,8 @@ interface FieldCandidate {
  */
 export function buildEmbed(reply: Reply, overflow: readonly ReplyAction[], labelsCut: boolean): EmbedBuilder {
   let cut = labelsCut;
-  const title = truncate(reply.title?.trim() || DEFAULT_TITLES[reply.kind], LIMITS.title);
+  // An empty title (a one-line small-talk answer) means none; a missing one gets the kind's name.
+  const title = truncate(reply.title === '' ? '' : reply.title?.trim() || DEFAULT_TITLES[reply.kind], LIMITS.title);
   cut ||= title.cut;
 
   const moreText = overflow.length ? truncate(`More: ${overflow.map((a) => a.label.replace(/\s+/g, ' ').trim()).join(', ')}`, OVERFLOW_FOOTER_MAX) : undefined;
@@ -70,7 +71,8 @@ export function buildEmbed(reply: Reply, overflow: readonly ReplyAction[], label
   cut ||= description.cut;
   budget -= description.text.length;
 
-  const embed = new EmbedBuilder().setColor(COLORS[reply.kind]).setTitle(title.text);
+  const embed = new EmbedBuilder().setColor(COLORS[reply.kind]);
+  if (title.text) embed.setTitle(title.text);
   if (description.text) embed.setDescription(description.text);
 
   let placed = 0;
