@@ -6,6 +6,7 @@ import type { Requester, TutorRequest } from './core/request.ts';
 import { decodeAction } from './reply/actions.ts';
 import { explainAction, hitsToActions, noMatchReply, noticeReply } from './reply/build.ts';
 import { echo } from './reply/echo.ts';
+import { commandText } from './reply/syntax.ts';
 import { exampleReply, firstAnswer, moreReply } from './reply/first-answer.ts';
 import { answerFollowUp } from './conversation/continue.ts';
 import { parseFollowUp } from './conversation/followup.ts';
@@ -133,7 +134,7 @@ export class Tutor {
       case 'more':
       case 'example': {
         const concept = this.pack.byId.get(action.conceptId);
-        if (!concept) return noticeReply('Topic removed', `I no longer have a topic called "${action.conceptId}". Try \`topics\`.`);
+        if (!concept) return noticeReply('Topic removed', `I no longer have a topic called "${action.conceptId}". Try \`${commandText(who.platform, 'topics')}\`.`);
         const r = action.type === 'more' ? moreReply(concept, this.pack) : action.type === 'example' ? exampleReply(concept, this.pack) : firstAnswer(concept, this.pack);
         if (action.type === 'share') {
           r.audience = 'channel';

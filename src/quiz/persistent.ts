@@ -2,6 +2,7 @@ import type { ContentPack, QuizItem } from '../content/model.ts';
 import type { Requester } from '../core/request.ts';
 import { encodeAction, type TutorAction } from '../reply/actions.ts';
 import { noticeReply, quizFeedbackReply } from '../reply/build.ts';
+import { commandText } from '../reply/syntax.ts';
 import type { Reply } from '../reply/types.ts';
 import { systemClock, type Clock } from '../schedule/clock.ts';
 import { localDate, periodStart } from '../schedule/zone.ts';
@@ -103,13 +104,13 @@ export class PersistentQuiz implements QuizFeatures {
 
   private async answerPractice(itemId: string, choice: number, who: Requester, askId?: number): Promise<Reply> {
     const item = this.pack.quizById.get(itemId);
-    if (!item || choice >= item.choices.length) return noticeReply('Quiz expired', 'That question is no longer in the quiz bank. Try `quiz` for a new one.');
+    if (!item || choice >= item.choices.length) return noticeReply('Quiz expired', `That question is no longer in the quiz bank. Try \`${commandText(who.platform, 'quiz')}\` for a new one.`);
     const now = this.now();
     if (askId !== undefined) {
       // One answer per question asked: a second click (or a stale copy) changes nothing.
       const lock = await this.store.answerPracticeAsk(askId, who, choice, now);
       if (!lock.recorded && lock.choice !== undefined) return alreadyAnswered(item, lock.choice);
-      if (!lock.recorded || lock.itemId !== item.id) return noticeReply('Not your question', 'That practice question was asked to someone else. Try `quiz` for your own.');
+      if (!lock.recorded || lock.itemId !== item.id) return noticeReply('Not your question', `That practice question was asked to someone else. Try \`${commandText(who.platform, 'quiz')}\` for your own.`);
     }
     const state = afterAnswer(await this.store.getReview(who, item.id), who, item.id, choice === item.answerIndex, now);
     await this.store.putReview(state);
@@ -124,9 +125,9 @@ export class PersistentQuiz implements QuizFeatures {
 
   private async answerPost(postId: number, choice: number, who: Requester): Promise<Reply> {
     const post = await this.store.getPost(postId);
-    if (!post || post.platform !== who.platform) return noticeReply('Quiz not found', "I can't find that quiz any more. Try `quiz` for a practice question.");
+    if (!post || post.platform !== who.platform) return noticeReply('Quiz not found', `I can't find that quiz any more. Try \`${commandText(who.platform, 'quiz')}\` for a practice question.`);
     const item = this.pack.quizById.get(post.itemId);
-    if (!item || choice >= item.choices.length) return noticeReply('Quiz expired', 'That question is no longer in the quiz bank. Try `quiz` for a practice question.');
+    if (!item || choice >= item.choices.length) return noticeReply('Quiz expired', `That question is no longer in the quiz bank. Try \`${commandText(who.platform, 'quiz')}\` for a practice question.`);
     const concept = this.pack.byId.get(item.conceptId)!;
     if (post.closedAt !== undefined) return quizFeedbackReply(item, concept, choice, '_This quiz has closed, so this answer does not count toward the leaderboard._');
     const correct = choice === item.answerIndex;

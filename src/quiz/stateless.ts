@@ -2,6 +2,7 @@ import type { ContentPack } from '../content/model.ts';
 import type { Requester } from '../core/request.ts';
 import { encodeAction, type TutorAction } from '../reply/actions.ts';
 import { noticeReply, quizFeedbackReply, quizQuestionReply } from '../reply/build.ts';
+import { commandText } from '../reply/syntax.ts';
 import type { Reply } from '../reply/types.ts';
 import type { QuizFeatures } from './features.ts';
 
@@ -32,10 +33,10 @@ export class StatelessQuiz implements QuizFeatures {
     return this.practice(who);
   }
 
-  async answer(action: Extract<TutorAction, { type: 'practice-answer' | 'post-answer' }>, _who: Requester): Promise<Reply> {
+  async answer(action: Extract<TutorAction, { type: 'practice-answer' | 'post-answer' }>, who: Requester): Promise<Reply> {
     if (action.type !== 'practice-answer') return notAvailable('Channel quizzes');
     const item = this.pack.quizById.get(action.itemId);
-    if (!item || action.choice >= item.choices.length) return noticeReply('Quiz expired', 'That question is no longer in the quiz bank. Try `quiz` for a new one.');
+    if (!item || action.choice >= item.choices.length) return noticeReply('Quiz expired', `That question is no longer in the quiz bank. Try \`${commandText(who.platform, 'quiz')}\` for a new one.`);
     return quizFeedbackReply(item, this.pack.byId.get(item.conceptId)!, action.choice);
   }
 

@@ -131,3 +131,14 @@ describe('text', () => {
     expect(renderReply(reply()).allowedMentions).toEqual({ parse: [] });
   });
 });
+
+describe('long bodies', () => {
+  it('are cut at a paragraph boundary, marked, within the description limit', () => {
+    const paragraphs = Array.from({ length: 12 }, (_, i) => `Paragraph ${i}. ${'word '.repeat(80).trim()}.`);
+    const b = body(reply({ paragraphs }));
+    const d = b.embeds[0]!.description!;
+    expect(d.length).toBeLessThanOrEqual(4096);
+    expect(d.endsWith('.\n\n…')).toBe(true);
+    expect(b.embeds[0]!.footer?.text).toContain(SHORTENED_NOTE);
+  });
+});

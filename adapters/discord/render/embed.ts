@@ -61,7 +61,7 @@ export function buildEmbed(reply: Reply, overflow: readonly ReplyAction[], label
   const fields: FieldCandidate[] = reply.code.map(codeField);
   const wanted = fields.reduce((n, f) => n + f.name.length + Math.min(LIMITS.fieldValue, f.value(LIMITS.fieldValue).text.length), 0);
   const room = Math.min(LIMITS.description, budget - Math.min(wanted, FIELD_SHARE));
-  const prose = truncate([...reply.paragraphs, ...quizChoiceLines(reply)].join('\n\n').trim(), room);
+  const prose = cutAtParagraph([...reply.paragraphs, ...quizChoiceLines(reply)].join('\n\n').trim(), room);
   cut ||= prose.cut;
   // The table follows the summary, as one aligned block; it gets what room the prose leaves.
   const table = reply.table ? renderTable(reply.table, Math.max(0, room - prose.text.length - 2)) : undefined;
@@ -92,6 +92,18 @@ export function buildEmbed(reply: Reply, overflow: readonly ReplyAction[], label
   const footer = [moreText?.text, cut ? SHORTENED_NOTE : undefined].filter(Boolean).join('\n');
   if (footer) embed.setFooter({ text: footer });
   return embed;
+}
+
+/**
+ * Long text (Explain more on a long body) is cut at a paragraph boundary when one is near, so a
+ * reader never gets half a sentence; the "…" line and the footer note say there is more.
+ */
+function cutAtParagraph(text: string, max: number): { text: string; cut: boolean } {
+  if (text.length <= max) return { text, cut: false };
+  const marker = '\n\n…';
+  const at = text.lastIndexOf('\n\n', max - marker.length);
+  if (at > max * 0.5) return { text: `${text.slice(0, at)}${marker}`, cut: true };
+  return truncate(text, max);
 }
 
 /** A code example as a field: the caption as its name, the code fenced (and cut on a line boundary). */
