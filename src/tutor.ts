@@ -143,7 +143,10 @@ export class Tutor {
         }
         // A related topic picked from an answer's menu continues that message.
         if (action.type === 'explain') r.inPlace = true;
-        return action.type === 'share' ? r : this.remembered(r, (await this.memory.recall(who))?.question ?? concept.title, who);
+        if (action.type === 'share') return r;
+        // Explain more / an example keep the question that led here; a new topic is its own.
+        const state = action.type === 'explain' ? undefined : await this.memory.recall(who);
+        return this.remembered(r, state?.conceptId === concept.id ? state.question : concept.title, who);
       }
       case 'quiz-concept':
         return this.quiz.practiceConcept(action.conceptId, who);

@@ -36,6 +36,10 @@ export async function answerFollowUp(tutor: Tutor, fu: FollowUp, state: Conversa
       return hit ? answerConcept(tutor, hit.conceptId, text) : undefined;
     }
     case 'about': {
+      // A short question that names its topic outright ("is it safe to run docker as root?") is
+      // a new question; only a weak reading on its own makes the pointer mean the last concept.
+      const own = tutor.match(text).best;
+      if (own && own.conceptId !== current.id && own.confidence >= SURE) return answerConcept(tutor, own.conceptId, text);
       const result = tutor.match(fu.query(current.title));
       let id = result.best?.conceptId;
       // "How do I keep it then?" right after an answer asks for the next step, not the same
@@ -47,6 +51,9 @@ export async function answerFollowUp(tutor: Tutor, fu: FollowUp, state: Conversa
     }
   }
 }
+
+/** A match this confident on the text alone is taken as it stands, pointer or not. */
+const SURE = 0.95;
 
 function answerConcept(tutor: Tutor, conceptId: string, question: string): Reply | undefined {
   const c = tutor.pack.byId.get(conceptId);

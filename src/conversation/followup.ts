@@ -25,7 +25,7 @@ const EXAMPLE = /^((show|give) me (an |a |the )?(example|command|commands|code)s
 const QUIZ = /^((quiz|test) me( on (that|this|it))?|(quiz|test) me please|give me a (quiz|question)( on (that|this|it))?|ask me a question( about (that|this|it))?)$/;
 const COMPARE = /^(what'?s|what is|whats) the difference (with|from|to|between (it|that|this) and) (.+)$|^how (is|does) (it|that|this) (differ|compare) (from|to|with) (.+)$|^(versus|vs\.?|compared to|compare (it|that|this) (to|with)) (.+)$/;
 const OTHER = /^(and|what about|how about|and what about|and how about|same)( for| with| in| on)? (.{2,60})$/;
-const POINTER = /\b(it|that|this|them|those|these|they|one|then)\b/;
+const POINTER = /\b(it|that|this|them|those|these|they)\b/;
 
 export function parseFollowUp(text: string): FollowUp | null {
   const t = normalizeChat(text);
@@ -42,8 +42,8 @@ export function parseFollowUp(text: string): FollowUp | null {
   if (other) return { kind: 'other', subject: other[3]!.trim() };
   // A short question that points back ("how do I keep it then?"): words of its own plus a pointer.
   const words = t.split(' ');
-  if (words.length <= 8 && POINTER.test(t)) {
-    return { kind: 'about', query: (title) => t.replace(/\b(it|that|this|them|those|these|they|one)\b/, title).replace(/\bthen\b/g, ' '), howTo: /^how (do|can|should|would) (i|you|we)\b|^how to\b/.test(t) };
+  if (words.length <= 7 && POINTER.test(t)) {
+    return { kind: 'about', query: (title) => t.replace(POINTER, title).replace(/\bthen\b/g, ' '), howTo: /^how (do|can|should|would) (i|you|we)\b|^how to\b/.test(t) };
   }
   return null;
 }

@@ -69,6 +69,11 @@ describe('conversation memory and follow-ups', () => {
     expect(quiz.quiz?.conceptId).toBe('volumes');
   });
 
+  it('a short question that names its own topic is a new question, even with "it" in it', async () => {
+    await say('what is a volume');
+    expect((await say('is it safe to run docker as root?')).conceptId).toBe('container-security');
+  });
+
   it('moves to a concept a follow-up names, and forgets after the configured minutes', async () => {
     await say('how fast do containers start?');
     expect((await say('and for VMs?')).conceptId).toBe('virtual-machine');
