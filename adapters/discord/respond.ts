@@ -66,7 +66,13 @@ export async function answerInteraction(ctx: BotContext, interaction: Answerable
     // asker: answer in a private follow-up and delete the public placeholder, so nothing private
     // shows in the channel. Guessed private but meant for the channel: the answer stays private
     // and carries Share (when the reply allows it), which is safe and one click from public.
-    if (reply.form) return void log.warn('a form came too late to open as a modal');
+    if (reply.form) {
+      // A modal can only be the first response, and that moment has passed: say so instead.
+      log.warn('a form came too late to open as a modal');
+      const late: Reply = { ...failureReply(), kind: 'notice', title: 'Please try again', paragraphs: ['That took me too long to open the form. Press the button again, please.'] };
+      const body = safeRender(late, true, log);
+      return void (await (updating ? interaction.followUp({ ...body, flags: MessageFlags.Ephemeral }) : interaction.editReply(body)));
+    }
     if (updating && plan.sharedNote && reply.audience === 'channel') {
       await withRetry('replace the private copy', () => interaction.editReply({ content: plan.sharedNote!, embeds: [], components: [] }), ctx.timing.retryDelaysMs, log);
       await interaction.followUp(safeRender(reply, false, log));

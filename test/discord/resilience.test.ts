@@ -61,7 +61,14 @@ describe('slow answers: defer first, then edit', () => {
     expect(paged.body.embeds[0].title).toBe('Topics (page 1 of 1)');
   });
 
-  it('a public deferral whose answer is for the asker: ephemeral follow-up, then the placeholder is deleted', async () => {
+  it('a 👎 whose modal can no longer open (the answer was deferred) gets a clear "try again", not silence', async () => {
+    const i = buttonPress('f:volume:d');
+    expect((await h.interact(i)).body).toEqual({ type: 5, data: { flags: 64 } });
+    const edit = await h.fake.waitFor((r) => r.method === 'PATCH' && r.path.includes(`/${i.token}/messages/@original`));
+    expect(edit.body.embeds[0].title).toBe('Please try again');
+  });
+
+    it('a public deferral whose answer is for the asker: ephemeral follow-up, then the placeholder is deleted', async () => {
     // Share defers publicly (its answer is normally for the channel); sharing a topic that no
     // longer exists gets a notice meant only for the asker.
     const i = buttonPress('s:no-such-topic');
