@@ -122,6 +122,12 @@ describe('was this helpful?', () => {
   });
 });
 
+test('when Slack will not open the modal, the clicker is told to try again', async () => {
+  h.fake.script('views.open', { body: { ok: false, error: 'expired_trigger_id' } });
+  await h.click(click('f:volume:d'));
+  expect(title(h.fake.responses[0]!.body.blocks)).toBe('Please try again');
+});
+
 describe('hostile echoes', () => {
   test('markdown, backticks, masked links and bidi overrides come back inert', async () => {
     await h.slash({ ...fixture<Record<string, string>>('slash-command.json'), text: 'explain *free* _nitro_ ~now~ ``` [claim](https://evil.example) \u202Egnp.exe', response_url: h.fake.responseUrl('echo') });

@@ -7,7 +7,7 @@ import { slackRequester } from '../requester.ts';
 import { channelPost, ephemeralPost, messageUpdate, responseUrl, type Target } from '../targets.ts';
 import { isDirectChannel } from '../text.ts';
 import { acknowledge, type SlackContext, type SlackListener } from './context.ts';
-import { openForm } from './form-submit.ts';
+import { formFailedReply, openForm } from './form-submit.ts';
 
 /** What our interactive elements send: a button's or feedback button's value, or a menu pick. */
 interface ClickedElement {
@@ -66,17 +66,15 @@ async function answer(body: BlockAction, action: ClickedElement, client: webApi.
   const reply = await ctx.app.tutor.handle({ type: 'action', action: value }, who);
   const question = `(button) ${action.selected_option?.text?.text ?? action.text?.text ?? value}`;
 
-  if (reply.form) {
-    await openForm(client, body.trigger_id, reply.form, { channelId, thread, direct }, ctx);
-    return;
-  }
   const url = body.response_url;
+  if (reply.form && (await openForm(client, body.trigger_id, reply.form, { channelId, thread, direct }, ctx))) return;
+  const shown = reply.form ? formFailedReply() : reply;
   const privately: Target[] = ephemeral
     ? [...(url ? [responseUrl(url, 'ephemeral')] : []), ephemeralPost(client, channelId, userId, thread)]
     : [ephemeralPost(client, channelId, userId, thread), ...(url ? [responseUrl(url, 'ephemeral')] : [])];
   const w = { userId, channelId, thread, direct, url, client, privately, ephemeral, message, kind: decodeAction(value)?.type ?? '' };
-  const { targets, render } = route(reply, w);
-  const sent = await deliver({ reply, render, targets, apology: privately, question, who: { userId, channelId } }, ctx.log);
+  const { targets, render } = route(shown, w);
+  const sent = await deliver({ reply: shown, render, targets, apology: privately, question, who: { userId, channelId } }, ctx.log);
   if (sent && reply.audience === 'channel' && ephemeral && url) {
     // The private copy must not keep a live Share button: it becomes a note with no buttons.
     await responseUrl(url, 'ephemeral', true)

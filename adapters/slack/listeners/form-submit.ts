@@ -18,8 +18,8 @@ interface FormMeta {
   d: boolean;
 }
 
-/** Open a modal asking for a short text (a reply's `form`). Needs the click's trigger_id (valid 3 s). */
-export async function openForm(client: webApi.WebClient, triggerId: string, form: NonNullable<Reply['form']>, where: { channelId: string; thread?: string | undefined; direct: boolean }, ctx: SlackContext): Promise<void> {
+/** Open a modal asking for a short text (a reply's `form`). Needs the click's trigger_id (valid 3 s). False when Slack refused. */
+export async function openForm(client: webApi.WebClient, triggerId: string, form: NonNullable<Reply['form']>, where: { channelId: string; thread?: string | undefined; direct: boolean }, ctx: SlackContext): Promise<boolean> {
   const meta: FormMeta = { s: form.submit, c: where.channelId, t: where.thread, d: where.direct };
   try {
     await client.views.open({
@@ -42,9 +42,17 @@ export async function openForm(client: webApi.WebClient, triggerId: string, form
         ],
       },
     });
+    return true;
   } catch (err) {
     ctx.log.warn({ err: (err as Error).message }, 'could not open the feedback form');
+    return false;
   }
+}
+
+/** Said privately when the modal could not open (an expired trigger_id, a Slack error). */
+export function formFailedReply(): Reply {
+  const text = "I couldn't open the form just now. Press the button again, please.";
+  return { kind: 'notice', title: 'Please try again', paragraphs: [text], code: [], related: [], suggestions: [], extra: [], audience: 'requester', fallback: text };
 }
 
 /** The modal's submission: the text goes to the core with the form's action; the thanks is private. */
