@@ -142,3 +142,15 @@ describe('long bodies', () => {
     expect(b.embeds[0]!.footer?.text).toContain(SHORTENED_NOTE);
   });
 });
+
+describe('labels', () => {
+  it('buttons and menu options are plain text: no raw backticks or bold markers', () => {
+    const r = reply({
+      quiz: { prompt: 'Q?', conceptId: 'c', conceptTitle: 'C', choices: [{ label: 'A. `docker rm -v`', action: 'p:q:0' }, { label: 'B. **never**', action: 'p:q:1' }] },
+      menu: { placeholder: 'Related topics', options: [{ label: 'The `docker run` command', action: 'c:docker-run' }] },
+    });
+    const b = body(r);
+    const labels = b.components.flatMap((row) => row.components.flatMap((c) => ('label' in c ? [c.label as string] : 'options' in c ? (c.options as { label: string }[]).map((o) => o.label) : [])));
+    expect(labels).toEqual(['A. docker rm -v', 'B. never', 'The docker run command']);
+  });
+});
