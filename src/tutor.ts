@@ -93,8 +93,10 @@ export class Tutor {
     if (chat) return noticeReply('', chat);
     const followUp = parseFollowUp(trimmed);
     if (followUp) {
-      const r = await answerFollowUp(this, followUp, await this.memory.recall(who), trimmed, who);
-      if (r) return this.remembered(r, trimmed, who);
+      const state = await this.memory.recall(who);
+      const r = await answerFollowUp(this, followUp, state, trimmed, who);
+      // "Tell me more" stays about the question that started it; a new concept starts afresh.
+      if (r) return this.remembered(r, state && r.conceptId === state.conceptId ? state.question : trimmed, who);
     }
     // A lone word that is neither a command nor a concept is most likely a mistyped subcommand
     // ("/tutor leaderbord"): answer with help rather than a bare "don't know".

@@ -101,6 +101,8 @@ describe('conversation memory and follow-ups', () => {
 
   it('👍 is stored at once; 👎 asks what was missing and stores the note with the question, never the user', async () => {
     const r = await say('what is a hypervisor');
+    // A follow-up on the same concept keeps the question that started it.
+    expect((await say('tell me more')).conceptId).toBe(r.conceptId);
     const up = await app.tutor.handle({ type: 'action', action: r.feedback!.up }, ada);
     expect(up.paragraphs[0]).toContain('glad');
     const down = await app.tutor.handle({ type: 'action', action: r.feedback!.down }, ada);
