@@ -1,6 +1,8 @@
 import { ConfigError, type ChannelPoster, ContentError, createLogger, createTutorApp, exitQuietlyOnClosedPipe, formatIssue, loadConfig, type Config } from '../src/index.ts';
 import { adapters, type RunningAdapter } from './registry.ts';
+import { join, resolve } from 'node:path';
 import { runConsoleChat } from './console/chat.ts';
+import { CONSOLE_HISTORY_FILE } from './console/history.ts';
 
 /** `npm start`: every platform with credentials, or the console chat when there are none. */
 async function main(): Promise<number> {
@@ -40,7 +42,16 @@ async function main(): Promise<number> {
           app.startScheduler();
         }
       : undefined;
-    await runConsoleChat(app.tutor, { input: process.stdin, output: process.stdout, interactive, color: interactive && Boolean(process.stdout.isTTY), width: process.stdout.columns || 100, ...(onPoster ? { onPoster } : {}) });
+    const historyFile = config.dataDir === ':memory:' ? undefined : join(resolve(config.dataDir), CONSOLE_HISTORY_FILE);
+    await runConsoleChat(app.tutor, {
+      input: process.stdin,
+      output: process.stdout,
+      interactive,
+      color: interactive && Boolean(process.stdout.isTTY) && !config.noColor,
+      width: process.stdout.columns || 100,
+      ...(historyFile ? { historyFile } : {}),
+      ...(onPoster ? { onPoster } : {}),
+    });
     await app.close();
     return 0;
   }

@@ -6,6 +6,7 @@ import { Tutor, type TutorOptions } from './tutor.ts';
 import type { ChannelPoster } from './core/poster.ts';
 import type { Platform } from './core/request.ts';
 import { gapRecorder } from './gaps/gaps.ts';
+import { StoredMemory } from './conversation/memory.ts';
 import { PersistentQuiz } from './quiz/persistent.ts';
 import { systemClock, type Clock } from './schedule/clock.ts';
 import { Scheduler, type SchedulerOptions } from './schedule/scheduler.ts';
@@ -58,6 +59,8 @@ export async function createTutorApp(config: Config, logger: Logger, options: Tu
   const recordGap = gapRecorder(store, clock, logger);
   const tutor = new Tutor(pack, {
     threshold: config.matchThreshold,
+    memory: new StoredMemory(store, config.conversationMinutes * 60_000, () => clock.now().getTime()),
+    feedback: { record: (f) => store.recordFeedback({ ...f, at: clock.now().getTime() }) },
     ...options,
     quiz: options.quiz ?? quiz,
     onUnmatched: (text, who) => {

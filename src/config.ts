@@ -37,6 +37,9 @@ export const envSchema = z.object({
 
   QUIZ_GRACE_MINUTES: withDefault(positiveNumber('a number of minutes greater than 0'), '120'),
   QUIZ_CLOSE_HOURS: withDefault(positiveNumber('a number of hours greater than 0'), '24'),
+  CONVERSATION_MINUTES: withDefault(positiveNumber('a number of minutes greater than 0'), '15'),
+  // https://no-color.org: any non-empty value turns colour off in the console.
+  NO_COLOR: optional(z.string()),
 });
 
 type Env = z.output<typeof envSchema>;
@@ -51,6 +54,10 @@ export interface Config {
   slack?: { botToken: string; signingSecret: string; appToken?: string; port: number; apiUrl?: string; adminUsers: string[] };
   discord?: { token: string; applicationId: string; guildId?: string; apiUrl?: string };
   quiz: { graceMinutes: number; closeHours: number };
+  /** How long the tutor remembers what a conversation is about, for follow-ups. */
+  conversationMinutes: number;
+  /** NO_COLOR is set: the console prints no colours or styles. */
+  noColor: boolean;
 }
 
 export class ConfigError extends Error {
@@ -88,6 +95,8 @@ export function parseConfig(given: Record<string, string | undefined>, options: 
     consoleChat: e.CONSOLE_CHAT,
     matchThreshold: e.MATCH_THRESHOLD,
     quiz: { graceMinutes: e.QUIZ_GRACE_MINUTES, closeHours: e.QUIZ_CLOSE_HOURS },
+    conversationMinutes: e.CONVERSATION_MINUTES,
+    noColor: Boolean(e.NO_COLOR),
   };
   if (e.SLACK_BOT_TOKEN && e.SLACK_SIGNING_SECRET) {
     config.slack = {

@@ -11,6 +11,8 @@ export type { Reply, ReplyAction, ReplyCode, ReplyDiagram, ReplyKind, ReplyQuiz,
 export { diagramPng, diagramPngPath, DiagramError } from './diagrams/render.ts';
 export { decodeAction, encodeAction, MAX_ACTION_LENGTH, type TutorAction } from './reply/actions.ts';
 export { columnWidths, monospaceRow, monospaceRule, wrapWords } from './reply/monospace.ts';
+export { displayWidth, padDisplay } from './reply/width.ts';
+export { stripInvisible } from './reply/echo.ts';
 export type { ChannelPoster } from './core/poster.ts';
 export { CONSOLE_USER, type Platform, type Requester, type TutorRequest } from './core/request.ts';
 export type { MatchResult, ConceptHit } from './match/matcher.ts';

@@ -4,7 +4,15 @@ import { Matcher, type ConceptHit, type MatchableConcept, type MatchResult } fro
 import { MAX_QUESTION_CHARS } from './match/normalize.ts';
 import type { Requester, TutorRequest } from './core/request.ts';
 import { decodeAction } from './reply/actions.ts';
-import { conceptReply, explainAction, hitsToActions, noMatchReply, noticeReply } from './reply/build.ts';
+import { explainAction, hitsToActions, noMatchReply, noticeReply } from './reply/build.ts';
+import { echo } from './reply/echo.ts';
+import { commandText } from './reply/syntax.ts';
+import { exampleReply, firstAnswer, moreReply } from './reply/first-answer.ts';
+import { answerFollowUp } from './conversation/continue.ts';
+import { parseFollowUp } from './conversation/followup.ts';
+import { LocalMemory, type ConversationMemory } from './conversation/memory.ts';
+import { smallTalk } from './conversation/smalltalk.ts';
+import { handleFeedback, type FeedbackSink } from './feedback/feedback.ts';
 import type { Reply, ReplyAction } from './reply/types.ts';
 import { commands, findCommand } from './commands/index.ts';
 import type { QuizFeatures } from './quiz/features.ts';
@@ -18,6 +26,10 @@ export interface TutorOptions {
   starters?: string[];
   /** Minimum confidence to answer with a concept (MATCH_THRESHOLD); the matcher's default otherwise. */
   threshold?: number;
+  /** What each conversation is about, for follow-ups. Default: in this process only. */
+  memory?: ConversationMemory;
+  /** Where 👍/👎 go (the store). Without one, feedback is acknowledged but not kept. */
+  feedback?: FeedbackSink;
 }
 
 /** What the matcher indexes for a concept: its names, and its summary and body as weaker evidence. */
@@ -33,12 +45,14 @@ export class Tutor {
   quiz: QuizFeatures;
   private readonly names: Fuse<{ id: string; name: string }>;
   private readonly options: TutorOptions;
+  readonly memory: ConversationMemory;
 
   constructor(
     readonly pack: ContentPack,
     options: TutorOptions = {},
   ) {
     this.options = options;
+    this.memory = options.memory ?? new LocalMemory();
     this.matcher = new Matcher(pack.concepts.map(matchableConcept), { threshold: options.threshold, outOfScope: pack.outOfScope });
     this.quiz = options.quiz ?? new StatelessQuiz(pack);
     const names = pack.concepts.flatMap((c) => [c.title, ...c.aliases, c.id].map((name) => ({ id: c.id, name })));
@@ -53,7 +67,7 @@ export class Tutor {
         case 'command':
           return await this.runCommand(req.name, req.args, who);
         case 'action':
-          return await this.handleAction(req.action, who);
+          return await this.handleAction(req.action, who, req.text);
       }
     } catch (err) {
       // A bug must cost one reply, not the bot: say so plainly and let the adapter log it.
@@ -72,8 +86,17 @@ export class Tutor {
     if (cmd && (!cmd.accepts || cmd.accepts(rest))) return cmd.run(rest, { tutor: this, who });
     if (trimmed.startsWith('/') && !cmd) {
       const r = await this.runCommand('help', '', who);
-      r.paragraphs.unshift(`Unknown command \`${first.slice(0, 40)}\`. Here is what I understand:`);
+      r.paragraphs.unshift(`Unknown command ${echo(first, 40)}. Here is what I understand:`);
       return r;
+    }
+    const chat = smallTalk(trimmed, who.platform);
+    if (chat) return noticeReply('', chat);
+    const followUp = parseFollowUp(trimmed);
+    if (followUp) {
+      const state = await this.memory.recall(who);
+      const r = await answerFollowUp(this, followUp, state, trimmed, who);
+      // "Tell me more" stays about the question that started it; a new concept starts afresh.
+      if (r) return this.remembered(r, state && r.conceptId === state.conceptId ? state.question : trimmed, who);
     }
     // A lone word that is neither a command nor a concept is most likely a mistyped subcommand
     // ("/tutor leaderbord"): answer with help rather than a bare "don't know".
@@ -81,7 +104,7 @@ export class Tutor {
     if (lone && !lone.best && !lone.query.smallTalk) {
       const r = await this.runCommand('help', '', who);
       const hits = lone.suggestions;
-      r.paragraphs.unshift(`I don't know \`${trimmed.slice(0, 40)}\` as a command or a topic. Here is what I understand:`);
+      r.paragraphs.unshift(`I don't know ${echo(trimmed, 40)} as a command or a topic. Here is what I understand:`);
       if (hits.length) r.suggestions = hitsToActions(hits);
       return r;
     }
@@ -92,39 +115,58 @@ export class Tutor {
     const cmd = findCommand(name);
     if (!cmd) {
       const r = await findCommand('help')!.run('', { tutor: this, who });
-      r.paragraphs.unshift(`Unknown command \`${name.slice(0, 40)}\`. Here is what I understand:`);
+      r.paragraphs.unshift(`Unknown command ${echo(name, 40)}. Here is what I understand:`);
       return r;
     }
     return cmd.run(args, { tutor: this, who });
   }
 
-  private async handleAction(raw: string, who: Requester): Promise<Reply> {
+  /** Remember what a concept reply was about, for follow-ups in the same conversation. */
+  private async remembered(r: Reply, question: string, who: Requester): Promise<Reply> {
+    if (r.conceptId && (r.kind === 'answer' || r.kind === 'comparison')) await this.memory.remember(who, r.conceptId, question);
+    return r;
+  }
+
+  private async handleAction(raw: string, who: Requester, text?: string): Promise<Reply> {
     const action = decodeAction(raw);
     if (!action) return noticeReply('Unknown button', 'That button is from an older version of me. Ask again and use the new one.');
     switch (action.type) {
       case 'explain':
-      case 'share': {
+      case 'share':
+      case 'more':
+      case 'example': {
         const concept = this.pack.byId.get(action.conceptId);
-        if (!concept) return noticeReply('Topic removed', `I no longer have a topic called "${action.conceptId}". Try \`topics\`.`);
-        const r = conceptReply(concept, this.pack);
+        if (!concept) return noticeReply('Topic removed', `I no longer have a topic called "${action.conceptId}". Try \`${commandText(who.platform, 'topics')}\`.`);
+        const r = action.type === 'more' ? moreReply(concept, this.pack) : action.type === 'example' ? exampleReply(concept, this.pack) : firstAnswer(concept, this.pack);
         if (action.type === 'share') {
           r.audience = 'channel';
           delete r.share;
+          delete r.feedback;
         }
-        return r;
+        // A related topic picked from an answer's menu continues that message.
+        if (action.type === 'explain') r.inPlace = true;
+        if (action.type === 'share') return r;
+        // Explain more / an example keep the question that led here; a new topic is its own.
+        const state = action.type === 'explain' ? undefined : await this.memory.recall(who);
+        return this.remembered(r, state?.conceptId === concept.id ? state.question : concept.title, who);
       }
+      case 'quiz-concept':
+        return this.quiz.practiceConcept(action.conceptId, who);
+      case 'feedback':
+      case 'feedback-note':
+        return handleFeedback(action, text ?? '', who, { pack: this.pack, memory: this.memory, sink: this.options.feedback });
       case 'practice-answer':
       case 'post-answer':
         return this.quiz.answer(action, who);
       case 'next-practice':
-        return this.quiz.practice(who);
+        return { ...(await this.quiz.practice(who)), inPlace: true };
       case 'topics':
-        return this.runCommand('topics', String(action.page), who);
+        return { ...(await this.runCommand('topics', String(action.page), who)), inPlace: true };
     }
   }
 
   /** Answer a free-text question: the best concept, or an honest "don't know" with suggestions. */
-  answerQuestion(text: string, who: Requester): Reply {
+  async answerQuestion(text: string, who: Requester): Promise<Reply> {
     const result = this.matcher.match(text);
     if (result.query.smallTalk || (result.terms.length === 0 && !result.query.text)) {
       const r = findCommand('help')!.run('', { tutor: this, who }) as Reply;
@@ -133,13 +175,18 @@ export class Tutor {
     const long = String(text).length > MAX_QUESTION_CHARS;
     let reply: Reply;
     if (result.best) {
-      reply = conceptReply(this.pack.byId.get(result.best.conceptId)!, this.pack, result.suggestions);
+      reply = await this.remembered(firstAnswer(this.pack.byId.get(result.best.conceptId)!, this.pack, { question: text, suggestions: result.suggestions }), text, who);
     } else {
       this.options.onUnmatched?.(result.query.text, who);
-      reply = noMatchReply(result.query.text, result.suggestions);
+      reply = noMatchReply(result.query.text, result.suggestions, who.platform);
     }
     if (long) reply.paragraphs.unshift(`_That was a long message; I read the first ${MAX_QUESTION_CHARS} characters._`);
     return reply;
+  }
+
+  /** The first answer about a concept, remembered as what this conversation is about. */
+  async conceptAnswer(concept: Concept, question: string, who: Requester, suggestions: readonly ConceptHit[] = []): Promise<Reply> {
+    return this.remembered(firstAnswer(concept, this.pack, { question, suggestions }), question, who);
   }
 
   match(text: string): MatchResult {

@@ -1,13 +1,21 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { MessageFlags, type ButtonInteraction, type ChatInputCommandInteraction } from 'discord.js';
+import { MessageFlags, type ChatInputCommandInteraction, type MessageComponentInteraction, type ModalSubmitInteraction } from 'discord.js';
+import { formModal } from './modal.ts';
 import type { Reply } from '../../src/index.ts';
 import type { BotContext } from './context.ts';
 import { renderReply, type DiscordMessage } from './render/index.ts';
 import { isAlreadyAcknowledged, isUnknownInteraction, withRetry } from './retry.ts';
 
+type AnswerableInteraction = ChatInputCommandInteraction | MessageComponentInteraction | ModalSubmitInteraction;
+
 export interface AnswerPlan {
-  /** Replace the clicked message (paging through topics) instead of sending a new one. */
+  /**
+   * The clicked message is private and the click may continue it (Explain more, a related topic,
+   * paging, the next question, a practice answer): a reply marked `inPlace` replaces it.
+   */
   update?: boolean;
+  /** Sharing from a private message: after the public post, the private copy becomes this note. */
+  sharedNote?: string;
   /** Whether to defer privately when the reply is not ready in time (its audience is unknown then). */
   privateGuess: boolean;
 }
@@ -26,7 +34,7 @@ export function renderFor(reply: Reply, priv: boolean, log?: BotContext['log']):
  * Answer an interaction within Discord's 3 s: reply at once when the core is quick, otherwise defer
  * first and edit the deferred response when the reply is ready. Never throws; failures are logged.
  */
-export async function answerInteraction(ctx: BotContext, interaction: ChatInputCommandInteraction | ButtonInteraction, work: Promise<Reply>, plan: AnswerPlan): Promise<void> {
+export async function answerInteraction(ctx: BotContext, interaction: AnswerableInteraction, work: Promise<Reply>, plan: AnswerPlan): Promise<void> {
   const direct = !interaction.inGuild();
   const log = ctx.log.child({ interaction: interaction.id, user: interaction.user.id, channel: interaction.channelId });
   const safeWork = work.catch((err: unknown) => {
@@ -35,16 +43,22 @@ export async function answerInteraction(ctx: BotContext, interaction: ChatInputC
   });
   try {
     const quick = await within(safeWork, ctx.timing.deferAfterMs);
+    const component = interaction.isMessageComponent() ? interaction : undefined;
     if (quick) {
+      // A form (👎's "what were you looking for?") must be the first response: a modal.
+      if (quick.form && !interaction.isModalSubmit()) return void (await interaction.showModal(formModal(quick.form)));
       const priv = isPrivate(quick, direct);
       const msg = safeRender(quick, priv, log);
-      if (plan.update && interaction.isButton()) await interaction.update(msg);
+      if (component && plan.sharedNote && quick.audience === 'channel') {
+        await component.update({ content: plan.sharedNote, embeds: [], components: [] });
+        await component.followUp(msg);
+      } else if (component && plan.update && quick.inPlace) await component.update(msg);
       else await interaction.reply({ ...msg, ...(priv ? { flags: MessageFlags.Ephemeral } : {}) });
       log.debug({ kind: quick.kind, private: priv }, 'answered');
       return;
     }
-    const updating = Boolean(plan.update) && interaction.isButton();
-    if (updating) await interaction.deferUpdate();
+    const updating = Boolean(plan.update || plan.sharedNote) && Boolean(component);
+    if (updating) await component!.deferUpdate();
     else await interaction.deferReply(plan.privateGuess && !direct ? { flags: MessageFlags.Ephemeral } : {});
     log.debug('deferred');
     const reply = await safeWork;
@@ -52,6 +66,19 @@ export async function answerInteraction(ctx: BotContext, interaction: ChatInputC
     // asker: answer in a private follow-up and delete the public placeholder, so nothing private
     // shows in the channel. Guessed private but meant for the channel: the answer stays private
     // and carries Share (when the reply allows it), which is safe and one click from public.
+    if (reply.form) {
+      // A modal can only be the first response, and that moment has passed: say so instead.
+      log.warn('a form came too late to open as a modal');
+      const late: Reply = { ...failureReply(), kind: 'notice', title: 'Please try again', paragraphs: ['That took me too long to open the form. Press the button again, please.'] };
+      const body = safeRender(late, true, log);
+      return void (await (updating ? interaction.followUp({ ...body, flags: MessageFlags.Ephemeral }) : interaction.editReply(body)));
+    }
+    if (updating && plan.sharedNote && reply.audience === 'channel') {
+      await withRetry('replace the private copy', () => interaction.editReply({ content: plan.sharedNote!, embeds: [], components: [] }), ctx.timing.retryDelaysMs, log);
+      await interaction.followUp(safeRender(reply, false, log));
+      return;
+    }
+    if (updating && !reply.inPlace) return void (await interaction.followUp({ ...safeRender(reply, isPrivate(reply, direct), log), ...(isPrivate(reply, direct) ? { flags: MessageFlags.Ephemeral } : {}) }));
     if (!updating && !interaction.ephemeral && isPrivate(reply, direct)) return await answerPrivatelyInstead(interaction, reply, log);
     // Share only makes sense on a private message.
     const msg = safeRender(reply, Boolean(interaction.ephemeral), log);
@@ -69,7 +96,7 @@ export async function answerInteraction(ctx: BotContext, interaction: ChatInputC
  * follow-up is a webhook POST without a nonce, so it gets only discord.js's own retries: an extra
  * retry of one that had in fact gone through would show the answer twice.
  */
-async function answerPrivatelyInstead(interaction: ChatInputCommandInteraction | ButtonInteraction, reply: Reply, log: BotContext['log']): Promise<void> {
+async function answerPrivatelyInstead(interaction: AnswerableInteraction, reply: Reply, log: BotContext['log']): Promise<void> {
   await interaction.followUp({ ...safeRender(reply, true, log), flags: MessageFlags.Ephemeral });
   // A placeholder left behind only says "thinking…"; the answer has already reached the asker.
   await interaction.deleteReply().catch((err: unknown) => log.warn({ err }, 'could not delete the public placeholder'));

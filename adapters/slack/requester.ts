@@ -7,6 +7,8 @@ export interface RequesterInput {
   teamId?: string | undefined;
   direct: boolean;
   canManageChannel?: boolean;
+  /** The thread the message is in (or starts), for conversation memory. Default: the channel. */
+  threadTs?: string | undefined;
 }
 
 export function slackRequester(p: RequesterInput): Requester {
@@ -17,6 +19,7 @@ export function slackRequester(p: RequesterInput): Requester {
     ...(p.teamId ? { workspaceId: p.teamId } : {}),
     direct: p.direct,
     canManageChannel: p.canManageChannel ?? false,
+    conversationId: p.threadTs ? `${p.channelId}/${p.threadTs}` : p.channelId,
   };
 }
 

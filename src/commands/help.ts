@@ -1,4 +1,5 @@
 import { emptyReply } from '../reply/build.ts';
+import { usageText } from '../reply/syntax.ts';
 import type { Command } from './types.ts';
 import { commands } from './index.ts';
 
@@ -8,12 +9,13 @@ export const help: Command = {
   accepts: (args) => args.trim() === '',
   usage: 'help',
   description: 'Show what I can do.',
-  run(_args, { tutor }) {
+  run(_args, { tutor, who }) {
     const r = emptyReply('help', 'Ask me about containers and virtual machines, or try: topics, explain <concept>, quiz.');
     r.title = 'Container & VM tutor';
     r.paragraphs = [
       `I teach containers and virtual machines (${tutor.pack.concepts.length} topics). Ask a question in your own words, like "what is a volume?" or "docker vs vm".`,
-      commands.map((c) => `\`${c.usage}\` ${c.description}`).join('\n'),
+      commands.map((c) => `\`${usageText(who.platform, c.name, c.usage.slice(c.name.length).trim())}\` ${c.description}`).join('\n'),
+      'After an answer, just keep talking: "tell me more", "example?", "why?" or "quiz me on that" continue the same topic.',
     ];
     r.suggestions = tutor.starterActions();
     return r;

@@ -11,17 +11,23 @@ export interface Requester {
   canManageChannel?: boolean;
   /** True in a direct message. */
   direct?: boolean;
+  /**
+   * The conversation within the channel the tutor remembers context for: a Slack thread, a
+   * Discord thread or channel, a console session. Defaults to channelId.
+   */
+  conversationId?: string;
 }
 
 /**
  * What an adapter hands the core:
  * - `text`: a line typed by a person, e.g. "help", "explain volumes" or a free question.
  * - `command`: a structured subcommand (Discord's `/tutor explain concept:…`).
- * - `action`: the opaque payload of a button the core created.
+ * - `action`: the opaque payload of a button the core created; `text` is what was typed into
+ *   the form a reply asked for (see Reply.form).
  */
 export type TutorRequest =
   | { type: 'text'; text: string }
   | { type: 'command'; name: string; args: string }
-  | { type: 'action'; action: string };
+  | { type: 'action'; action: string; text?: string };
 
 export const CONSOLE_USER: Requester = { platform: 'console', userId: 'console', channelId: 'console', direct: true, canManageChannel: true };

@@ -29,6 +29,8 @@ export interface MatchResult {
   terms: string[];
   best: ConceptHit | null;
   suggestions: ConceptHit[];
+  /** The next best concepts after `best`, without the runner-up floor (follow-ups look here). */
+  alternatives: ConceptHit[];
 }
 
 export interface MatcherOptions {
@@ -195,8 +197,9 @@ export class Matcher {
     const best = top && top.confidence >= this.threshold ? top : null;
     // Beside an answer, only close runners-up are worth offering.
     const floor = Math.max(this.suggestThreshold, best ? best.confidence * RUNNER_UP : 0);
-    const suggestions = scored.filter((h) => h !== best && h.confidence >= floor).slice(0, 3);
-    return { query, terms, best, suggestions };
+    const alternatives = scored.filter((h) => h !== best && h.confidence >= this.suggestThreshold);
+    const suggestions = alternatives.filter((h) => h.confidence >= floor).slice(0, 3);
+    return { query, terms, best, suggestions, alternatives };
   }
 
   /** Everything the decision looks at, per concept. */

@@ -8,6 +8,8 @@ import type { TutorAction } from '../reply/actions.ts';
  */
 export interface QuizFeatures {
   practice(who: Requester): Promise<Reply>;
+  /** A practice question about one concept ("Quiz me on this"). */
+  practiceConcept(conceptId: string, who: Requester): Promise<Reply>;
   review(who: Requester): Promise<Reply>;
   answer(action: Extract<TutorAction, { type: 'practice-answer' | 'post-answer' }>, who: Requester): Promise<Reply>;
   leaderboard(args: string, who: Requester): Promise<Reply>;

@@ -1,7 +1,8 @@
 import type { ContentPack, QuizItem } from '../content/model.ts';
 import type { Requester } from '../core/request.ts';
-import type { TutorAction } from '../reply/actions.ts';
+import { encodeAction, type TutorAction } from '../reply/actions.ts';
 import { noticeReply, quizFeedbackReply } from '../reply/build.ts';
+import { commandText } from '../reply/syntax.ts';
 import type { Reply } from '../reply/types.ts';
 import { systemClock, type Clock } from '../schedule/clock.ts';
 import { localDate, periodStart } from '../schedule/zone.ts';
@@ -50,7 +51,21 @@ export class PersistentQuiz implements QuizFeatures {
     if (!pick) return noticeReply('No quiz yet', 'The loaded content has no quiz items.');
     const concept = this.pack.byId.get(pick.item.conceptId)!;
     const note = pick.reason === 'due' ? `_Review: ${pick.due} question${pick.due === 1 ? '' : 's'} due, this is one you missed or are learning._` : pick.reason === 'ahead' ? "_You've seen every question; nothing is due, so here is the next one coming up._" : undefined;
-    return practiceQuestionReply(pick.item, concept, pick.reason === 'due' ? 'Review' : 'Practice', note);
+    return practiceQuestionReply(pick.item, concept, pick.reason === 'due' ? 'Review' : 'Practice', note, await this.ask(who, pick.item));
+  }
+
+  /** "Quiz me on this": the concept's question the learner needs most (due, new, then soonest). */
+  async practiceConcept(conceptId: string, who: Requester): Promise<Reply> {
+    const concept = this.pack.byId.get(conceptId);
+    if (!concept || concept.quiz.length === 0) return noticeReply('No quiz yet', 'There is no practice question on that topic yet.');
+    const { dueBy } = await this.today(who);
+    const pick = choosePracticeItem(concept.quiz, await this.store.listReviews(who), dueBy, this.random)!;
+    return practiceQuestionReply(pick.item, concept, 'Practice', undefined, await this.ask(who, pick.item));
+  }
+
+  /** Each question put to someone is recorded, so that it takes one answer only. */
+  private ask(who: Requester, item: QuizItem): Promise<number> {
+    return this.store.createPracticeAsk(who, item.id, this.now());
   }
 
   async review(who: Requester): Promise<Reply> {
@@ -70,7 +85,7 @@ export class PersistentQuiz implements QuizFeatures {
       return r;
     }
     const item = this.pack.quizById.get(first.itemId)!;
-    return practiceQuestionReply(item, this.pack.byId.get(item.conceptId)!, 'Review', `_Review 1 of ${due.length} due today._`);
+    return practiceQuestionReply(item, this.pack.byId.get(item.conceptId)!, 'Review', `_Review 1 of ${due.length} due today._`, await this.ask(who, item));
   }
 
   /**
@@ -84,33 +99,41 @@ export class PersistentQuiz implements QuizFeatures {
   }
 
   async answer(action: Extract<TutorAction, { type: 'practice-answer' | 'post-answer' }>, who: Requester): Promise<Reply> {
-    return action.type === 'practice-answer' ? this.answerPractice(action.itemId, action.choice, who) : this.answerPost(action.postId, action.choice, who);
+    return action.type === 'practice-answer' ? this.answerPractice(action.itemId, action.choice, who, action.askId) : this.answerPost(action.postId, action.choice, who);
   }
 
-  private async answerPractice(itemId: string, choice: number, who: Requester): Promise<Reply> {
+  private async answerPractice(itemId: string, choice: number, who: Requester, askId?: number): Promise<Reply> {
     const item = this.pack.quizById.get(itemId);
-    if (!item || choice >= item.choices.length) return noticeReply('Quiz expired', 'That question is no longer in the quiz bank. Try `quiz` for a new one.');
+    if (!item || choice >= item.choices.length) return noticeReply('Quiz expired', `That question is no longer in the quiz bank. Try \`${commandText(who.platform, 'quiz')}\` for a new one.`);
     const now = this.now();
+    if (askId !== undefined) {
+      // One answer per question asked: a second click (or a stale copy) changes nothing.
+      const lock = await this.store.answerPracticeAsk(askId, who, choice, now);
+      if (!lock.recorded && lock.choice !== undefined) return alreadyAnswered(item, lock.choice);
+      if (!lock.recorded || lock.itemId !== item.id) return noticeReply('Not your question', `That practice question was asked to someone else. Try \`${commandText(who.platform, 'quiz')}\` for your own.`);
+    }
     const state = afterAnswer(await this.store.getReview(who, item.id), who, item.id, choice === item.answerIndex, now);
     await this.store.putReview(state);
-    const r = quizFeedbackReply(item, this.pack.byId.get(item.conceptId)!, choice, `_This comes back for review in ${plural(intervalDays(state.box), 'day')}. Practice answers don't count toward channel scores._`);
+    const concept = this.pack.byId.get(item.conceptId)!;
+    const r = quizFeedbackReply(item, concept, choice, `_This comes back for review in ${plural(intervalDays(state.box), 'day')}. Practice answers don't count toward channel scores._`);
     r.extra.push(nextPracticeAction);
+    // The feedback takes the question's place; its choices stay visible, answered and inert.
+    r.quiz = { prompt: item.prompt, conceptId: concept.id, conceptTitle: concept.title, choices: item.choices.map((label, i) => ({ label: `${letter(i)}. ${label}`, action: encodeAction({ type: 'practice-answer', itemId: item.id, choice: i, ...(askId !== undefined ? { askId } : {}) }) })), answered: choice };
+    r.inPlace = askId !== undefined;
     return r;
   }
 
   private async answerPost(postId: number, choice: number, who: Requester): Promise<Reply> {
     const post = await this.store.getPost(postId);
-    if (!post || post.platform !== who.platform) return noticeReply('Quiz not found', "I can't find that quiz any more. Try `quiz` for a practice question.");
+    if (!post || post.platform !== who.platform) return noticeReply('Quiz not found', `I can't find that quiz any more. Try \`${commandText(who.platform, 'quiz')}\` for a practice question.`);
     const item = this.pack.quizById.get(post.itemId);
-    if (!item || choice >= item.choices.length) return noticeReply('Quiz expired', 'That question is no longer in the quiz bank. Try `quiz` for a practice question.');
+    if (!item || choice >= item.choices.length) return noticeReply('Quiz expired', `That question is no longer in the quiz bank. Try \`${commandText(who.platform, 'quiz')}\` for a practice question.`);
     const concept = this.pack.byId.get(item.conceptId)!;
     if (post.closedAt !== undefined) return quizFeedbackReply(item, concept, choice, '_This quiz has closed, so this answer does not count toward the leaderboard._');
     const correct = choice === item.answerIndex;
     const now = this.now();
     const { recorded, first } = await this.store.recordAnswer({ postId, userId: who.userId, choice, correct, answeredAt: now });
-    if (!recorded) {
-      return noticeReply('You already answered', `Only your first answer counts. You picked ${letter(first.choice)}. ${item.choices[first.choice] ?? ''}, which was ${first.correct ? 'right' : 'not right'}.`);
-    }
+    if (!recorded) return alreadyAnswered(item, first.choice);
     // Channel answers feed the learner's own review pile too: what they missed comes back.
     await this.store.putReview(afterAnswer(await this.store.getReview(who, item.id), who, item.id, correct, now));
     const ch = { platform: post.platform, channelId: post.channelId };
@@ -171,6 +194,11 @@ export class PersistentQuiz implements QuizFeatures {
   private async zoneOf(ch: ChannelRef, post?: PostRecord): Promise<string> {
     return (await this.store.getSchedule(ch))?.zone ?? post?.zone ?? 'UTC';
   }
+}
+
+function alreadyAnswered(item: QuizItem, choice: number): Reply {
+  const right = choice === item.answerIndex;
+  return noticeReply('You already answered', `Only your first answer counts. You picked ${letter(choice)}. ${item.choices[choice] ?? ''}, which was ${right ? 'right' : 'not right'}.`);
 }
 
 function plural(n: number, word: string): string {

@@ -29,8 +29,8 @@ export function quizSummaryReply(item: QuizItem, concept: Concept, tally: { tota
   return r;
 }
 
-export function practiceQuestionReply(item: QuizItem, concept: Concept, heading: string, note?: string): Reply {
-  const r = quizQuestionReply(item, concept, (choice) => encodeAction({ type: 'practice-answer', itemId: item.id, choice }), heading);
+export function practiceQuestionReply(item: QuizItem, concept: Concept, heading: string, note?: string, askId?: number): Reply {
+  const r = quizQuestionReply(item, concept, (choice) => encodeAction({ type: 'practice-answer', itemId: item.id, choice, ...(askId !== undefined ? { askId } : {}) }), heading);
   if (note) r.paragraphs.push(note);
   return r;
 }

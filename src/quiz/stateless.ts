@@ -2,6 +2,7 @@ import type { ContentPack } from '../content/model.ts';
 import type { Requester } from '../core/request.ts';
 import { encodeAction, type TutorAction } from '../reply/actions.ts';
 import { noticeReply, quizFeedbackReply, quizQuestionReply } from '../reply/build.ts';
+import { commandText } from '../reply/syntax.ts';
 import type { Reply } from '../reply/types.ts';
 import type { QuizFeatures } from './features.ts';
 
@@ -20,14 +21,22 @@ export class StatelessQuiz implements QuizFeatures {
     return quizQuestionReply(item, concept, (choice) => encodeAction({ type: 'practice-answer', itemId: item.id, choice }));
   }
 
+  async practiceConcept(conceptId: string, _who: Requester): Promise<Reply> {
+    const concept = this.pack.byId.get(conceptId);
+    const items = concept?.quiz ?? [];
+    if (!concept || items.length === 0) return noticeReply('No quiz yet', 'There is no practice question on that topic yet.');
+    const item = items[Math.floor(this.random() * items.length)]!;
+    return quizQuestionReply(item, concept, (choice) => encodeAction({ type: 'practice-answer', itemId: item.id, choice }), 'Practice');
+  }
+
   async review(who: Requester): Promise<Reply> {
     return this.practice(who);
   }
 
-  async answer(action: Extract<TutorAction, { type: 'practice-answer' | 'post-answer' }>, _who: Requester): Promise<Reply> {
+  async answer(action: Extract<TutorAction, { type: 'practice-answer' | 'post-answer' }>, who: Requester): Promise<Reply> {
     if (action.type !== 'practice-answer') return notAvailable('Channel quizzes');
     const item = this.pack.quizById.get(action.itemId);
-    if (!item || action.choice >= item.choices.length) return noticeReply('Quiz expired', 'That question is no longer in the quiz bank. Try `quiz` for a new one.');
+    if (!item || action.choice >= item.choices.length) return noticeReply('Quiz expired', `That question is no longer in the quiz bank. Try \`${commandText(who.platform, 'quiz')}\` for a new one.`);
     return quizFeedbackReply(item, this.pack.byId.get(item.conceptId)!, action.choice);
   }
 

@@ -5,7 +5,13 @@
 export type TutorAction =
   | { type: 'explain'; conceptId: string }
   | { type: 'share'; conceptId: string }
-  | { type: 'practice-answer'; itemId: string; choice: number }
+  | { type: 'more'; conceptId: string }
+  | { type: 'example'; conceptId: string }
+  | { type: 'quiz-concept'; conceptId: string }
+  | { type: 'feedback'; conceptId: string; helpful: boolean }
+  | { type: 'feedback-note'; conceptId: string }
+  /** `askId`: the stored practice question it answers (one answer each); absent on older buttons. */
+  | { type: 'practice-answer'; itemId: string; choice: number; askId?: number }
   | { type: 'post-answer'; postId: number; choice: number }
   | { type: 'next-practice' }
   | { type: 'topics'; page: number };
@@ -21,8 +27,23 @@ export function encodeAction(a: TutorAction): string {
     case 'share':
       s = `s:${a.conceptId}`;
       break;
+    case 'more':
+      s = `m:${a.conceptId}`;
+      break;
+    case 'example':
+      s = `x:${a.conceptId}`;
+      break;
+    case 'quiz-concept':
+      s = `q:${a.conceptId}`;
+      break;
+    case 'feedback':
+      s = `f:${a.conceptId}:${a.helpful ? 'u' : 'd'}`;
+      break;
+    case 'feedback-note':
+      s = `g:${a.conceptId}`;
+      break;
     case 'practice-answer':
-      s = `p:${a.itemId}:${a.choice}`;
+      s = `p:${a.itemId}:${a.choice}${a.askId !== undefined ? `:${a.askId}` : ''}`;
       break;
     case 'post-answer':
       s = `k:${a.postId}:${a.choice}`;
@@ -50,10 +71,23 @@ export function decodeAction(raw: string): TutorAction | null {
     case 's':
       if (!SLUG.test(body)) return null;
       return { type: tag === 'c' ? 'explain' : 'share', conceptId: body };
+    case 'm':
+    case 'x':
+    case 'q':
+    case 'g': {
+      if (!SLUG.test(body)) return null;
+      const type = ({ m: 'more', x: 'example', q: 'quiz-concept', g: 'feedback-note' } as const)[tag];
+      return { type, conceptId: body };
+    }
+    case 'f': {
+      const m = /^([a-z0-9-]+):([ud])$/.exec(body);
+      if (!m || !SLUG.test(m[1]!)) return null;
+      return { type: 'feedback', conceptId: m[1]!, helpful: m[2] === 'u' };
+    }
     case 'p': {
-      const m = /^([a-z0-9-]+):(\d)$/.exec(body);
+      const m = /^([a-z0-9-]+):(\d)(?::(\d{1,15}))?$/.exec(body);
       if (!m) return null;
-      return { type: 'practice-answer', itemId: m[1]!, choice: Number(m[2]) };
+      return { type: 'practice-answer', itemId: m[1]!, choice: Number(m[2]), ...(m[3] ? { askId: Number(m[3]) } : {}) };
     }
     case 'k': {
       const m = /^(\d{1,15}):(\d)$/.exec(body);

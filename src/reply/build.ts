@@ -1,4 +1,7 @@
-import type { Concept, ContentPack, Diagram, QuizItem } from '../content/model.ts';
+import type { Concept, Diagram, QuizItem } from '../content/model.ts';
+import type { Platform } from '../core/request.ts';
+import { echo } from './echo.ts';
+import { commandText } from './syntax.ts';
 import type { ConceptHit } from '../match/matcher.ts';
 import { encodeAction } from './actions.ts';
 import type { Reply, ReplyAction, ReplyDiagram } from './types.ts';
@@ -30,35 +33,18 @@ export function paragraphsOf(text: string): string[] {
     .filter(Boolean);
 }
 
-/** The answer to a concept: comparison entries (those with a table) always carry their table. */
-export function conceptReply(concept: Concept, pack: ContentPack, suggestions: readonly ConceptHit[] = []): Reply {
-  const r = emptyReply(concept.table ? 'comparison' : 'answer', `${concept.title}: ${concept.summary}`);
-  r.title = concept.title;
-  r.conceptId = concept.id;
-  r.paragraphs = [`**${concept.summary}**`, ...paragraphsOf(concept.body)];
-  if (concept.table) r.table = { ...(concept.table.caption ? { caption: concept.table.caption } : {}), headers: concept.table.headers, rows: concept.table.rows };
-  r.code = concept.examples.map((e) => ({ caption: e.caption, code: e.code, ...(e.language ? { language: e.language } : {}) }));
-  r.related = concept.related.map((id) => pack.byId.get(id)).filter((c): c is Concept => !!c).map(explainAction);
-  r.suggestions = hitsToActions(suggestions.filter((s) => s.conceptId !== concept.id && !concept.related.includes(s.conceptId)));
-  if (concept.source) r.paragraphs.push(`Source: ${concept.source}`);
-  r.share = encodeAction({ type: 'share', conceptId: concept.id });
-  const picture = concept.diagrams?.[0];
-  if (picture) r.diagram = replyDiagram(picture);
-  return r;
-}
-
 /** One picture per answer: the concept's first diagram. */
 export function replyDiagram(d: Diagram): ReplyDiagram {
   return { name: d.name, alt: d.alt, text: d.text, svgPath: d.svgPath, key: d.key, viewBoxWidth: d.viewBoxWidth };
 }
 
-export function noMatchReply(question: string, suggestions: readonly ConceptHit[]): Reply {
-  const shown = question.length > 120 ? `${question.slice(0, 117)}...` : question;
+export function noMatchReply(question: string, suggestions: readonly ConceptHit[], platform: Platform = 'console'): Reply {
+  const shown = question.trim() ? echo(question, 120) : '';
   const r = emptyReply('no-match', suggestions.length ? `I'm not sure. Did you mean ${suggestions.map((s) => s.title).join(', ')}?` : "I don't have an answer for that yet.");
   r.title = "I don't know that one yet";
   r.paragraphs = [
-    shown ? `I couldn't match "${shown}" to anything I teach.` : 'That message was empty.',
-    suggestions.length ? 'Did you mean one of these?' : 'I teach containers and virtual machines. Try `topics` to browse, or ask something like "what is a volume?"',
+    shown ? `I couldn't match ${shown} to anything I teach.` : 'That message was empty.',
+    suggestions.length ? 'Did you mean one of these?' : `I teach containers and virtual machines. Try \`${commandText(platform, 'topics')}\` to browse, or ask something like "what is a volume?"`,
   ];
   r.suggestions = hitsToActions(suggestions);
   return r;

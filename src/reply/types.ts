@@ -40,6 +40,22 @@ export interface ReplyQuiz {
   choices: ReplyAction[];
   conceptId: string;
   conceptTitle: string;
+  /** Set once answered: the choice picked. Adapters show the choices inert (disabled where they can). */
+  answered?: number;
+}
+
+/** A compact pick-one menu (Slack static_select, Discord string select) instead of a row of buttons. */
+export interface ReplyMenu {
+  placeholder: string;
+  options: ReplyAction[];
+}
+
+/** Ask for a short text in a form (Slack modal, Discord modal); `submit` comes back with the text. */
+export interface ReplyForm {
+  title: string;
+  label: string;
+  placeholder?: string;
+  submit: string;
 }
 
 /**
@@ -80,4 +96,15 @@ export interface Reply {
   conceptId?: string;
   /** One diagram, on a concept's answer and on a quiz question that refers to one. */
   diagram?: ReplyDiagram;
+  /** The related concepts as one compact menu (concept answers use this instead of `related`). */
+  menu?: ReplyMenu;
+  /** "Was this helpful?": the 👍 and 👎 actions. */
+  feedback?: { up: string; down: string };
+  /**
+   * This answers a click and continues the message clicked (Explain more, paging, the next
+   * question): adapters replace that message where the platform allows instead of adding one.
+   */
+  inPlace?: boolean;
+  /** Instead of a message, ask for a short text (a modal) and send `form.submit` with it. */
+  form?: ReplyForm;
 }

@@ -82,4 +82,35 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (platform, workspace_id, content_key)
   ) WITHOUT ROWID;
   `,
+  // 3: conversation memory (follow-ups), practice questions answered once, answer feedback (no user ids).
+  `
+  CREATE TABLE conversations (
+    key TEXT PRIMARY KEY,
+    concept_id TEXT NOT NULL,
+    question TEXT NOT NULL,
+    updated_at INTEGER NOT NULL
+  ) WITHOUT ROWID;
+  CREATE INDEX conversations_age ON conversations (updated_at);
+
+  CREATE TABLE practice_asks (
+    id INTEGER PRIMARY KEY,
+    platform TEXT NOT NULL,
+    user_id TEXT NOT NULL,
+    item_id TEXT NOT NULL,
+    asked_at INTEGER NOT NULL,
+    choice INTEGER,
+    answered_at INTEGER
+  );
+
+  CREATE TABLE feedback (
+    id INTEGER PRIMARY KEY,
+    platform TEXT NOT NULL,
+    concept_id TEXT NOT NULL,
+    question TEXT NOT NULL,
+    helpful INTEGER NOT NULL CHECK (helpful IN (0, 1)),
+    note TEXT,
+    at INTEGER NOT NULL
+  );
+  CREATE INDEX feedback_concept ON feedback (concept_id, at);
+  `,
 ];

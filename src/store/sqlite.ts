@@ -4,6 +4,8 @@ import { createRequire } from 'node:module';
 import type Database from 'better-sqlite3';
 import type { Platform } from '../core/request.ts';
 import { MIGRATIONS } from './sqlite-migrations.ts';
+import { SqliteChatTables } from './sqlite-chat.ts';
+import type { ConversationRecord, FeedbackRecord } from './chat-types.ts';
 import type { AnswerRecord, ChannelRef, GapRow, LearnerRef, PostClaim, PostRecord, ReviewRecord, ScheduleRecord, ScoreRow, Store } from './types.ts';
 
 export const DB_FILE = 'tutor.db';
@@ -248,6 +250,15 @@ export class SqliteStore implements Store {
        ON CONFLICT (platform, workspace_id, content_key) DO UPDATE SET file_id = excluded.file_id, uploaded_at = excluded.uploaded_at`,
     ).run(platform, workspaceId, contentKey, fileId, at);
   }
+  // Conversations, practice asks and feedback live in sqlite-chat.ts.
+  private readonly chat = new SqliteChatTables((text) => this.sql(text));
+  getConversation = (key: string) => this.chat.getConversation(key);
+  putConversation = (key: string, r: ConversationRecord) => this.chat.putConversation(key, r);
+  pruneConversations = (before: number) => this.chat.pruneConversations(before);
+  createPracticeAsk = (who: LearnerRef, itemId: string, at: number) => this.chat.createPracticeAsk(who, itemId, at);
+  answerPracticeAsk = (id: number, who: LearnerRef, choice: number, at: number) => this.chat.answerPracticeAsk(id, who, choice, at);
+  recordFeedback = (f: FeedbackRecord) => this.chat.recordFeedback(f);
+  feedbackReport = (limit: number) => this.chat.feedbackReport(limit);
 
   // Gaps
 

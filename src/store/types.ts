@@ -1,4 +1,5 @@
 import type { Platform } from '../core/request.ts';
+import type { ChatStore } from './chat-types.ts';
 
 /**
  * The quiz's persistent state, behind an interface so that a server database can replace
@@ -97,7 +98,7 @@ export interface GapRow {
   platforms: string[];
 }
 
-export interface Store {
+export interface Store extends ChatStore {
   // Schedules
   putSchedule(s: ScheduleRecord): Promise<void>;
   getSchedule(ch: ChannelRef): Promise<ScheduleRecord | undefined>;

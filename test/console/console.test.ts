@@ -35,7 +35,7 @@ describe('console rendering', () => {
     for (const r of normalReplies()) {
       const { text, buttons } = renderConsole(r);
       expect(text).not.toContain('**');
-      expect(buttons.length).toBe(r.related.length + r.suggestions.length + r.extra.length + (r.quiz?.choices.length ?? 0));
+      expect(buttons.length).toBe(r.related.length + r.suggestions.length + r.extra.length + (r.quiz?.choices.length ?? 0) + (r.menu?.options.length ?? 0) + (r.feedback ? 2 : 0));
       if (r.title) expect(text.startsWith(r.title)).toBe(true);
     }
   });
@@ -61,9 +61,14 @@ describe('console chat (batch mode)', () => {
     expect(out).toMatch(/Correct!|Not quite/);
   });
 
-  it('presses a related button by its number', async () => {
-    const out = await chat(['what is a hypervisor', '1']);
-    expect(out.split('Containers vs virtual machines').length).toBeGreaterThan(2);
+  it('presses buttons and related-topic entries by their number', async () => {
+    const first = await tutor.handle({ type: 'text', text: 'what is a hypervisor' }, { platform: 'console', userId: 'n', channelId: 'n' });
+    const { buttons } = renderConsole(first);
+    const more = buttons.findIndex((b) => b.label === 'Explain more') + 1;
+    const related = buttons.findIndex((b) => b.label === 'Containers vs virtual machines') + 1;
+    const out = await chat(['what is a hypervisor', String(more), 'what is a hypervisor', String(related)]);
+    expect(out).toContain('Hypervisor: in more depth');
+    expect(out).toMatch(/\nContainers vs virtual machines\n\nContainers share the host kernel/);
   });
 });
 

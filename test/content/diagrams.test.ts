@@ -11,7 +11,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/content/load.ts';
 import { formatIssue } from '../../src/content/model.ts';
 import { checkSvg } from '../../src/content/svg-check.ts';
-import { conceptReply, quizQuestionReply } from '../../src/reply/build.ts';
+import { quizQuestionReply } from '../../src/reply/build.ts';
+import { firstAnswer, moreReply, exampleReply } from '../../src/reply/first-answer.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 const GOOD_SVG = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 640 300"><rect width="640" height="300" fill="#fff"/><text x="10" y="40" font-family="Inter">Hi</text></svg>';
@@ -97,15 +98,17 @@ describe('the diagrams field', () => {
     expect(problems(dir)).toEqual(['p/layers.yaml: diagrams.0.file: p/diagrams/layers.svg must not contain <script> (diagrams are pictures only: no scripts or embedded documents)']);
   });
 
-  it('answers carry the concept\'s first diagram; a quiz question carries the one its item names', () => {
+  it('the first answer and Explain more carry the concept\'s first diagram, an example does not; a quiz question carries the one its item names', () => {
     const quiz = 'quiz:\n  - prompt: Which?\n    diagram: layers\n    choices: [A, B]\n    answer: A\n    explanation: Because.\n  - prompt: Plain?\n    choices: [A, B]\n    answer: A\n    explanation: Because.\n';
     const { pack: p } = loadContent(pack(diagram() + quiz), { parseCache: new Map() });
     const c = p.byId.get('layers')!;
-    expect(conceptReply(c, p).diagram).toMatchObject({ name: 'layers', alt: 'Two layers.', text: '[ a ]\n[ b ]' });
+    expect(firstAnswer(c, p).diagram).toMatchObject({ name: 'layers', alt: 'Two layers.', text: '[ a ]\n[ b ]' });
+    expect(moreReply(c, p).diagram?.name).toBe('layers');
+    expect(exampleReply(c, p).diagram).toBeUndefined();
     expect(quizQuestionReply(c.quiz[0]!, c, () => 'x').diagram?.name).toBe('layers');
     expect(quizQuestionReply(c.quiz[1]!, c, () => 'x').diagram).toBeUndefined();
     const plain = loadContent(pack(''), { parseCache: new Map() }).pack;
-    expect(conceptReply(plain.byId.get('layers')!, plain).diagram).toBeUndefined();
+    expect(firstAnswer(plain.byId.get('layers')!, plain).diagram).toBeUndefined();
   });
 });
 

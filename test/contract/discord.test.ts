@@ -3,7 +3,7 @@
  * goes through the real discord.js builders (whose validators throw on a violation), stays inside
  * Discord's limits, and nothing is cut without a visible marker.
  */
-import { ActionRowBuilder, EmbedBuilder, type APIEmbed, type ButtonBuilder } from 'discord.js';
+import { ActionRowBuilder, EmbedBuilder, type APIEmbed, type MessageActionRowComponentBuilder } from 'discord.js';
 import { describe, expect, test } from 'vitest';
 import type { Reply } from '../../src/index.ts';
 import { LIMITS, renderReply, SHORTENED_NOTE, toMessageBody, type RenderOptions } from '../../adapters/discord/render/index.ts';
@@ -18,7 +18,9 @@ const WAYS: [string, RenderOptions][] = [
 const embedChars = (e: APIEmbed) => (e.title ?? '').length + (e.description ?? '').length + (e.footer?.text ?? '').length + (e.author?.name ?? '').length + (e.fields ?? []).reduce((n, f) => n + f.name.length + f.value.length, 0);
 
 type Body = ReturnType<typeof toMessageBody> & { content?: string };
-const buttonsOf = (body: Body) => body.components.flatMap((r) => r.components as { custom_id: string; label: string }[]);
+const buttonsOf = (body: Body) => body.components.flatMap((r) => (r.components as { type: number; custom_id: string; label: string }[]).filter((c) => c.type === 2));
+/** Options of the related-topics select menu: their values are actions too. */
+const menuOf = (body: Body) => body.components.flatMap((r) => (r.components as { type: number; options?: { value: string; label: string }[] }[]).flatMap((c) => (c.type === 3 ? (c.options ?? []) : [])));
 
 function render(reply: Reply, opts: RenderOptions): Body {
   const msg = renderReply(reply, opts);
@@ -34,7 +36,7 @@ function render(reply: Reply, opts: RenderOptions): Body {
     if (e.image) b.setImage(e.image.url);
     expect(b.toJSON()).toEqual(e);
   }
-  for (const row of body.components) expect(ActionRowBuilder.from<ButtonBuilder>(row).toJSON()).toEqual(row);
+  for (const row of body.components) expect(ActionRowBuilder.from<MessageActionRowComponentBuilder>(row).toJSON()).toEqual(row);
   return body;
 }
 
@@ -101,7 +103,9 @@ describe.each(WAYS)('Discord contract: %s', (_way, opts) => {
     expect(JSON.stringify(body)).not.toContain(SHORTENED_NOTE);
     expect(JSON.stringify(body)).not.toContain('…');
     const all = [...(reply.quiz?.choices ?? []), ...reply.suggestions, ...reply.related, ...reply.extra];
-    expect(buttonsOf(body).filter((b) => b.custom_id !== reply.share).map((b) => b.custom_id).sort()).toEqual(all.map((a) => a.action).sort());
+    const feedback = reply.feedback ? [reply.feedback.up, reply.feedback.down] : [];
+    expect(buttonsOf(body).filter((b) => b.custom_id !== reply.share && !feedback.includes(b.custom_id)).map((b) => b.custom_id).sort()).toEqual(all.map((a) => a.action).sort());
+    expect(menuOf(body).map((o) => o.value)).toEqual((reply.menu?.options ?? []).map((o) => o.action));
     checkActionsAccountedFor(reply, body, opts);
     // A diagram is one attached PNG shown as the embed's image, its alt text as the description.
     const files = renderReply(reply, opts).files ?? [];

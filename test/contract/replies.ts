@@ -60,6 +60,21 @@ export function normalReplies(): Reply[] {
       diagram: DIAGRAM,
       quiz: { prompt: 'Which layer is lost?', conceptId: 'writable-layer', conceptTitle: 'Writable layer', choices: ['A. The writable layer', 'B. Image layer 1'].map((label, i) => ({ label, action: encodeAction({ type: 'practice-answer', itemId: 'writable-layer-q1', choice: i }) })) },
     }),
+    // A first answer as the tutor sends it: continue buttons, the related-topics menu, 👍/👎.
+    base('comparison', {
+      title: 'Volumes vs bind mounts',
+      conceptId: 'volumes',
+      paragraphs: ['Docker manages volumes; a bind mount is a host path you choose.'],
+      table: { caption: 'Volumes vs bind mounts', headers: ['Aspect', 'Volume', 'Bind mount'], rows: [['Managed by', 'Docker', 'You'], ['Emoji 🐳 and CJK 容器', 'wide', 'cells']] },
+      extra: [
+        { label: 'Explain more', action: encodeAction({ type: 'more', conceptId: 'volumes' }) },
+        { label: 'Show an example', action: encodeAction({ type: 'example', conceptId: 'volumes' }) },
+        { label: 'Quiz me on this', action: encodeAction({ type: 'quiz-concept', conceptId: 'volumes' }) },
+      ],
+      menu: { placeholder: 'Related topics', options: [explain(10, 'Bind mounts'), explain(11, 'The `docker rm` command')] },
+      feedback: { up: encodeAction({ type: 'feedback', conceptId: 'volumes', helpful: true }), down: encodeAction({ type: 'feedback', conceptId: 'volumes', helpful: false }) },
+      share: encodeAction({ type: 'share', conceptId: 'volumes' }),
+    }),
   ];
 }
 
@@ -75,6 +90,7 @@ export function oversizedReplies(): Reply[] {
     related: manyActions,
     suggestions: manyActions.slice(0, 30),
     extra: manyActions.slice(0, 10),
+    ...(r.menu ? { menu: { placeholder: long(300, 'placeholder'), options: manyActions.map((a, i) => ({ ...a, action: `${a.action}x${i}` })) } } : {}),
     ...(r.quiz ? { quiz: { ...r.quiz, prompt: long(3000, 'prompt'), choices: Array.from({ length: 5 }, (_, i) => ({ label: long(300, 'choice'), action: encodeAction({ type: 'practice-answer', itemId: 'volumes-q1', choice: i }) })) } } : {}),
     fallback: long(50000, 'fallback'),
   }));

@@ -4,7 +4,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import type { Reply } from '../../src/index.ts';
-import type { Block, SlackMessage } from '../../adapters/slack/render/blocks.ts';
+import type { Block, SlackMessage, TableBlock } from '../../adapters/slack/render/blocks.ts';
 import { textSize } from '../../adapters/slack/render/blocks.ts';
 import { renderReply, renderTextOnly, type RenderOptions } from '../../adapters/slack/render/index.ts';
 import { LIMITS } from '../../adapters/slack/render/limits.ts';
@@ -19,8 +19,18 @@ const WAYS: [string, RenderOptions][] = [
   ['with an uploaded diagram', { diagramFileId: 'F0TEST0001', share: true }],
 ];
 
+/** A message's blocks in reading order: its own, or (with a table) those of its one attachment. */
+function allBlocks(msg: SlackMessage): (Block | TableBlock)[] {
+  return msg.blocks ?? msg.attachments?.[0]?.blocks ?? [];
+}
+const tableOf = (msg: SlackMessage) => allBlocks(msg).find((b): b is TableBlock => b.type === 'table');
+const labelsOf = (msg: SlackMessage) => allBlocks(msg).flatMap((b) => (b.type === 'actions' ? b.elements.flatMap((e) => (e.type === 'button' ? [e.text.text] : e.options.map((o) => o.text.text))) : []));
+
 function checkLimits(msg: SlackMessage): void {
-  const blocks = msg.blocks ?? [];
+  // Either blocks, or one attachment holding them all (with the table): never both.
+  expect(Boolean(msg.blocks && msg.attachments)).toBe(false);
+  if (msg.attachments) expect(msg.attachments).toHaveLength(1);
+  const blocks = allBlocks(msg).filter((b): b is Block => b.type !== 'table');
   expect(blocks.length).toBeLessThanOrEqual(LIMITS.blocks);
   expect(msg.text.length).toBeGreaterThan(0);
   expect(msg.text.length).toBeLessThanOrEqual(LIMITS.messageText);
@@ -52,6 +62,15 @@ function checkLimits(msg: SlackMessage): void {
         expect(els.length).toBeGreaterThan(0);
         expect(els.length).toBeLessThanOrEqual(LIMITS.actionsPerBlock);
         for (const e of els) {
+          if (e.type === 'static_select') {
+            expect(e.options.length).toBeGreaterThan(0);
+            expect(e.options.length).toBeLessThanOrEqual(100);
+            for (const o of e.options) expect(o.text.text.length).toBeLessThanOrEqual(75);
+            for (const o of e.options) expect(o.value.length).toBeLessThanOrEqual(150);
+            expect(actionIds.has(e.action_id)).toBe(false);
+            actionIds.add(e.action_id);
+            continue;
+          }
           expect(e.text.text.length).toBeGreaterThan(0);
           expect(e.text.text.length).toBeLessThanOrEqual(LIMITS.buttonText);
           expect(e.value.length).toBeLessThanOrEqual(LIMITS.buttonValue);
@@ -67,19 +86,24 @@ function checkLimits(msg: SlackMessage): void {
         expect(img.slack_file.id).toMatch(/^F[A-Z0-9]+$/);
         expect(img.alt_text.trim().length).toBeGreaterThan(0);
         expect(img.alt_text.length).toBeLessThanOrEqual(2000);
-        expect(msg.blocks!.filter((x) => x.type === 'image')).toHaveLength(1);
+        expect(allBlocks(msg).filter((x) => x.type === 'image')).toHaveLength(1);
+        break;
+      }
+      case 'context_actions': {
+        const els = (b as Extract<Block, { type: 'context_actions' }>).elements;
+        expect(els).toHaveLength(1);
+        expect(els[0]!.type).toBe('feedback_buttons');
         break;
       }
       default:
-        // No table (or anything else) among the top-level blocks.
         throw new Error(`unexpected block type ${b.type}`);
     }
   }
-  if (msg.attachments) {
-    expect(msg.attachments).toHaveLength(1);
-    const [table, ...rest] = msg.attachments[0]!.blocks;
-    expect(rest).toEqual([]);
-    expect(table.type).toBe('table');
+  // A table only inside the attachment, at most one.
+  expect((msg.blocks ?? []).some((b) => (b as { type: string }).type === 'table')).toBe(false);
+  expect(allBlocks(msg).filter((b) => b.type === 'table').length).toBeLessThanOrEqual(1);
+  const table = tableOf(msg);
+  if (table) {
     expect(table.rows.length).toBeGreaterThan(0);
     expect(table.rows.length).toBeLessThanOrEqual(LIMITS.tableRows);
     expect(table.column_settings.length).toBeLessThanOrEqual(LIMITS.tableCells);
@@ -101,16 +125,16 @@ function checkLimits(msg: SlackMessage): void {
 
 /** Everything a reader could lose, each with whether it appears in the rendered message. */
 function missing(reply: Reply, msg: SlackMessage): string[] {
-  const blocks = msg.blocks ?? [];
-  const texts = blocks.flatMap((b) => (b.type === 'actions' ? [] : b.type === 'context' ? b.elements.map((e) => e.text) : b.type === 'image' ? [b.alt_text] : [b.text.text]));
+  const blocks = allBlocks(msg);
+  const texts = blocks.flatMap((b) => (b.type === 'actions' || b.type === 'table' || b.type === 'context_actions' ? [] : b.type === 'context' ? b.elements.map((e) => e.text) : b.type === 'image' ? [b.alt_text] : [b.text.text]));
   const body = [msg.text, ...texts].join('\n');
-  const labels = blocks.flatMap((b) => (b.type === 'actions' ? b.elements.map((e) => e.text.text) : []));
-  const cells = new Set((msg.attachments?.[0]?.blocks[0].rows ?? []).flat().map((c) => c.text));
+  const labels = labelsOf(msg);
+  const cells = new Set((tableOf(msg)?.rows ?? []).flat().map((c) => c.text));
   const out: string[] = [];
   if (reply.title && !texts.includes(toPlain(reply.title)) && !body.includes(escapeMrkdwn(toPlain(reply.title)))) out.push('title');
   reply.paragraphs.forEach((p, i) => !body.includes(toMrkdwn(p)) && out.push(`paragraph ${i}`));
   reply.code.forEach((c, i) => !body.includes(escapeMrkdwn(c.code)) && out.push(`code ${i}`));
-  for (const a of [...reply.related, ...reply.suggestions, ...reply.extra]) if (!labels.includes(toPlain(a.label))) out.push(`button ${a.label.slice(0, 20)}`);
+  for (const a of [...reply.related, ...reply.suggestions, ...reply.extra, ...(reply.menu?.options ?? [])]) if (!labels.includes(toPlain(a.label))) out.push(`button ${a.label.slice(0, 20)}`);
   for (const c of reply.quiz?.choices ?? []) if (!labels.includes(toPlain(c.label)) && !body.includes(escapeMrkdwn(toPlain(c.label)))) out.push(`choice ${c.label.slice(0, 20)}`);
   if (reply.diagram) {
     const image = blocks.some((b) => b.type === 'image' && b.slack_file.id && b.alt_text === reply.diagram!.alt);
@@ -157,7 +181,7 @@ describe('the text-only last resort', () => {
 
 test('the share button appears only when asked for and when the reply can be shared', () => {
   const [answer, , noMatch] = normalReplies();
-  const labels = (m: SlackMessage) => (m.blocks ?? []).flatMap((b) => (b.type === 'actions' ? b.elements.map((e) => e.text.text) : []));
+  const labels = labelsOf;
   expect(labels(renderReply(answer!, { share: true }))).toContain('Share in channel');
   expect(labels(renderReply(answer!, {}))).not.toContain('Share in channel');
   expect(labels(renderReply(noMatch!, { share: true }))).not.toContain('Share in channel');

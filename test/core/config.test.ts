@@ -20,6 +20,13 @@ describe('config', () => {
     expect(c).toMatchObject({ logLevel: 'info', contentDir: SHIPPED_CONTENT_DIR, dataDir: 'data', consoleChat: true, quiz: { graceMinutes: 120, closeHours: 24 } });
     expect(c.slack).toBeUndefined();
     expect(c.discord).toBeUndefined();
+    expect(c.conversationMinutes).toBe(15);
+    expect(c.noColor).toBe(false);
+  });
+
+  it('reads CONVERSATION_MINUTES and NO_COLOR, naming a bad value', () => {
+    expect(parseConfig({ CONVERSATION_MINUTES: '30', NO_COLOR: '1' })).toMatchObject({ conversationMinutes: 30, noColor: true });
+    expect(err({ CONVERSATION_MINUTES: 'soon' })).toBe('CONVERSATION_MINUTES: expected a number of minutes greater than 0 (got "soon")');
   });
 
   it('enables Slack and Discord when their credentials are present', () => {

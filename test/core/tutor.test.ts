@@ -8,15 +8,36 @@ const tutor = new Tutor(pack, { onUnmatched: (t) => unmatched.push(t), starters:
 const ask = (text: string) => tutor.handle({ type: 'text', text }, CONSOLE_USER);
 
 describe('Tutor replies', () => {
-  it('answers a concept with summary, body, examples, related and a share action', async () => {
+  it('answers a concept briefly: the summary, then buttons for more, an example, a quiz, and a related-topics menu', async () => {
     const r = await ask('what is a named volume?');
     expect(r.kind).toBe('answer');
     expect(r.title).toBe('Volumes');
-    expect(r.paragraphs[0]).toBe('**A volume is storage managed by Docker that outlives any one container.**');
-    expect(r.code).toEqual([{ caption: 'Create a volume and mount it at /data', code: 'docker volume create app-data\ndocker run -v app-data:/data alpine', language: 'bash' }]);
-    expect(r.related).toEqual([{ label: 'Containers vs virtual machines', action: 'c:containers-vs-vms' }]);
+    expect(r.paragraphs).toEqual(['A volume is storage managed by Docker that outlives any one container.']);
+    expect(r.code).toEqual([]);
+    expect(r.extra.map((a) => [a.label, a.action])).toEqual([
+      ['Explain more', 'm:volume'],
+      ['Show an example', 'x:volume'],
+      ['Quiz me on this', 'q:volume'],
+    ]);
+    expect(r.related).toEqual([]);
+    expect(r.menu).toEqual({ placeholder: 'Related topics', options: [{ label: 'Containers vs virtual machines', action: 'c:containers-vs-vms' }] });
+    expect(r.feedback).toEqual({ up: 'f:volume:u', down: 'f:volume:d' });
     expect(r.share).toBe('s:volume');
     expect(r.fallback).toBe('Volumes: A volume is storage managed by Docker that outlives any one container.');
+  });
+
+  it('adds one short example to a "how do I" question, and gives the body and examples on request', async () => {
+    const how = await ask('how do I make a named volume?');
+    expect(how.title).toBe('Volumes');
+    expect(how.code).toEqual([{ caption: 'Create a volume and mount it at /data', code: 'docker volume create app-data\ndocker run -v app-data:/data alpine', language: 'bash' }]);
+    const more = await tutor.handle({ type: 'action', action: 'm:volume' }, CONSOLE_USER);
+    expect(more.title).toBe('Volumes: in more depth');
+    expect(more.inPlace).toBe(true);
+    expect(more.paragraphs.at(-1)).toMatch(/^Source: https:/);
+    expect(more.extra.map((a) => a.label)).toEqual(['Show an example', 'Quiz me on this']);
+    const example = await tutor.handle({ type: 'action', action: 'x:volume' }, CONSOLE_USER);
+    expect(example.code).toHaveLength(1);
+    expect(example.extra.map((a) => a.label)).toEqual(['Explain more', 'Quiz me on this']);
   });
 
   it('always carries the table on a comparison answer', async () => {
@@ -35,12 +56,20 @@ describe('Tutor replies', () => {
     expect(partial.kind === 'no-match' ? partial.suggestions.length : 1).toBeGreaterThan(0);
   });
 
-  it('answers greetings, thanks and empty input with help', async () => {
-    for (const text of ['hello', 'thanks!', '', '   ', 'help']) {
+  it('answers empty input and help with help, and small talk with one short line', async () => {
+    for (const text of ['', '   ', 'help']) {
       const r = await ask(text);
       expect(r.kind, text).toBe('help');
       expect(r.suggestions.map((s) => s.action)).toEqual(['c:volume']);
     }
+    for (const text of ['hello', 'thanks!', 'Thank you', 'ok', 'cool', 'lol', "you're wrong"]) {
+      const r = await ask(text);
+      expect(r.kind, text).toBe('notice');
+      expect(r.paragraphs, text).toHaveLength(1);
+      expect(r.paragraphs[0]!.split(' ').length, text).toBeLessThan(30);
+      expect(r.suggestions, text).toEqual([]);
+    }
+    expect((await ask("you're wrong")).paragraphs[0]).toContain('👎');
   });
 
   it('routes command words, and treats them as questions when the rest does not fit', async () => {
@@ -136,7 +165,7 @@ describe('paragraphs', () => {
 
   it('greets a lone greeting without calling it unknown', async () => {
     const r = await ask('hello');
-    expect(r.kind).toBe('help');
+    expect(r.paragraphs[0]).toMatch(/^Hi!/);
     expect(r.paragraphs[0]).not.toContain("I don't know");
   });
 });

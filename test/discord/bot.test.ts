@@ -86,10 +86,27 @@ describe('/tutor commands', () => {
     expect(cb.body).toEqual(messageResponse(reply, true));
     expect(cb.query).toEqual({ with_response: 'false' });
     expect(cb.body.data.embeds[0].title).toBe('Volumes');
-    expect(cb.body.data.embeds[0].fields).toEqual([{ name: 'Create a volume and mount it at /data', value: '```bash\ndocker volume create app-data\ndocker run -v app-data:/data alpine\n```' }]);
-    expect(buttonsOf(cb.body.data)).toEqual([
-      { type: 2, custom_id: 'c:containers-vs-vms', label: 'Containers vs virtual machines', style: 2 },
-      { type: 2, custom_id: 's:volume', label: SHARE_LABEL, style: 3 },
+    expect(cb.body.data.embeds[0].description).toBe('A volume is storage managed by Docker that outlives any one container.');
+    expect(cb.body.data.embeds[0].fields).toBeUndefined();
+    // Continue buttons with Share last; the related topics as one select menu; 👍/👎.
+    expect(cb.body.data.components).toEqual([
+      {
+        type: 1,
+        components: [
+          { type: 2, custom_id: 'm:volume', label: 'Explain more', style: 2 },
+          { type: 2, custom_id: 'x:volume', label: 'Show an example', style: 2 },
+          { type: 2, custom_id: 'q:volume', label: 'Quiz me on this', style: 2 },
+          { type: 2, custom_id: 's:volume', label: SHARE_LABEL, style: 3 },
+        ],
+      },
+      { type: 1, components: [{ type: 3, custom_id: 'tutor:menu', placeholder: 'Related topics', options: [{ label: 'Containers vs virtual machines', value: 'c:containers-vs-vms' }] }] },
+      {
+        type: 1,
+        components: [
+          { type: 2, custom_id: 'f:volume:u', label: '👍', style: 2 },
+          { type: 2, custom_id: 'f:volume:d', label: '👎', style: 2 },
+        ],
+      },
     ]);
   });
 
@@ -109,19 +126,28 @@ describe('/tutor commands', () => {
     expect(cb.body.data.flags).toBe(64);
   });
 
-  it('explain: a comparison renders its table as one field per row', async () => {
+  it('explain: a comparison renders its table as one aligned code block after the summary', async () => {
     const cb = await h.interact(slash('explain', [str('concept', 'containers vs vms')]));
     const reply = await h.app.tutor.handle({ type: 'command', name: 'explain', args: 'containers vs vms' }, inGuild);
     expect(reply.kind).toBe('comparison');
     expect(cb.body).toEqual(messageResponse(reply, true));
     const embed = cb.body.data.embeds[0];
     expect(embed.title).toBe('Containers vs virtual machines');
-    expect(embed.description.endsWith('**Containers vs VMs**')).toBe(true);
-    expect(embed.fields).toEqual([
-      { name: 'Kernel', value: '**Containers:** Shared with the host\n**Virtual machines:** Own kernel per VM' },
-      { name: 'Size', value: '**Containers:** Megabytes\n**Virtual machines:** Gigabytes' },
-      { name: 'Startup', value: '**Containers:** Seconds\n**Virtual machines:** Minutes' },
-      { name: 'Isolation', value: '**Containers:** Process level\n**Virtual machines:** Hardware level' },
+    expect(embed.fields).toBeUndefined();
+    expect(embed.description.split('\n')).toEqual([
+      'Containers share the host kernel; virtual machines each run their own.',
+      '',
+      '**Containers vs VMs**',
+      '```',
+      'Feature   │ Containers     │ Virtual',
+      '          │                │ machines',
+      '──────────┼────────────────┼────────────────',
+      'Kernel    │ Shared with    │ Own kernel per',
+      '          │ the host       │ VM',
+      'Size      │ Megabytes      │ Gigabytes',
+      'Startup   │ Seconds        │ Minutes',
+      'Isolation │ Process level  │ Hardware level',
+      '```',
     ]);
   });
 
@@ -135,27 +161,30 @@ describe('/tutor commands', () => {
   it('quiz: choices are buttons; a click gets private feedback with the explanation', async () => {
     const cb = await h.interact(slash('quiz'));
     // Showing a practice question changes no state, so asking the core again gives the same reply.
-    const question = await h.app.tutor.handle({ type: 'command', name: 'quiz', args: '' }, inGuild);
-    expect(cb.body).toEqual(messageResponse(question, true));
     expect(cb.body.data.flags).toBe(64);
     expect(cb.body.data.embeds[0].title).toMatch(/^Practice: /);
     const choices = buttonsOf(cb.body.data);
     expect(choices.length).toBeGreaterThanOrEqual(2);
-    expect(choices.every((c) => /^p:[a-z0-9-]+:\d$/.test(c.custom_id))).toBe(true);
+    // Each question put to someone carries its own id, so it takes one answer.
+    expect(choices.every((c) => /^p:[a-z0-9-]+:\d:\d+$/.test(c.custom_id))).toBe(true);
     expect(choices[0]!.label).toMatch(/^A\. /);
 
-    // Answering is recorded (spaced review), so the expected feedback comes from a learner who, like
-    // this one before the click, has no history for the question.
+    // The feedback replaces the question (callback type 7) and its choices stay, disabled.
     const feedback = await h.interact(buttonPress(choices[0]!.custom_id, { ephemeral: true }));
-    const fresh = await h.app.tutor.handle({ type: 'action', action: choices[0]!.custom_id }, { ...inGuild, userId: '400000000000000077' });
-    expect(feedback.body).toEqual(messageResponse(fresh, true));
-    expect(feedback.body.type).toBe(4);
-    expect(feedback.body.data.flags).toBe(64);
+    expect(feedback.body.type).toBe(7);
     expect(feedback.body.data.allowed_mentions).toEqual({ parse: [] });
     const embed = feedback.body.data.embeds[0];
     expect(['Correct!', 'Not quite']).toContain(embed.title);
     expect(embed.description).toContain('**Answer:**');
-    expect(buttonsOf(feedback.body.data).map((b) => b.custom_id)).toContain('n:');
+    const after = buttonsOf(feedback.body.data) as { custom_id: string; disabled?: boolean }[];
+    expect(after.filter((b) => choices.some((c) => c.custom_id === b.custom_id)).every((b) => b.disabled === true)).toBe(true);
+    expect(after.map((b) => b.custom_id)).toContain('n:');
+
+    // A second click (a stale copy) is told it already answered, privately, and changes nothing.
+    const again = await h.interact(buttonPress(choices[1]!.custom_id, { ephemeral: true }));
+    expect(again.body.type).toBe(4);
+    expect(again.body.data.flags).toBe(64);
+    expect(again.body.data.embeds[0].title).toBe('You already answered');
   });
 
   it('review: nothing due yet, with a button to practise instead', async () => {
@@ -198,14 +227,17 @@ describe('/tutor commands', () => {
 });
 
 describe('buttons', () => {
-  it('Share in channel posts the answer visibly (no ephemeral flag, no Share button)', async () => {
-    const cb = await h.interact(buttonPress('s:volume', { ephemeral: true }));
+  it('Share in channel: the private copy becomes "Shared in #channel" with no buttons, the answer is posted visibly', async () => {
+    const press = buttonPress('s:volume', { ephemeral: true });
+    const cb = await h.interact(press);
+    expect(cb.body).toMatchObject({ type: 7, data: { content: `Shared in <#${CHANNEL_ID}>`, embeds: [], components: [] } });
+    const posted = await h.fake.waitFor((r) => r.method === 'POST' && r.path.endsWith(`/${press.token}`));
     const reply = await h.app.tutor.handle({ type: 'action', action: 's:volume' }, inGuild);
     expect(reply.audience).toBe('channel');
-    expect(cb.body).toEqual(messageResponse(reply, false));
-    expect(cb.body.data.flags).toBeUndefined();
-    expect(cb.body.data.embeds[0].title).toBe('Volumes');
-    expect(buttonsOf(cb.body.data).map((b) => b.custom_id)).toEqual(['c:containers-vs-vms']);
+    expect(posted.body.flags ?? 0).toBe(0);
+    expect(posted.body.embeds).toEqual(expectedBody(reply, false).embeds);
+    expect(posted.body.embeds[0].title).toBe('Volumes');
+    expect(JSON.stringify(posted.body.components)).not.toContain('s:volume');
   });
 
   it('a related-concept button answers privately', async () => {

@@ -175,3 +175,14 @@ export function chatMessage(content: string, opts: { dm?: boolean; mentionsBot?:
   if (opts.dm) return { ...common, channel_id: DM_CHANNEL_ID, channel_type: 1 };
   return { ...common, channel_id: CHANNEL_ID, channel_type: 0, guild_id: GUILD_ID, member: { roles: [], joined_at: '2026-01-01T00:00:00.000Z', deaf: false, mute: false, flags: 0 } };
 }
+
+/** A pick in a string select menu (interaction type 3, component type 3) on a message the bot sent. */
+export function selectPick(customId: string, values: string[], where: Where & { ephemeral?: boolean } = {}) {
+  const press = buttonPress(customId, where);
+  return { ...press, data: { custom_id: customId, component_type: 3, values } };
+}
+
+/** A submitted modal (interaction type 5) with one text input. */
+export function modalSubmit(customId: string, field: string, value: string, where: Where = {}) {
+  return { ...base(5, where), data: { custom_id: customId, components: [{ type: 1, components: [{ type: 4, custom_id: field, value }] }] } };
+}

@@ -12,33 +12,34 @@ const body = (r: Reply, share = false) => toMessageBody(renderReply(r, { share }
 const ids = (b: ReturnType<typeof body>) => b.components.map((row) => row.components.map((c) => (c as { custom_id: string }).custom_id));
 
 describe('tables', () => {
-  it('a narrow table is an aligned monospace grid in a code block', () => {
+  it('a table is one aligned monospace block in a code block, the caption bold above it', () => {
     const t = renderTable({ caption: 'Sizes', headers: ['What', 'Size'], rows: [['Image', 'MBs'], ['**VM**', 'GBs']] });
-    expect(t.fields).toEqual([{ name: 'Sizes', value: '```\nWhat  │ Size\n──────┼─────\nImage │ MBs\nVM    │ GBs\n```' }]);
-    for (const line of t.fields[0]!.value.split('\n')) expect(line.length).toBeLessThanOrEqual(GRID_WIDTH);
+    expect(t.text).toBe('**Sizes**\n```\nWhat  │ Size\n──────┼─────\nImage │ MBs\nVM    │ GBs\n```');
+    expect(t.cut).toBe(false);
   });
 
-  it('a wider table becomes one field per row, the caption a heading', () => {
-    const t = renderTable({ caption: 'Compared', headers: ['Feature', 'Containers', 'Virtual machines'], rows: [['Kernel', 'Shared with the host', 'Own kernel per VM']] });
-    expect(t.heading).toBe('**Compared**');
-    expect(t.fields).toEqual([{ name: 'Kernel', value: '**Containers:** Shared with the host\n**Virtual machines:** Own kernel per VM' }]);
+  it('a wide table stays one block: cells wrap inside their columns, every line within the grid width', () => {
+    const t = renderTable({ caption: 'Compared', headers: ['Feature', 'Containers', 'Virtual machines'], rows: [['Kernel', 'Shared with the host kernel, always', 'Own kernel per VM, booted by the guest']] });
+    const lines = t.text.split('\n').slice(2, -1);
+    for (const line of lines) expect(line.length).toBeLessThanOrEqual(GRID_WIDTH);
+    expect(lines.length).toBeGreaterThan(3);
+    expect(t.text.match(/```/g)).toHaveLength(2);
   });
 
-  it('the heading sits at the end of the description, right above the row fields', () => {
-    const b = body(reply({ paragraphs: ['Intro.'], table: { caption: 'Compared', headers: ['Feature', 'Containers', 'Virtual machines'], rows: [['Kernel', 'Shared with the host', 'Own kernel per VM']] } }));
-    expect(b.embeds[0]!.description).toBe('Intro.\n\n**Compared**');
+  it('sits in the description right after the summary, before any example field', () => {
+    const b = body(reply({ paragraphs: ['Intro.'], table: { caption: 'Compared', headers: ['Feature', 'Containers'], rows: [['Kernel', 'Shared']] }, code: [{ caption: 'Run', code: 'ls' }] }));
+    expect(b.embeds[0]!.description).toBe('Intro.\n\n**Compared**\n```\nFeature │ Containers\n────────┼───────────\nKernel  │ Shared\n```');
+    expect(b.embeds[0]!.fields!.map((f) => f.name)).toEqual(['Run']);
   });
 
-  it('a whitespace-only caption counts as none: the grid field gets a fallback name, cards no heading', () => {
-    expect(renderTable({ caption: ' \n ', headers: ['A', 'B'], rows: [['1', '2']] }).fields[0]!.name).toBe('Comparison');
-    const cards = renderTable({ caption: '   ', headers: ['Feature', 'Containers', 'Virtual machines'], rows: [['Kernel', 'Shared with the host', 'Own kernel per VM']] });
-    expect(cards.heading).toBeUndefined();
+  it('a whitespace-only caption counts as none; backticks in cells cannot close the block', () => {
+    expect(renderTable({ caption: ' \n ', headers: ['A', 'B'], rows: [['1', '2```']] }).text).toBe('```\nA │ B\n──┼─────\n1 │ 2ʼʼʼ\n```');
   });
 
-  it('a long caption is cut before it is bolded, so the heading keeps its closing **', () => {
-    const t = renderTable({ caption: 'word '.repeat(100), headers: ['Feature', 'Containers', 'Virtual machines'], rows: [['Kernel', 'Shared with the host', 'Own kernel per VM']] });
-    expect(t.heading).toMatch(/^\*\*word( word)*…\*\*$/);
-    expect(t.heading!.length).toBeLessThanOrEqual(300);
+  it('rows that do not fit are counted and marked', () => {
+    const t = renderTable({ headers: ['A', 'B'], rows: Array.from({ length: 200 }, (_, i) => [`row ${i}`, 'x'.repeat(30)]) }, 1000);
+    expect(t.text.length).toBeLessThanOrEqual(1000);
+    expect(t.text).toMatch(/… \d+ more rows\n```$/);
     expect(t.cut).toBe(true);
   });
 });
@@ -49,7 +50,7 @@ describe('what Discord would reject', () => {
     const r = reply({ table: { caption: '  ', headers: ['A', 'B'], rows: [['1', '2']] }, code: [{ caption: ' ', code: 'ls' }], related: [explain(1), longAction] });
     const b = body(r);
     expect(validateMessageBody(b)).toBeNull();
-    expect(b.embeds[0]!.fields!.map((f) => f.name)).toEqual(['Comparison', 'Example']);
+    expect(b.embeds[0]!.fields!.map((f) => f.name)).toEqual(['Example']);
     // The button that cannot exist is named in the footer, and the reply is marked as shortened.
     expect(ids(b)).toEqual([['c:c-1']]);
     expect(b.embeds[0]!.footer?.text).toBe(`More: Far too long\n${SHORTENED_NOTE}`);
@@ -67,16 +68,16 @@ describe('what Discord would reject', () => {
 });
 
 describe('buttons', () => {
-  it('rows: quiz choices, did-you-mean, related, then paging with Share at the end', () => {
+  it('rows: quiz choices, the control row (paging, Share at the end), then did-you-mean and related', () => {
     const r = reply({
       suggestions: [explain(1)],
       related: [explain(2), explain(3)],
       extra: [{ label: '◀ Previous', action: encodeAction({ type: 'topics', page: 1 }) }, { label: 'Next ▶', action: encodeAction({ type: 'topics', page: 3 }) }],
       share: encodeAction({ type: 'share', conceptId: 'x' }),
     });
-    expect(ids(body(r, true))).toEqual([['c:c-1', 'c:c-2', 'c:c-3'], ['t:1', 't:3', 's:x']]);
-    expect(ids(body(r, false))).toEqual([['c:c-1', 'c:c-2', 'c:c-3'], ['t:1', 't:3']]);
-    const labels = body(r, true).components[1]!.components.map((c) => (c as { label: string }).label);
+    expect(ids(body(r, true))).toEqual([['t:1', 't:3', 's:x'], ['c:c-1', 'c:c-2', 'c:c-3']]);
+    expect(ids(body(r, false))).toEqual([['t:1', 't:3'], ['c:c-1', 'c:c-2', 'c:c-3']]);
+    const labels = body(r, true).components[0]!.components.map((c) => (c as { label: string }).label);
     expect(labels.at(-1)).toBe(SHARE_LABEL);
   });
 
@@ -87,7 +88,7 @@ describe('buttons', () => {
     expect(new Set(flat).size).toBe(flat.length);
     expect(b.components.length).toBe(5);
     expect(b.components.every((r) => r.components.length <= 5)).toBe(true);
-    expect(flat.at(-1)).toBe('s:x');
+    expect(ids(b)[0]).toEqual(['s:x']);
     expect(b.embeds[0]!.footer?.text).toMatch(/^More: Concept 20, Concept 21, .*Concept 29$/);
   });
 
@@ -128,5 +129,28 @@ describe('text', () => {
     expect(b.allowed_mentions).toEqual({ parse: [] });
     expect('content' in b).toBe(false);
     expect(renderReply(reply()).allowedMentions).toEqual({ parse: [] });
+  });
+});
+
+describe('long bodies', () => {
+  it('are cut at a paragraph boundary, marked, within the description limit', () => {
+    const paragraphs = Array.from({ length: 12 }, (_, i) => `Paragraph ${i}. ${'word '.repeat(80).trim()}.`);
+    const b = body(reply({ paragraphs }));
+    const d = b.embeds[0]!.description!;
+    expect(d.length).toBeLessThanOrEqual(4096);
+    expect(d.endsWith('.\n\n…')).toBe(true);
+    expect(b.embeds[0]!.footer?.text).toContain(SHORTENED_NOTE);
+  });
+});
+
+describe('labels', () => {
+  it('buttons and menu options are plain text: no raw backticks or bold markers', () => {
+    const r = reply({
+      quiz: { prompt: 'Q?', conceptId: 'c', conceptTitle: 'C', choices: [{ label: 'A. `docker rm -v`', action: 'p:q:0' }, { label: 'B. **never**', action: 'p:q:1' }] },
+      menu: { placeholder: 'Related topics', options: [{ label: 'The `docker run` command', action: 'c:docker-run' }] },
+    });
+    const b = body(r);
+    const labels = b.components.flatMap((row) => row.components.flatMap((c) => ('label' in c ? [c.label as string] : 'options' in c ? (c.options as { label: string }[]).map((o) => o.label) : [])));
+    expect(labels).toEqual(['A. docker rm -v', 'B. never', 'The docker run command']);
   });
 });

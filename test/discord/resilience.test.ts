@@ -45,12 +45,15 @@ describe('slow answers: defer first, then edit', () => {
     expect(edit.body.embeds[0].title).toMatch(/^Leaderboard/);
   });
 
-  it('Share in channel defers publicly; paging defers an update (type 6)', async () => {
+  it('Share from a private answer defers an update: the copy becomes a note, the answer a public follow-up; paging defers an update (type 6)', async () => {
     const share = buttonPress('s:hypervisor', { ephemeral: true });
-    expect((await h.interact(share)).body).toEqual({ type: 5, data: { flags: 0 } });
-    const shared = await h.fake.waitFor((r) => r.method === 'PATCH' && r.path.includes(`/${share.token}/messages/@original`));
+    expect((await h.interact(share)).body).toEqual({ type: 6 });
+    const note = await h.fake.waitFor((r) => r.method === 'PATCH' && r.path.includes(`/${share.token}/messages/@original`));
+    expect(note.body).toMatchObject({ content: `Shared in <#${share.channel_id}>`, embeds: [], components: [] });
+    const shared = await h.fake.waitFor((r) => r.method === 'POST' && r.path.endsWith(`/${share.token}`));
     expect(shared.body.embeds[0].title).toBe('Hypervisor');
-    expect(shared.body.components.flatMap((r: any) => r.components).some((b: any) => b.custom_id.startsWith('s:'))).toBe(false);
+    expect(shared.body.flags ?? 0).toBe(0);
+    expect(shared.body.components.flatMap((r: any) => r.components).some((b: any) => String(b.custom_id).startsWith('s:'))).toBe(false);
 
     const page = buttonPress('t:1', { ephemeral: true });
     expect((await h.interact(page)).body).toEqual({ type: 6 });
@@ -58,7 +61,14 @@ describe('slow answers: defer first, then edit', () => {
     expect(paged.body.embeds[0].title).toBe('Topics (page 1 of 1)');
   });
 
-  it('a public deferral whose answer is for the asker: ephemeral follow-up, then the placeholder is deleted', async () => {
+  it('a 👎 whose modal can no longer open (the answer was deferred) gets a clear "try again", not silence', async () => {
+    const i = buttonPress('f:volume:d');
+    expect((await h.interact(i)).body).toEqual({ type: 5, data: { flags: 64 } });
+    const edit = await h.fake.waitFor((r) => r.method === 'PATCH' && r.path.includes(`/${i.token}/messages/@original`));
+    expect(edit.body.embeds[0].title).toBe('Please try again');
+  });
+
+    it('a public deferral whose answer is for the asker: ephemeral follow-up, then the placeholder is deleted', async () => {
     // Share defers publicly (its answer is normally for the channel); sharing a topic that no
     // longer exists gets a notice meant only for the asker.
     const i = buttonPress('s:no-such-topic');

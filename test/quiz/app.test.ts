@@ -90,3 +90,26 @@ describe('createTutorApp with the store and scheduler (the flow an adapter test 
     expect(await reportInProcess('--data', join(tmp.dir, 'none'))).toBe('No unanswered questions recorded yet.\n');
   });
 });
+
+describe('tutor report feedback', () => {
+  it('lists 👍/👎 per concept with the notes, from the database, without user ids', async () => {
+    const tmp = tempDir();
+    try {
+      const clock = new ManualClock('2027-02-01T09:00:00Z');
+      const app = await createTutorApp(parseConfig({ DATA_DIR: tmp.dir, CONTENT_DIR: resolve(root, 'test/fixtures/pack') }), silentLogger, {}, { clock });
+      const r = await app.tutor.handle({ type: 'text', text: 'what is a volume' }, learner);
+      await app.tutor.handle({ type: 'action', action: r.feedback!.down }, learner);
+      await app.tutor.handle({ type: 'action', action: 'g:volume', text: 'how to back one up' }, learner);
+      await app.tutor.handle({ type: 'action', action: r.feedback!.up }, { ...learner, userId: 'U2' });
+      await app.close();
+      const text = await cli(['report', 'feedback', '--data', tmp.dir]);
+      expect(text.stdout.trim().split('\n')).toEqual([expect.stringMatching(/^concept\s+👍\s+👎$/), expect.stringMatching(/^volume\s+1\s+1$/), '    2027-02-01  "how to back one up"  (asked: "what is a volume")']);
+      const json = await cli(['report', 'feedback', '--json', '--data', tmp.dir]);
+      expect(JSON.parse(json.stdout)).toEqual([{ conceptId: 'volume', up: 1, down: 1, notes: [{ question: 'what is a volume', note: 'how to back one up', at: '2027-02-01T09:00:00.000Z' }] }]);
+      expect(readFileSync(join(tmp.dir, DB_FILE)).toString('latin1')).not.toContain('ulearner-secret-77');
+      expect((await cli(['report', 'feedback', '--data', join(tmp.dir, 'none')])).stdout).toBe('No feedback recorded yet.\n');
+    } finally {
+      tmp.cleanup();
+    }
+  });
+});

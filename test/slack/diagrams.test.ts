@@ -44,7 +44,12 @@ describe('uploads once and shows an image block', () => {
 
     const blocks = blocksOf(h);
     expect(blocks[0]).toEqual({ type: 'header', text: { type: 'plain_text', text: 'Writable layer' } });
-    expect(blocks[1]).toEqual({ type: 'image', slack_file: { id: upload.fileId }, alt_text: ALT });
+    // After the summary (the first answer's reading order), before any button.
+    const at = blocks.findIndex((b) => b.type === 'image');
+    expect(blocks[at]).toEqual({ type: 'image', slack_file: { id: upload.fileId }, alt_text: ALT });
+    expect(blocks[at - 1]!.type).toBe('section');
+    expect(blocks.slice(at).some((b) => b.type === 'actions')).toBe(true);
+    expect(blocks.slice(0, at).some((b) => b.type === 'actions')).toBe(false);
     // With the picture shown, the ASCII drawing is not repeated.
     expect(JSON.stringify(blocks)).not.toContain('image layer 1 (read-only)  ]');
     expect(await h.app.store.getUpload('slack', TEAM_ID, reply.diagram!.key)).toBe(upload.fileId);
@@ -118,7 +123,7 @@ describe('a scheduled quiz that refers to a diagram', () => {
     expect(post.args.channel).toBe('C0QUIZ');
     const blocks = post.args.blocks as Block[];
     expect(blocks[0]!.text!.text).toBe('Daily quiz: Writable layer');
-    expect(blocks[1]).toEqual({ type: 'image', slack_file: { id: h.fake.uploads[0]!.fileId }, alt_text: ALT });
+    expect(blocks.find((b) => b.type === 'image')).toEqual({ type: 'image', slack_file: { id: h.fake.uploads[0]!.fileId }, alt_text: ALT });
     expect(JSON.stringify(blocks)).toContain('which layer is lost when the container is removed?');
   });
 });

@@ -30,52 +30,46 @@ function click(value: string, label: string, container: Record<string, unknown> 
   };
 }
 
-const volumeBlocks = [
-  { type: 'header', text: { type: 'plain_text', text: 'Volumes' } },
-  {
-    type: 'section',
-    text: {
-      type: 'mrkdwn',
-      text:
-        "*A volume is storage managed by Docker that outlives any one container.*\n\nData written to a volume survives `docker rm`; data in the container's writable layer does not.\n\n" +
-        'Source: https://docs.docker.com/engine/storage/volumes/\n\n_Create a volume and mount it at /data_\n```\ndocker volume create app-data\ndocker run -v app-data:/data alpine\n```',
+const button = (text: string, id: number, value: string, primary = false) => ({ type: 'button', text: { type: 'plain_text', text }, action_id: `tutor:${id}`, value, ...(primary ? { style: 'primary' } : {}) });
+const menu = (...options: [string, string][]) => ({
+  type: 'actions',
+  elements: [{ type: 'static_select', action_id: 'tutor:menu', placeholder: { type: 'plain_text', text: 'Related topics' }, options: options.map(([text, value]) => ({ text: { type: 'plain_text', text }, value })) }],
+});
+const thumbs = (id: string) => ({
+  type: 'context_actions',
+  elements: [
+    {
+      type: 'feedback_buttons',
+      action_id: 'tutor:feedback',
+      positive_button: { text: { type: 'plain_text', text: '👍' }, value: `f:${id}:u`, accessibility_label: 'This answer was helpful' },
+      negative_button: { text: { type: 'plain_text', text: '👎' }, value: `f:${id}:d`, accessibility_label: 'This answer was not helpful' },
     },
-  },
-  { type: 'context', elements: [{ type: 'mrkdwn', text: 'Related concepts:' }] },
-  { type: 'actions', elements: [{ type: 'button', text: { type: 'plain_text', text: 'Containers vs virtual machines' }, action_id: 'tutor:0', value: 'c:containers-vs-vms' }] },
+  ],
+});
+
+/** The fixture pack's volume answer as a first answer: the summary, three continue buttons (and Share), the related menu, 👍/👎. */
+const volumeBlocks = (share: boolean) => [
+  { type: 'header', text: { type: 'plain_text', text: 'Volumes' } },
+  { type: 'section', text: { type: 'mrkdwn', text: 'A volume is storage managed by Docker that outlives any one container.' } },
+  { type: 'actions', elements: [button('Explain more', 0, 'm:volume'), button('Show an example', 1, 'x:volume'), button('Quiz me on this', 2, 'q:volume'), ...(share ? [button('Share in channel', 3, 's:volume', true)] : [])] },
+  menu(['Containers vs virtual machines', 'c:containers-vs-vms']),
+  thumbs('volume'),
 ];
 const volumeText = 'Volumes: A volume is storage managed by Docker that outlives any one container.';
-const shareVolume = { type: 'actions', elements: [{ type: 'button', text: { type: 'plain_text', text: 'Share in channel' }, action_id: 'tutor:1', value: 's:volume', style: 'primary' }] };
 
-/** The fixture pack's comparison answer: blocks without the Share button, and its table attachment. */
+/**
+ * The fixture pack's comparison answer. Slack takes a table block only in an attachment, shown
+ * below a message's blocks, so the whole answer is in the attachment, in reading order: title,
+ * summary, caption and table, and only then the buttons.
+ */
 const comparisonText = 'Containers vs virtual machines: Containers share the host kernel; virtual machines each run their own.';
-const comparisonBlocks = [
-  { type: 'header', text: { type: 'plain_text', text: 'Containers vs virtual machines' } },
-  {
-    type: 'section',
-    text: {
-      type: 'mrkdwn',
-      text:
-        '*Containers share the host kernel; virtual machines each run their own.*\n\nContainers are processes isolated by the host kernel.\n\nVirtual machines boot a full guest OS on virtual hardware.\n\n' +
-        'Source: https://docs.docker.com/get-started/docker-concepts/the-basics/what-is-a-container/',
-    },
-  },
-  { type: 'context', elements: [{ type: 'mrkdwn', text: 'Related concepts:' }] },
-  {
-    type: 'actions',
-    elements: [
-      { type: 'button', text: { type: 'plain_text', text: 'Volumes' }, action_id: 'tutor:0', value: 'c:volume' },
-      { type: 'button', text: { type: 'plain_text', text: 'Hypervisor' }, action_id: 'tutor:1', value: 'c:hypervisor' },
-    ],
-  },
-];
-/** Slack shows attachments below all blocks, so the caption is the last block. */
-const comparisonCaption = { type: 'context', elements: [{ type: 'mrkdwn', text: '*Containers vs VMs*' }] };
-const shareComparison = { type: 'actions', elements: [{ type: 'button', text: { type: 'plain_text', text: 'Share in channel' }, action_id: 'tutor:2', value: 's:containers-vs-vms', style: 'primary' }] };
 const cells = (...texts: string[]) => texts.map((text) => ({ type: 'raw_text', text }));
-const comparisonAttachments = [
+const comparisonAttachments = (share: boolean) => [
   {
     blocks: [
+      { type: 'header', text: { type: 'plain_text', text: 'Containers vs virtual machines' } },
+      { type: 'section', text: { type: 'mrkdwn', text: 'Containers share the host kernel; virtual machines each run their own.' } },
+      { type: 'context', elements: [{ type: 'mrkdwn', text: '*Containers vs VMs*' }] },
       {
         type: 'table',
         column_settings: [{ is_wrapped: true }, { is_wrapped: true }, { is_wrapped: true }],
@@ -87,6 +81,9 @@ const comparisonAttachments = [
           cells('Isolation', 'Process level', 'Hardware level'),
         ],
       },
+      { type: 'actions', elements: [button('Explain more', 0, 'm:containers-vs-vms'), button('Quiz me on this', 1, 'q:containers-vs-vms'), ...(share ? [button('Share in channel', 2, 's:containers-vs-vms', true)] : [])] },
+      menu(['Volumes', 'c:volume'], ['Hypervisor', 'c:hypervisor']),
+      thumbs('containers-vs-vms'),
     ],
   },
 ];
@@ -95,7 +92,7 @@ const headerOf = (blocks: unknown) => (blocks as { text?: { text: string } }[])[
 describe('slash command', () => {
   test('a question is answered ephemerally through the response_url, with a Share button', async () => {
     expect(await h.slash(slashFields('what is a volume'))).toBe(200);
-    expect(h.fake.responses).toEqual([{ id: 'slash', body: { response_type: 'ephemeral', replace_original: false, text: volumeText, blocks: [...volumeBlocks, shareVolume] } }]);
+    expect(h.fake.responses).toEqual([{ id: 'slash', body: { response_type: 'ephemeral', replace_original: false, text: volumeText, blocks: volumeBlocks(true) } }]);
     expect(h.fake.posts).toEqual([]);
   });
 
@@ -134,14 +131,9 @@ describe('slash command', () => {
     expect((body.blocks as { text?: { text: string } }[])[1]!.text!.text).toContain('&lt;!channel&gt; &lt;!here&gt; &lt;@U0BOSS&gt; pancakes &amp; syrup');
   });
 
-  test('an answer with a comparison table carries exactly one table block, in attachments', async () => {
+  test('an answer with a comparison table carries exactly one table block, in one attachment, before the buttons', async () => {
     await h.slash(slashFields('container vs vm'));
-    expect(h.fake.responses).toEqual([
-      {
-        id: 'slash',
-        body: { response_type: 'ephemeral', replace_original: false, text: comparisonText, blocks: [...comparisonBlocks, shareComparison, comparisonCaption], attachments: comparisonAttachments },
-      },
-    ]);
+    expect(h.fake.responses).toEqual([{ id: 'slash', body: { response_type: 'ephemeral', replace_original: false, text: comparisonText, attachments: comparisonAttachments(true) } }]);
   });
 
   test('an unknown subcommand (/tutor frobnicate) answers with help', async () => {
@@ -155,7 +147,8 @@ describe('slash command', () => {
     await h.slash(slashFields('explain [click me](https://evil.example)'));
     const body = h.fake.responses[0]!.body;
     expect(JSON.stringify(body)).not.toContain('<https://evil.example');
-    expect((body.blocks as { text?: { text: string } }[])[1]!.text!.text).toContain('"[click me](https://evil.example)"');
+    // In a code span: Slack shows the brackets, parentheses and URL literally.
+    expect((body.blocks as { text?: { text: string } }[])[1]!.text!.text).toContain('`[click me](https://evil.example)`');
   });
 });
 
@@ -163,7 +156,7 @@ describe('mentions and direct messages', () => {
   test('a mention in a channel is answered visibly in a thread under the message', async () => {
     await h.event(mention(`<@${BOT_USER_ID}> what is a volume?`));
     expect(h.fake.posts).toEqual([
-      { method: 'chat.postMessage', token: 'xoxb-test-token', args: { team_id: 'T0001TEST', channel: 'C0LAN2Q65', thread_ts: '1515449522.000016', text: volumeText, blocks: volumeBlocks } },
+      { method: 'chat.postMessage', token: 'xoxb-test-token', args: { team_id: 'T0001TEST', channel: 'C0LAN2Q65', thread_ts: '1515449522.000016', text: volumeText, blocks: volumeBlocks(false) } },
     ]);
   });
 
@@ -210,7 +203,7 @@ describe('mentions and direct messages', () => {
       {
         method: 'chat.postMessage',
         token: 'xoxb-test-token',
-        args: { team_id: 'T0001TEST', channel: 'D0PNCRP9N', text: comparisonText, blocks: [...comparisonBlocks, comparisonCaption], attachments: comparisonAttachments },
+        args: { team_id: 'T0001TEST', channel: 'D0PNCRP9N', text: comparisonText, attachments: comparisonAttachments(false) },
       },
     ]);
   });
@@ -226,9 +219,9 @@ describe('mentions and direct messages', () => {
 });
 
 describe('buttons', () => {
-  test('a related-concept button on an ephemeral answer answers that concept ephemerally', async () => {
+  test('a related topic picked on an ephemeral answer replaces that answer in place', async () => {
     await h.click(click(encodeAction({ type: 'explain', conceptId: 'volume' }), 'Volumes'));
-    expect(h.fake.responses).toEqual([{ id: 'click', body: { response_type: 'ephemeral', replace_original: false, text: volumeText, blocks: [...volumeBlocks, shareVolume] } }]);
+    expect(h.fake.responses).toEqual([{ id: 'click', body: { response_type: 'ephemeral', replace_original: true, text: volumeText, blocks: volumeBlocks(true) } }]);
     expect(h.fake.posts).toEqual([]);
   });
 
@@ -246,11 +239,11 @@ describe('buttons', () => {
     expect((call!.args.blocks as { text?: { text: string } }[])[0]!.text!.text).toBe('Hypervisor');
   });
 
-  test('a quiz: /tutor quiz shows choice buttons; a click gets ephemeral feedback with the explanation', async () => {
+  test('a quiz: /tutor quiz shows choice buttons; a click replaces the question with the feedback; a second click changes nothing', async () => {
     await h.slash(slashFields('quiz'));
     const question = h.fake.responses[0]!.body as { blocks: { type: string; elements?: { value: string; text: { text: string } }[] }[] };
     const choices = question.blocks.find((b) => b.type === 'actions')!.elements!;
-    const itemId = /^p:([a-z0-9-]+):\d$/.exec(choices[0]!.value)![1]!;
+    const itemId = /^p:([a-z0-9-]+):\d:\d+$/.exec(choices[0]!.value)![1]!;
     const item = h.app.tutor.pack.quizById.get(itemId)!;
     const right = choices[item.answerIndex]!;
     h.fake.responses.length = 0;
@@ -259,9 +252,21 @@ describe('buttons', () => {
     expect(h.fake.responses).toHaveLength(1);
     const feedback = h.fake.responses[0]!.body as { response_type: string; replace_original: boolean; blocks: { type: string; text?: { text: string } }[] };
     expect(feedback.response_type).toBe('ephemeral');
-    expect(feedback.replace_original).toBe(false);
+    expect(feedback.replace_original).toBe(true);
     expect(feedback.blocks[0]).toEqual({ type: 'header', text: { type: 'plain_text', text: 'Correct!' } });
     expect(feedback.blocks[1]!.text!.text).toContain(item.explanation.replace(/`/g, '`'));
+    // The answered choices stay visible as text, the picked one marked; no choice buttons are left.
+    expect(JSON.stringify(feedback.blocks)).toContain('(your answer)');
+    expect(JSON.stringify(feedback.blocks)).not.toContain(`"value":"${right.value}"`);
+    const review = await h.app.store.getReview({ platform: 'slack', userId: 'U2147483697' }, itemId);
+
+    h.fake.responses.length = 0;
+    const wrong = choices[(item.answerIndex + 1) % choices.length]!;
+    await h.click(click(wrong.value, wrong.text.text));
+    const again = h.fake.responses[0]!.body as { replace_original: boolean; blocks: { text?: { text: string } }[] };
+    expect(again.replace_original).toBe(false);
+    expect(again.blocks[0]!.text!.text).toBe('You already answered');
+    expect(await h.app.store.getReview({ platform: 'slack', userId: 'U2147483697' }, itemId)).toEqual(review);
   });
 
   test('a wrong quiz answer on a visible message goes ephemeral to the clicker with the misconception', async () => {
@@ -276,16 +281,17 @@ describe('buttons', () => {
     expect(h.fake.responses).toEqual([]);
   });
 
-  test('"Share in channel" posts the answer visibly in the channel, without the Share button', async () => {
+  test('"Share in channel" posts the answer visibly, and the private copy becomes a "Shared in #channel" note with no buttons', async () => {
     await h.click(click(encodeAction({ type: 'share', conceptId: 'volume' }), 'Share in channel'));
+    const shared = volumeBlocks(false).filter((b) => b.type !== 'context_actions');
     expect(h.fake.posts).toEqual([
       {
         method: 'chat.postMessage',
         token: 'xoxb-test-token',
-        args: { team_id: 'T0001TEST', channel: 'C2147483705', text: volumeText, blocks: [...volumeBlocks, { type: 'context', elements: [{ type: 'mrkdwn', text: 'Shared by <@U2147483697>' }] }] },
+        args: { team_id: 'T0001TEST', channel: 'C2147483705', text: volumeText, blocks: [...shared, { type: 'context', elements: [{ type: 'mrkdwn', text: 'Shared by <@U2147483697>' }] }] },
       },
     ]);
-    expect(h.fake.responses).toEqual([]);
+    expect(h.fake.responses).toEqual([{ id: 'click', body: { response_type: 'ephemeral', replace_original: true, text: 'Shared in <#C2147483705>' } }]);
   });
 
   test('"Share in channel" on an ephemeral answer inside a thread posts in that thread', async () => {
@@ -298,8 +304,9 @@ describe('buttons', () => {
     h.fake.script('chat.postMessage', { body: { ok: false, error: 'not_in_channel' } });
     await h.click(click(encodeAction({ type: 'share', conceptId: 'hypervisor' }), 'Share in channel'));
     expect(h.fake.of('chat.postMessage')).toHaveLength(1);
-    expect(h.fake.responses).toHaveLength(1);
+    expect(h.fake.responses).toHaveLength(2);
     expect(h.fake.responses[0]!.body).toMatchObject({ response_type: 'in_channel', replace_original: false });
+    expect(h.fake.responses[1]!.body).toMatchObject({ replace_original: true, text: 'Shared in <#C2147483705>' });
   });
 
   test('a button from an older version gets a clear notice, not an error', async () => {
@@ -317,6 +324,7 @@ function watchScheduleCallers() {
   const inner = h.app.tutor.quiz;
   h.app.tutor.quiz = {
     practice: (w) => inner.practice(w),
+    practiceConcept: (c, w) => inner.practiceConcept(c, w),
     review: (w) => inner.review(w),
     answer: (a, w) => inner.answer(a, w),
     leaderboard: (a, w) => inner.leaderboard(a, w),

@@ -12,14 +12,24 @@ import { fixture, startHarness, type Harness } from './helpers/harness.ts';
 
 const SHIPPED_CONTENT = fileURLToPath(new URL('../../content', import.meta.url));
 
-/** Ask with /tutor and return what Slack was sent, after checking the table is where Slack wants it. */
+/**
+ * Ask with /tutor and return what Slack was sent, after checking the table is where Slack wants
+ * it (one table block, in an attachment) and that the order reads right: Slack shows attachments
+ * below a message's blocks, so the whole answer is in the one attachment, title first, the table
+ * right after the summary, and every button after the table.
+ */
 async function answer(h: Harness, text: string): Promise<string> {
   await h.slash({ ...fixture<Record<string, string>>('slash-command.json'), text, response_url: h.fake.responseUrl('golden') });
-  const { blocks, attachments } = h.fake.responses[0]!.body;
-  // Exactly one table block, and only in attachments.
-  expect(JSON.stringify(blocks)).not.toContain('"table"');
+  const { blocks, attachments } = h.fake.responses[0]!.body as { blocks?: unknown; attachments: { blocks: { type: string }[] }[] };
+  expect(blocks).toBeUndefined();
   expect(attachments).toHaveLength(1);
-  return `${JSON.stringify({ blocks, attachments }, null, 2)}\n`;
+  const order = attachments[0]!.blocks.map((b) => b.type);
+  expect(order.filter((t) => t === 'table')).toHaveLength(1);
+  expect(order.slice(0, 2)).toEqual(['header', 'section']);
+  const table = order.indexOf('table');
+  const firstAction = order.findIndex((t) => t === 'actions' || t === 'context_actions');
+  expect(table).toBeLessThan(firstAction);
+  return `${JSON.stringify({ attachments }, null, 2)}\n`;
 }
 
 describe('the shipped content', () => {

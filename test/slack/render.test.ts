@@ -172,3 +172,18 @@ describe('Bolt set-up', () => {
     expect(apiBase('http://127.0.0.1:9/api')).toBe('http://127.0.0.1:9/api/');
   });
 });
+
+describe('long bodies', () => {
+  test('are split into sections at paragraph boundaries, each within 3,000 characters', () => {
+    const paragraphs = Array.from({ length: 9 }, (_, i) => `Paragraph ${i}. ${'word '.repeat(150).trim()}.`);
+    const reply: Reply = { kind: 'answer', title: 'T', paragraphs, code: [], related: [], suggestions: [], extra: [], audience: 'requester', fallback: 'f' };
+    const sections = (renderReply(reply).blocks ?? []).filter((b) => b.type === 'section').map((b) => (b as { text: { text: string } }).text.text);
+    expect(sections.length).toBeGreaterThan(1);
+    for (const s of sections) {
+      expect(s.length).toBeLessThanOrEqual(3000);
+      expect(s).toMatch(/^Paragraph \d+\./);
+      expect(s.endsWith('.')).toBe(true);
+    }
+    expect(sections.join('\n\n')).toBe(paragraphs.join('\n\n'));
+  });
+});

@@ -50,27 +50,29 @@ interface FieldCandidate {
  */
 export function buildEmbed(reply: Reply, overflow: readonly ReplyAction[], labelsCut: boolean): EmbedBuilder {
   let cut = labelsCut;
-  const title = truncate(reply.title?.trim() || DEFAULT_TITLES[reply.kind], LIMITS.title);
+  // An empty title (a one-line small-talk answer) means none; a missing one gets the kind's name.
+  const title = truncate(reply.title === '' ? '' : reply.title?.trim() || DEFAULT_TITLES[reply.kind], LIMITS.title);
   cut ||= title.cut;
 
   const moreText = overflow.length ? truncate(`More: ${overflow.map((a) => a.label.replace(/\s+/g, ' ').trim()).join(', ')}`, OVERFLOW_FOOTER_MAX) : undefined;
   const footerReserve = (moreText?.text.length ?? 0) + SHORTENED_NOTE.length + 1;
   let budget = LIMITS.embedTotal - title.text.length - footerReserve;
 
-  const table = reply.table ? renderTable(reply.table) : undefined;
-  cut ||= table?.cut ?? false;
-  const fields: FieldCandidate[] = [
-    ...(table?.fields ?? []).map((f) => ({ name: f.name, value: (max: number) => truncate(f.value, max) })),
-    ...reply.code.map(codeField),
-  ];
-
+  const fields: FieldCandidate[] = reply.code.map(codeField);
   const wanted = fields.reduce((n, f) => n + f.name.length + Math.min(LIMITS.fieldValue, f.value(LIMITS.fieldValue).text.length), 0);
-  const paragraphs = [...reply.paragraphs, ...quizChoiceLines(reply), ...(table?.heading ? [table.heading] : [])];
-  const description = truncate(paragraphs.join('\n\n').trim(), Math.min(LIMITS.description, budget - Math.min(wanted, FIELD_SHARE)));
+  const room = Math.min(LIMITS.description, budget - Math.min(wanted, FIELD_SHARE));
+  const prose = cutAtParagraph([...reply.paragraphs, ...quizChoiceLines(reply)].join('\n\n').trim(), room);
+  cut ||= prose.cut;
+  // The table follows the summary, as one aligned block; it gets what room the prose leaves.
+  const table = reply.table ? renderTable(reply.table, Math.max(0, room - prose.text.length - 2)) : undefined;
+  cut ||= table?.cut ?? false;
+  const description = { text: [prose.text, table && table.text.length <= room - prose.text.length - 2 ? table.text : ''].filter(Boolean).join('\n\n'), cut: false };
+  if (table && table.text.length > room - prose.text.length - 2) cut = true;
   cut ||= description.cut;
   budget -= description.text.length;
 
-  const embed = new EmbedBuilder().setColor(COLORS[reply.kind]).setTitle(title.text);
+  const embed = new EmbedBuilder().setColor(COLORS[reply.kind]);
+  if (title.text) embed.setTitle(title.text);
   if (description.text) embed.setDescription(description.text);
 
   let placed = 0;
@@ -90,6 +92,18 @@ export function buildEmbed(reply: Reply, overflow: readonly ReplyAction[], label
   const footer = [moreText?.text, cut ? SHORTENED_NOTE : undefined].filter(Boolean).join('\n');
   if (footer) embed.setFooter({ text: footer });
   return embed;
+}
+
+/**
+ * Long text (Explain more on a long body) is cut at a paragraph boundary when one is near, so a
+ * reader never gets half a sentence; the "…" line and the footer note say there is more.
+ */
+function cutAtParagraph(text: string, max: number): { text: string; cut: boolean } {
+  if (text.length <= max) return { text, cut: false };
+  const marker = '\n\n…';
+  const at = text.lastIndexOf('\n\n', max - marker.length);
+  if (at > max * 0.5) return { text: `${text.slice(0, at)}${marker}`, cut: true };
+  return truncate(text, max);
 }
 
 /** A code example as a field: the caption as its name, the code fenced (and cut on a line boundary). */

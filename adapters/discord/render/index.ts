@@ -1,11 +1,11 @@
-import type { ActionRowBuilder, AttachmentBuilder, ButtonBuilder, EmbedBuilder } from 'discord.js';
+import type { AttachmentBuilder, EmbedBuilder } from 'discord.js';
 import type { Logger, Reply } from '../../../src/index.ts';
-import { layoutButtons } from './buttons.ts';
+import { layoutButtons, type Row } from './buttons.ts';
 import { diagramPart, withDiagramText } from './diagram.ts';
 import { buildEmbed } from './embed.ts';
 
 export { LIMITS, SHORTENED_NOTE } from './limits.ts';
-export { SHARE_LABEL } from './buttons.ts';
+export { MENU_ID, SHARE_LABEL } from './buttons.ts';
 export { GRID_WIDTH } from './table.ts';
 
 export interface RenderOptions {
@@ -18,7 +18,7 @@ export interface RenderOptions {
 /** A message ready for discord.js (`reply`, `editReply`, `update`, `send`). */
 export interface DiscordMessage {
   embeds: EmbedBuilder[];
-  components: ActionRowBuilder<ButtonBuilder>[];
+  components: Row[];
   /** Never ping anyone: replies echo user input, and `@everyone` in a question must stay text. */
   allowedMentions: { parse: [] };
   /** The diagram's PNG, shown in the embed as attachment://<name>. */

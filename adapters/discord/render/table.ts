@@ -1,74 +1,57 @@
-import type { ReplyTable } from '../../../src/index.ts';
-import { LIMITS, clip, truncate } from './limits.ts';
+import { columnWidths, monospaceRow, type ReplyTable } from '../../../src/index.ts';
+import { truncate } from './limits.ts';
 
 /**
- * Discord has no table markup. Two renderings, chosen per table:
- *
- * - **Grid**: a monospace, column-aligned table in a code block. Used only when every line fits
- *   GRID_WIDTH characters, which is about what a phone shows inside an embed without wrapping; a
- *   wrapped grid is unreadable, an unwrapped one is the clearest table there is.
- * - **Cards**: one embed field per row, the row's first cell as the field name and one
- *   "**Header:** cell" line per other column. Fields are not inline: inline fields sit side by side
- *   on desktop but stack on phones, which would scramble a table; stacked cards read the same on both.
+ * Discord has no table markup, so a table is one aligned monospace block in a code block inside
+ * the embed's description, right after the summary: one readable block, not a field per row.
+ * Columns wrap their cells to keep every line within GRID_WIDTH characters, about what an embed
+ * shows on a phone without wrapping lines itself.
  */
-export const GRID_WIDTH = 36;
-
-export interface EmbedField {
-  name: string;
-  value: string;
-  inline?: boolean;
-}
+export const GRID_WIDTH = 44;
 
 export interface RenderedTable {
-  /** A heading line for the description (the caption), when the table renders as cards. */
-  heading?: string;
-  fields: EmbedField[];
-  /** True when a cell or name had to be cut. */
+  /** The bold caption line and the code block, for the description. */
+  text: string;
+  /** True when rows or a long caption had to be cut. */
   cut: boolean;
 }
 
-/** A grid field's name when the table has no caption: Discord rejects a field with an empty name. */
-const UNTITLED = 'Comparison';
-/** A card table's heading (the bold caption in the description) is kept to a line or two. */
+/** A table's caption is kept to a line or two. */
 const HEADING_MAX = 300;
 
-export function renderTable(t: ReplyTable): RenderedTable {
-  // One line, trimmed: a whitespace-only caption counts as none, and a newline would break the bold.
+export function renderTable(t: ReplyTable, maxChars = 2500): RenderedTable {
   const caption = (t.caption ?? '').replace(/\s+/g, ' ').trim();
-  const grid = gridBlock(t);
-  if (grid) return { fields: [{ name: clip(caption, LIMITS.fieldName) || UNTITLED, value: grid }], cut: false };
-  let cut = false;
-  const fields = t.rows.map((row) => {
-    const name = truncate(plain(row[0] ?? '') || '—', LIMITS.fieldName);
-    const lines = t.headers.slice(1).map((h, i) => `**${h}:** ${row[i + 1] || '—'}`);
-    const value = truncate(lines.join('\n') || '—', LIMITS.fieldValue);
-    cut ||= name.cut || value.cut;
-    return { name: name.text, value: value.text };
-  });
-  // Cut the caption before bolding it, so a long one keeps its closing ** (room for the four stars).
   const heading = caption ? truncate(caption, HEADING_MAX - 4) : undefined;
-  if (heading?.cut) cut = true;
-  return { ...(heading ? { heading: `**${heading.text}**` } : {}), fields, cut };
-}
-
-/** The aligned code-block table, or null when it would be wider than a phone screen. */
-export function gridBlock(t: ReplyTable): string | null {
-  const cols = t.headers.length;
-  const cells = [t.headers, ...t.rows].map((r) => Array.from({ length: cols }, (_, i) => plain(r[i] ?? '')));
-  const widths = Array.from({ length: cols }, (_, i) => Math.max(...cells.map((r) => r[i]!.length)));
-  const width = widths.reduce((a, b) => a + b, 0) + (cols - 1) * 3;
-  if (width > GRID_WIDTH) return null;
-  const line = (r: string[]) => r.map((c, i) => c.padEnd(widths[i]!)).join(' │ ').trimEnd();
+  const cols = Math.max(1, t.headers.length);
+  const cell = (r: readonly string[], i: number) => plain(r[i] ?? '') || '—';
+  const headers = Array.from({ length: cols }, (_, i) => cell(t.headers, i));
+  const rows = t.rows.map((r) => Array.from({ length: cols }, (_, i) => cell(r, i)));
+  const widths = columnWidths(headers, rows, GRID_WIDTH);
+  const row = (r: string[]) =>
+    monospaceRow(r, widths)
+      .split('\n')
+      .map((l) => l.replace(/ \| /g, ' │ '))
+      .join('\n');
   const rule = widths.map((w) => '─'.repeat(w)).join('─┼─');
-  const block = ['```', line(cells[0]!), rule, ...cells.slice(1).map(line), '```'].join('\n');
-  return block.length <= LIMITS.fieldValue ? block : null;
+  const head = `${heading ? `**${heading.text}**\n` : ''}\`\`\`\n${row(headers)}\n${rule}`;
+  let body = head;
+  let shown = 0;
+  for (const r of rows) {
+    const next = `${body}\n${row(r)}`;
+    if (next.length + 4 > maxChars) break;
+    body = next;
+    shown++;
+  }
+  const cut = shown < rows.length || Boolean(heading?.cut);
+  return { text: `${body}${shown < rows.length ? `\n… ${rows.length - shown} more rows` : ''}\n\`\`\``, cut };
 }
 
-/** Inline markdown means nothing inside a code block: drop the markers, keep the words. */
+/** Inline markdown means nothing inside a code block: drop the markers, keep the words. Backticks cannot close the block. */
 function plain(s: string): string {
   return s
     .replace(/\*\*([^*]+)\*\*/g, '$1')
     .replace(/`([^`]+)`/g, '$1')
+    .replace(/`/g, 'ʼ')
     .replace(/(^|\s)_([^_]+)_(?=\s|$|[.,!?])/g, '$1$2')
     .replace(/\s+/g, ' ')
     .trim();

@@ -31,9 +31,10 @@ export const appMention: SlackListener = {
         const text = normalizeIncoming(e.text, context.botUserId);
         const teamId = e.team ?? (body as { team_id?: string }).team_id;
         const canManageChannel = wantsChannelManagement(text) ? await ctx.admins.canManage(client, e.user) : false;
-        const who = slackRequester({ userId: e.user, channelId: e.channel, teamId, direct: false, canManageChannel });
-        const reply = await ctx.app.tutor.handle({ type: 'text', text }, who);
         const thread = e.thread_ts ?? e.ts;
+        // The answer starts (or continues) a thread: that thread is the conversation.
+        const who = slackRequester({ userId: e.user, channelId: e.channel, teamId, direct: false, canManageChannel, threadTs: thread });
+        const reply = await ctx.app.tutor.handle({ type: 'text', text }, who);
         await deliver(
           {
             reply,

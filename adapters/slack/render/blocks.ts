@@ -35,9 +35,35 @@ export interface Button {
   style?: 'primary';
 }
 
+export interface Option {
+  text: PlainText;
+  value: string;
+}
+
+/** A compact pick-one menu (related topics). */
+export interface StaticSelect {
+  type: 'static_select';
+  action_id: string;
+  placeholder: PlainText;
+  options: Option[];
+}
+
 export interface ActionsBlock {
   type: 'actions';
-  elements: Button[];
+  elements: (Button | StaticSelect)[];
+}
+
+/** 👍 / 👎 as Slack's own feedback buttons, shown small beside the message. */
+export interface FeedbackButtons {
+  type: 'feedback_buttons';
+  action_id: string;
+  positive_button: { text: PlainText; value: string; accessibility_label?: string };
+  negative_button: { text: PlainText; value: string; accessibility_label?: string };
+}
+
+export interface ContextActionsBlock {
+  type: 'context_actions';
+  elements: FeedbackButtons[];
 }
 
 export interface TableCell {
@@ -58,11 +84,15 @@ export interface ImageBlock {
   alt_text: string;
 }
 
-export type Block = HeaderBlock | SectionBlock | ContextBlock | ActionsBlock | ImageBlock;
+export type Block = HeaderBlock | SectionBlock | ContextBlock | ActionsBlock | ContextActionsBlock | ImageBlock;
 
-/** Slack only accepts a table block inside an attachment, and at most one per message. */
+/**
+ * Slack only accepts a table block inside an attachment, at most one per message, and shows
+ * attachments below a message's own blocks. So a message with a table carries all its blocks in
+ * one attachment, in reading order (the table right after the summary, buttons last).
+ */
 export interface TableAttachment {
-  blocks: [TableBlock];
+  blocks: (Block | TableBlock)[];
 }
 
 /** What we hand chat.postMessage / chat.postEphemeral / chat.update / a response_url. */
@@ -79,13 +109,14 @@ export const ACTION_ID_PREFIX = 'tutor:';
 export const header = (text: string): HeaderBlock => ({ type: 'header', text: { type: 'plain_text', text } });
 export const section = (text: string): SectionBlock => ({ type: 'section', text: { type: 'mrkdwn', text } });
 export const context = (text: string): ContextBlock => ({ type: 'context', elements: [{ type: 'mrkdwn', text }] });
-export const actions = (elements: Button[]): ActionsBlock => ({ type: 'actions', elements });
+export const actions = (elements: (Button | StaticSelect)[]): ActionsBlock => ({ type: 'actions', elements });
 
 /** Characters of visible text (and button values) in blocks: what counts toward Slack's size limits. */
 export function textSize(blocks: readonly Block[]): number {
   let n = 0;
   for (const b of blocks) {
-    if (b.type === 'actions') for (const e of b.elements) n += e.text.text.length + e.value.length;
+    if (b.type === 'actions') for (const e of b.elements) n += e.type === 'button' ? e.text.text.length + e.value.length : e.options.reduce((m, o) => m + o.text.text.length + o.value.length, 0);
+    else if (b.type === 'context_actions') n += 10;
     else if (b.type === 'context') for (const e of b.elements) n += e.text.length;
     else if (b.type === 'image') n += b.alt_text.length;
     else n += b.text.text.length;

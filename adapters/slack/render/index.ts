@@ -1,6 +1,7 @@
-import type { Reply, ReplyQuiz } from '../../../src/index.ts';
-import { actions, context, header, section, textSize, type Block, type Button, type SlackMessage, type TableAttachment } from './blocks.ts';
+import type { Reply } from '../../../src/index.ts';
+import { actions, context, header, section, textSize, type Block, type SlackMessage, type TableBlock } from './blocks.ts';
 import { buttonGroup, ButtonMaker } from './buttons.ts';
+import { feedbackBlock, menuSelect, quizBlocks } from './controls.ts';
 import { clip, LIMITS, TRUNCATED, Truncations } from './limits.ts';
 import { codeBlock, escapeMrkdwn, restoreUserMentions, toMrkdwn, toPlain } from './mrkdwn.ts';
 import { monospaceTable, tableBlock } from './table.ts';
@@ -26,13 +27,16 @@ const CONTENT_KINDS: ReadonlySet<Reply['kind']> = new Set(['answer', 'comparison
 const mrkdwnOptions = (reply: Reply) => ({ links: CONTENT_KINDS.has(reply.kind) });
 
 /** Button caps per group. Related concepts get the most room: a topics page is ten of them. */
-const CAPS = { quiz: LIMITS.actionsPerBlock, suggestions: 5, related: LIMITS.actionsPerBlock, extra: 5 };
+const CAPS = { suggestions: 5, related: LIMITS.actionsPerBlock, extra: 5 };
 export const SHARE_LABEL = 'Share in channel';
 
 /**
- * Reply -> Block Kit. Title and buttons are placed first because they are what a reader acts on;
- * body text then fills the room left under the block and size limits, and anything that does not
- * fit is named in a "…truncated" note.
+ * Reply -> Block Kit, in reading order: title, text, the table, examples, then what to do next
+ * (continue buttons, "did you mean", the related-topics menu, 👍/👎). Buttons are sized first
+ * because they are what a reader acts on; body text then fills the room left under the block and
+ * size limits, and anything that does not fit is named in a "…truncated" note. With a table
+ * block the whole message travels in one attachment (see TableAttachment) so nothing renders
+ * out of order.
  */
 export function renderReply(reply: Reply, opts: RenderOptions = {}): SlackMessage {
   const trunc = new Truncations();
@@ -45,66 +49,61 @@ export function renderReply(reply: Reply, opts: RenderOptions = {}): SlackMessag
     if (shown !== title) trunc.add('long title shortened');
     head.push(header(shown));
   }
-  // One picture, right under the title: people look before they read.
-  if (reply.diagram && opts.diagramFileId) head.push(imageBlock(reply.diagram, opts.diagramFileId));
 
   const tail: Block[] = [];
+  const answer = reply.kind === 'answer' || reply.kind === 'comparison';
+  const share = opts.share && reply.share ? { label: SHARE_LABEL, action: reply.share } : undefined;
+  const extra = () => buttonGroup(maker, trunc, reply.extra, CAPS.extra, 'buttons', undefined, share);
   if (reply.quiz) tail.push(...quizBlocks(reply.quiz, maker, trunc));
+  if (answer) tail.push(...extra());
   tail.push(...buttonGroup(maker, trunc, reply.suggestions, CAPS.suggestions, 'suggestions', reply.kind === 'help' ? 'Start with:' : 'Did you mean:'));
   tail.push(...buttonGroup(maker, trunc, reply.related, CAPS.related, reply.kind === 'topics' ? 'topics' : 'related concepts', reply.kind === 'topics' ? 'Pick a topic:' : 'Related concepts:'));
-  const share = opts.share && reply.share ? { label: SHARE_LABEL, action: reply.share } : undefined;
-  tail.push(...buttonGroup(maker, trunc, reply.extra, CAPS.extra, 'buttons', undefined, share));
+  if (!answer) tail.push(...extra());
+  const menu = reply.menu && menuSelect(reply.menu, 'menu', trunc);
+  if (menu) tail.push(actions([menu]));
+  if (reply.feedback && !opts.sharedBy) tail.push(feedbackBlock(reply.feedback));
   if (opts.sharedBy && /^[UW][A-Z0-9]{2,20}$/.test(opts.sharedBy)) tail.push(context(`Shared by <@${opts.sharedBy}>`));
 
-  // The table block travels in `attachments`, which Slack shows below all blocks, so its caption
-  // goes last among the blocks, directly above it.
-  let attachments: TableAttachment[] | undefined;
   const people = reply.kind === 'leaderboard' || reply.kind === 'quiz-summary';
   const md = mrkdwnOptions(reply);
-  const bodyItems: BodyItem[] = reply.paragraphs.map((p) => textItem(people ? restoreUserMentions(toMrkdwn(p, md)) : toMrkdwn(p, md)));
+  const textItems: BodyItem[] = reply.paragraphs.map((p) => textItem(people ? restoreUserMentions(toMrkdwn(p, md)) : toMrkdwn(p, md)));
+  const tableBlocks: (Block | TableBlock)[] = [];
   if (reply.table && opts.table !== 'text') {
-    attachments = [{ blocks: [tableBlock(reply.table, trunc)] }];
     if (reply.table.caption) {
       const caption = toPlain(reply.table.caption).replace(/\s+/g, ' ').trim();
       const shown = clip(caption, 300);
       if (shown !== caption) trunc.add('long table caption shortened');
-      tail.push(context(`*${escapeMrkdwn(shown)}*`));
+      tableBlocks.push(context(`*${escapeMrkdwn(shown)}*`));
     }
+    tableBlocks.push(tableBlock(reply.table, trunc));
   } else if (reply.table) {
     const table = reply.table;
-    if (table.caption) bodyItems.push(textItem(`*${escapeMrkdwn(toPlain(table.caption))}*`));
+    if (table.caption) textItems.push(textItem(`*${escapeMrkdwn(toPlain(table.caption))}*`));
     const full = monospaceTable(table, LIMITS.sectionText, trunc);
-    bodyItems.push({ whole: full.length, fit: (max) => (max >= full.length ? full : max < 200 ? null : monospaceTable(table, max, trunc)) });
+    textItems.push({ whole: full.length, fit: (max) => (max >= full.length ? full : max < 200 ? null : monospaceTable(table, max, trunc)) });
   }
-  if (reply.diagram && !opts.diagramFileId) bodyItems.push(textItem(diagramText(reply.diagram)));
-  for (const c of reply.code) bodyItems.push(codeItem(c.code, c.caption));
+  // One picture, after the summary and table (the first answer's reading order) and before any
+  // example or button; without an uploaded file, its ASCII drawing in the text.
+  const picture: Block[] = reply.diagram && opts.diagramFileId ? [imageBlock(reply.diagram, opts.diagramFileId)] : [];
+  if (reply.diagram && !opts.diagramFileId) textItems.push(textItem(diagramText(reply.diagram)));
+  const codeItems = reply.code.map((c) => codeItem(c.code, c.caption));
 
-  const body = fillBody(bodyItems, LIMITS.blocks - head.length - tail.length - 1, LIMITS.blocksText - textSize(head) - textSize(tail) - 400, trunc);
+  let blocksLeft = LIMITS.blocks - head.length - tail.length - tableBlocks.length - picture.length - 1;
+  let charsLeft = LIMITS.blocksText - textSize(head) - textSize(tail) - textSize(picture) - textSize(tableBlocks.filter((b): b is Block => b.type !== 'table')) - 400;
+  const text = fillBody(textItems, blocksLeft, charsLeft, trunc);
+  blocksLeft -= text.length;
+  charsLeft -= textSize(text);
+  const code = fillBody(codeItems, blocksLeft, charsLeft, trunc);
   const note = trunc.any ? [context(clip(escapeMrkdwn(trunc.toString()), LIMITS.contextText))] : [];
 
-  const msg: SlackMessage = { text: fallbackText(reply), blocks: [...head, ...body, ...note, ...tail] };
-  if (attachments) msg.attachments = attachments;
-  return msg;
+  const all = [...head, ...text, ...tableBlocks, ...picture, ...code, ...note, ...tail];
+  if (tableBlocks.length) return { text: fallbackText(reply), attachments: [{ blocks: all }] };
+  return { text: fallbackText(reply), blocks: all as Block[] };
 }
 
 /** The notification text. Escaped too: Slack parses it for mentions like any mrkdwn. */
 function fallbackText(reply: Reply): string {
   return clip(toMrkdwn(reply.fallback || reply.title || reply.kind, mrkdwnOptions(reply)).replace(/\s+/g, ' ').trim(), LIMITS.messageText);
-}
-
-/**
- * A quiz: choice buttons. Labels longer than a button allows are also listed in full above the
- * buttons, so a shortened button never hides part of a choice.
- */
-function quizBlocks(quiz: ReplyQuiz, maker: ButtonMaker, trunc: Truncations): Block[] {
-  const labels = quiz.choices.map((c) => toPlain(c.label).replace(/\s+/g, ' ').trim());
-  const out: Block[] = [];
-  if (labels.some((l) => l.length > LIMITS.buttonText)) out.push(section(clip(labels.map((l) => escapeMrkdwn(clip(l, 500))).join('\n'), LIMITS.sectionText)));
-  const shown = quiz.choices.slice(0, CAPS.quiz);
-  if (shown.length < quiz.choices.length) trunc.add(`${quiz.choices.length - shown.length} more choices not shown`);
-  const buttons = shown.map((c) => maker.make(c, { noteShortened: false })).filter((b): b is Button => !!b);
-  if (buttons.length) out.push(actions(buttons));
-  return out;
 }
 
 /** A piece of body text that can shrink to `max` characters, or null when it cannot usefully fit. */
@@ -200,7 +199,7 @@ export function renderTextOnly(reply: Reply): SlackMessage {
   for (const c of reply.code) parts.push(`${c.caption ? `_${escapeMrkdwn(c.caption)}_\n` : ''}${codeBlock(c.code)}`);
   const names = (label: string, list: { label: string }[]) => (list.length ? [`${label} ${list.map((a) => escapeMrkdwn(toPlain(a.label))).join(', ')}`] : []);
   if (reply.quiz) parts.push(...reply.quiz.choices.map((c) => escapeMrkdwn(toPlain(c.label))));
-  parts.push(...names('Did you mean:', reply.suggestions), ...names('Related:', reply.related));
+  parts.push(...names('Did you mean:', reply.suggestions), ...names('Related:', [...reply.related, ...(reply.menu?.options ?? [])]));
   let text = parts.join('\n\n');
   const limit = LIMITS.messageText;
   if (trunc.any || text.length > limit) {
