@@ -10,7 +10,7 @@ export { formatIssue, type Concept, type ContentPack, type QuizItem, type Conten
 export type { Reply, ReplyAction, ReplyCode, ReplyKind, ReplyQuiz, ReplyTable } from './reply/types.ts';
 export { decodeAction, encodeAction, MAX_ACTION_LENGTH, type TutorAction } from './reply/actions.ts';
 export { columnWidths, monospaceRow, monospaceRule, wrapWords } from './reply/monospace.ts';
-export type { ChannelPoster } from './core/poster.ts';
+export type { ChannelPoster, PostLookup, PostMark } from './core/poster.ts';
 export { CONSOLE_USER, type Platform, type Requester, type TutorRequest } from './core/request.ts';
 export type { MatchResult, ConceptHit } from './match/matcher.ts';
 export type { QuizFeatures } from './quiz/features.ts';

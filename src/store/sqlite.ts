@@ -113,12 +113,7 @@ export class SqliteStore implements Store {
   async claimPosts(claims: readonly PostClaim[]): Promise<(PostRecord | undefined)[]> {
     if (claims.length === 0) return [];
     // Claims must be on disk before anything is sent, even across a power cut; one sync per batch.
-    this.db.pragma('synchronous = FULL');
-    try {
-      return this.db.transaction(() => claims.map((c) => this.claimOne(c))).immediate();
-    } finally {
-      this.db.pragma('synchronous = NORMAL');
-    }
+    return this.durably(() => claims.map((c) => this.claimOne(c)));
   }
 
   private claimOne(c: PostClaim): PostRecord | undefined {
@@ -149,6 +144,34 @@ export class SqliteStore implements Store {
     if (stale.length === 0) return []; // the common case takes no write lock
     const mark = this.sql("UPDATE posts SET status = 'abandoned' WHERE id = ? AND status = 'claimed'");
     return this.db.transaction(() => stale.filter((r) => mark.run(r.id).changes === 1).map((r) => ({ ...toPost(r), status: 'abandoned' as const }))).immediate();
+  }
+
+  async unconfirmedClaims(exceptClaimedBy: string, limit: number): Promise<PostRecord[]> {
+    const rows = this.sql("SELECT * FROM posts WHERE status = 'claimed' AND claimed_by <> ? ORDER BY claimed_at LIMIT ?").all(exceptClaimedBy, limit) as Row[];
+    return rows.map(toPost);
+  }
+
+  async takeOverClaim(from: PostRecord, claimedBy: string, at: number): Promise<boolean> {
+    // Losing this write in a power cut only means the claim is recovered again: no full sync needed.
+    return this.sql("UPDATE posts SET claimed_by = ?, claimed_at = ? WHERE id = ? AND status = 'claimed' AND claimed_by = ? AND claimed_at = ?").run(claimedBy, at, from.id, from.claimedBy, from.claimedAt).changes === 1;
+  }
+
+  async renewClaim(id: number, claimedBy: string, at: number): Promise<boolean> {
+    return this.sql("UPDATE posts SET claimed_at = ? WHERE id = ? AND status = 'claimed' AND claimed_by = ?").run(at, id, claimedBy).changes === 1;
+  }
+
+  async abandonClaim(id: number, claimedBy: string): Promise<boolean> {
+    return this.sql("UPDATE posts SET status = 'abandoned' WHERE id = ? AND status = 'claimed' AND claimed_by = ?").run(id, claimedBy).changes === 1;
+  }
+
+  /** Run a write transaction with a full disk sync: a claim must be on disk before anything is sent. */
+  private durably<T>(fn: () => T): T {
+    this.db.pragma('synchronous = FULL');
+    try {
+      return this.db.transaction(fn).immediate();
+    } finally {
+      this.db.pragma('synchronous = NORMAL');
+    }
   }
 
   async getPost(id: number): Promise<PostRecord | undefined> {

@@ -30,9 +30,10 @@ export interface ScheduleRecord extends ChannelRef {
 }
 
 /**
- * claimed: the slot is ours and about to be sent. sent: the platform confirmed it.
- * failed: every retry failed. abandoned: claimed by an earlier process that never confirmed it;
- * it is not re-sent because it may have reached the channel (at-most-once).
+ * claimed: a process took the slot and is sending it (claimedAt is its lease, renewed before each
+ * attempt). sent: the platform confirmed it, or a check found it in the channel. failed: every
+ * retry failed. abandoned: claimed by a process that never confirmed it, on a platform the core
+ * cannot ask whether it arrived; it is not re-sent because it may have reached the channel.
  */
 export type PostStatus = 'claimed' | 'sent' | 'failed' | 'abandoned';
 
@@ -119,6 +120,17 @@ export interface Store {
   markPostFailed(id: number, error: string): Promise<void>;
   /** Mark claims older than `before` made by other processes as abandoned, and return them. */
   abandonStaleClaims(before: number, exceptClaimedBy: string): Promise<PostRecord[]>;
+  /** Claims still unconfirmed, made by any process other than `exceptClaimedBy`, oldest first. */
+  unconfirmedClaims(exceptClaimedBy: string, limit: number): Promise<PostRecord[]>;
+  /**
+   * Take over an unconfirmed claim from a process that is gone: true only if it is still claimed by
+   * `from.claimedBy` with lease `from.claimedAt` (so two recovering processes never both get it).
+   */
+  takeOverClaim(from: PostRecord, claimedBy: string, at: number): Promise<boolean>;
+  /** Renew the lease on our own claim before an attempt; false when another process took it over. */
+  renewClaim(id: number, claimedBy: string, at: number): Promise<boolean>;
+  /** Mark a post abandoned when it is still claimed by `claimedBy`. */
+  abandonClaim(id: number, claimedBy: string): Promise<boolean>;
   getPost(id: number): Promise<PostRecord | undefined>;
   /** Sent (or abandoned), still open posts whose closesAt <= now. */
   dueClosings(now: number, platforms: readonly Platform[], limit: number): Promise<PostRecord[]>;
