@@ -68,7 +68,14 @@ export async function createTutorApp(config: Config, logger: Logger, options: Tu
   const posters = new Map<Platform, ChannelPoster>();
   const scheduler = new Scheduler(
     { store, quiz, posters, clock, logger },
-    { graceMs: config.quiz.graceMinutes * 60_000, closeMs: config.quiz.closeHours * 3_600_000, ...appOptions.scheduler },
+    {
+      graceMs: config.quiz.graceMinutes * 60_000,
+      closeMs: config.quiz.closeHours * 3_600_000,
+      tickEveryMs: config.quiz.tickSeconds * 1000,
+      // The adapters time out each request; this bounds a whole post (a few renderings) as a last guard.
+      callTimeoutMs: 3 * config.platformTimeoutMs + 5000,
+      ...appOptions.scheduler,
+    },
   );
   logger.debug({ concepts: pack.concepts.length, quizItems: pack.quizItems.length, ms: Math.round(performance.now() - started) }, 'content loaded');
   let closed = false;

@@ -37,6 +37,8 @@ export const envSchema = z.object({
 
   QUIZ_GRACE_MINUTES: withDefault(positiveNumber('a number of minutes greater than 0'), '120'),
   QUIZ_CLOSE_HOURS: withDefault(positiveNumber('a number of hours greater than 0'), '24'),
+  QUIZ_TICK_SECONDS: withDefault(positiveNumber('a number of seconds greater than 0'), '15'),
+  PLATFORM_TIMEOUT_SECONDS: withDefault(positiveNumber('a number of seconds greater than 0'), '10'),
 });
 
 type Env = z.output<typeof envSchema>;
@@ -50,7 +52,9 @@ export interface Config {
   matchThreshold?: number;
   slack?: { botToken: string; signingSecret: string; appToken?: string; port: number; apiUrl?: string; adminUsers: string[] };
   discord?: { token: string; applicationId: string; guildId?: string; apiUrl?: string };
-  quiz: { graceMinutes: number; closeHours: number };
+  quiz: { graceMinutes: number; closeHours: number; tickSeconds: number };
+  /** How long any one call to a chat platform may take before it is given up (and maybe retried). */
+  platformTimeoutMs: number;
 }
 
 export class ConfigError extends Error {
@@ -87,7 +91,8 @@ export function parseConfig(given: Record<string, string | undefined>, options: 
     dataDir: e.DATA_DIR,
     consoleChat: e.CONSOLE_CHAT,
     matchThreshold: e.MATCH_THRESHOLD,
-    quiz: { graceMinutes: e.QUIZ_GRACE_MINUTES, closeHours: e.QUIZ_CLOSE_HOURS },
+    quiz: { graceMinutes: e.QUIZ_GRACE_MINUTES, closeHours: e.QUIZ_CLOSE_HOURS, tickSeconds: e.QUIZ_TICK_SECONDS },
+    platformTimeoutMs: Math.round(e.PLATFORM_TIMEOUT_SECONDS * 1000),
   };
   if (e.SLACK_BOT_TOKEN && e.SLACK_SIGNING_SECRET) {
     config.slack = {

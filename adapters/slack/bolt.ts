@@ -3,10 +3,13 @@ import type { Config, Logger } from '../../src/index.ts';
 import { boltLogger } from './bolt-logger.ts';
 import { guardTimestamps } from './timestamp-guard.ts';
 
-type SlackConfig = NonNullable<Config['slack']>;
+/** The Slack settings plus the per-call timeout (config.platformTimeoutMs). */
+export type SlackConfig = NonNullable<Config['slack']> & { timeoutMs?: number };
 
 /** Events, slash commands and interactivity all arrive here (the manifest's request URLs). */
 export const EVENTS_PATH = '/slack/events';
+
+const DEFAULT_TIMEOUT_MS = 10_000;
 
 export interface BoltParts {
   bolt: App;
@@ -26,6 +29,8 @@ export function createBolt(slack: SlackConfig, log: Logger): BoltParts {
     // client silently queueing for minutes; network and 5xx errors get one quick retry.
     rejectRateLimitedCalls: true,
     retryConfig: { retries: 1, factor: 1, minTimeout: 500, maxTimeout: 500 },
+    // A Slack call that never answers must not hold a listener (or the scheduler) for good.
+    timeout: slack.timeoutMs ?? DEFAULT_TIMEOUT_MS,
   };
   if (slack.appToken) {
     return { bolt: new App({ token: slack.botToken, appToken: slack.appToken, socketMode: true, logger, clientOptions, deferInitialization: true }) };
@@ -54,5 +59,6 @@ export function createPosterClient(slack: SlackConfig, log: Logger): webApi.WebC
     logger: boltLogger(log),
     rejectRateLimitedCalls: true,
     retryConfig: { retries: 0 },
+    timeout: slack.timeoutMs ?? DEFAULT_TIMEOUT_MS,
   });
 }

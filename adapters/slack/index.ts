@@ -26,8 +26,8 @@ export interface SlackAdapter extends RunningAdapter {
  * core uses for scheduled posts. Throws when Slack refuses the token (auth.test).
  */
 export async function startSlack(app: TutorApp, options: SlackStartOptions = {}): Promise<SlackAdapter> {
-  const slack = app.config.slack;
-  if (!slack) throw new Error('Slack is not configured (SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET)');
+  if (!app.config.slack) throw new Error('Slack is not configured (SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET)');
+  const slack = { ...app.config.slack, timeoutMs: app.config.platformTimeoutMs };
   const log = app.logger.child({ adapter: 'slack' });
   const { bolt, receiver } = createBolt(slack, log);
   const tasks = new Tasks(log);

@@ -4,6 +4,11 @@ import { sendBest } from './deliver.ts';
 import { renderVariants } from './render/index.ts';
 import { channelPost, classify, messageUpdate } from './targets.ts';
 
+/** The metadata event type every scheduled quiz post carries (with `post_key` in its payload). */
+export const QUIZ_POST_EVENT = 'tutor_quiz_post';
+/** Pages of conversations.history read when looking for a post (200 messages each). */
+const HISTORY_PAGES = 5;
+
 /**
  * Lets the core post on its own (scheduled quizzes, summaries). Failures are thrown: the
  * scheduler owns retries and backoff for these (withRetry in the core), so nothing here retries,
@@ -12,14 +17,32 @@ import { channelPost, classify, messageUpdate } from './targets.ts';
 export function slackPoster(client: webApi.WebClient, log: Logger): ChannelPoster {
   return {
     platform: 'slack',
-    async post(channelId, reply) {
-      const ts = await sendBest(channelPost(client, channelId), renderVariants(reply), log, false).catch(rethrow);
+    async post(channelId, reply, mark) {
+      const metadata = mark ? { event_type: QUIZ_POST_EVENT, event_payload: { post_key: mark.postKey } } : undefined;
+      const ts = await sendBest(channelPost(client, channelId, undefined, metadata), renderVariants(reply), log, false).catch(rethrow);
       // Slack took the message, so trying again would post it twice.
       if (!ts) throw Object.assign(new Error('chat.postMessage returned no ts'), { retryable: false });
       return { messageId: ts };
     },
     async update(channelId, messageId, reply) {
       await sendBest(messageUpdate(client, channelId, messageId), renderVariants(reply), log, false).catch(rethrow);
+    },
+    /** The channel's messages since the scheduled instant, with their metadata (channels:history / groups:history). */
+    async findPost(channelId, { postKey, since }) {
+      let cursor: string | undefined;
+      for (let page = 0; page < HISTORY_PAGES; page++) {
+        const res = await client.conversations
+          .history({ channel: channelId, oldest: (since / 1000).toFixed(6), inclusive: true, include_all_metadata: true, limit: 200, ...(cursor ? { cursor } : {}) })
+          .catch(rethrow);
+        for (const m of res.messages ?? []) {
+          const meta = (m as { metadata?: { event_type?: string; event_payload?: { post_key?: unknown } } }).metadata;
+          if (meta?.event_type === QUIZ_POST_EVENT && meta.event_payload?.post_key === postKey && m.ts) return { messageId: m.ts };
+        }
+        cursor = res.response_metadata?.next_cursor || undefined;
+        if (!cursor || !res.has_more) return undefined;
+      }
+      log.warn({ channelId, postKey, pages: HISTORY_PAGES }, 'quiz post not found in the recent history read; treating it as not sent');
+      return undefined;
     },
   };
 }

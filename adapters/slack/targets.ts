@@ -13,12 +13,18 @@ export interface Target {
 
 type Client = webApi.WebClient;
 
-/** A visible message in a channel or DM, optionally in a thread. */
-export function channelPost(client: Client, channel: string, threadTs?: string): Target {
+/** Message metadata (Slack's `metadata` argument): lets a later conversations.history find the post. */
+export interface MessageMetadata {
+  event_type: string;
+  event_payload: Record<string, string>;
+}
+
+/** A visible message in a channel or DM, optionally in a thread, optionally carrying metadata. */
+export function channelPost(client: Client, channel: string, threadTs?: string, metadata?: MessageMetadata): Target {
   return {
     name: 'chat.postMessage',
     async send(msg) {
-      const res = await client.chat.postMessage({ channel, ...(threadTs ? { thread_ts: threadTs } : {}), ...payload(msg) });
+      const res = await client.chat.postMessage({ channel, ...(threadTs ? { thread_ts: threadTs } : {}), ...(metadata ? { metadata } : {}), ...payload(msg) });
       return res.ts;
     },
   };
