@@ -64,6 +64,11 @@ export class SqliteStore implements Store {
     return st;
   }
 
+  /** How many posts have this status (for operators and tests). */
+  countPosts(status: PostRecord['status']): number {
+    return Number((this.sql('SELECT COUNT(*) AS n FROM posts WHERE status = ?').get(status) as Row).n);
+  }
+
   get schemaVersion(): number {
     return this.db.pragma('user_version', { simple: true }) as number;
   }

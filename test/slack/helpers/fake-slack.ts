@@ -26,6 +26,8 @@ export interface Scripted {
   body?: unknown;
   /** Hold the answer until this promise settles. */
   hold?: Promise<unknown>;
+  /** Do what the method does (post the message) first, then answer as scripted: "maybe sent". */
+  commit?: boolean;
 }
 
 export const BOT_USER_ID = 'UBOT0001';
@@ -41,13 +43,16 @@ export class FakeSlack {
   readonly history = new Map<string, { ts: string; text: unknown; metadata?: unknown; bot_id: string }[]>();
   /** chat.postMessage and conversations.history for these channels never answer (and post nothing). */
   readonly hanging = new Set<string>();
+  /** chat.postMessage answers after a random delay up to this many ms (the message is posted after it). */
+  latencyMs = 0;
   private readonly scripts = new Map<string, Scripted[]>();
   private server?: Server;
   private base = '';
   private ts = 0;
 
   async start(): Promise<void> {
-    this.server = createServer((req, res) => void this.handle(req, res));
+    // A client killed mid-request leaves a half-read body: that request simply never happened.
+    this.server = createServer((req, res) => void this.handle(req, res).catch(() => res.destroy()));
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
     this.base = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
   }
@@ -97,7 +102,9 @@ export class FakeSlack {
     this.calls.push(call);
     if (this.hanging.has(String(args.channel)) && (method === 'chat.postMessage' || method === 'conversations.history')) return; // never answers
     const scripted = this.next(method);
+    if (scripted?.commit) this.default(method, args);
     if (scripted) return this.answer(res, scripted);
+    if (this.latencyMs > 0 && method === 'chat.postMessage') await new Promise((r) => setTimeout(r, Math.random() * this.latencyMs));
     if (token !== 'xoxb-test-token') return this.answer(res, { body: { ok: false, error: 'invalid_auth' } });
     const result = this.default(method, args) as Record<string, unknown>;
     Object.defineProperty(call, 'result', { value: result, enumerable: false });
