@@ -8,6 +8,8 @@ import { channelPost, classify, messageUpdate } from './targets.ts';
 export const QUIZ_POST_EVENT = 'tutor_quiz_post';
 /** Pages of conversations.history read when looking for a post (200 messages each). */
 const HISTORY_PAGES = 5;
+/** Read from a little before the scheduled instant, in case this machine's clock is ahead of Slack's. */
+const CLOCK_SKEW_MS = 5 * 60_000;
 
 /**
  * Lets the core post on its own (scheduled quizzes, summaries). Failures are thrown: the
@@ -32,7 +34,7 @@ export function slackPoster(client: webApi.WebClient, log: Logger): ChannelPoste
       let cursor: string | undefined;
       for (let page = 0; page < HISTORY_PAGES; page++) {
         const res = await client.conversations
-          .history({ channel: channelId, oldest: (since / 1000).toFixed(6), inclusive: true, include_all_metadata: true, limit: 200, ...(cursor ? { cursor } : {}) })
+          .history({ channel: channelId, oldest: ((since - CLOCK_SKEW_MS) / 1000).toFixed(6), inclusive: true, include_all_metadata: true, limit: 200, ...(cursor ? { cursor } : {}) })
           .catch(rethrow);
         for (const m of res.messages ?? []) {
           const meta = (m as { metadata?: { event_type?: string; event_payload?: { post_key?: unknown } } }).metadata;
