@@ -21,6 +21,8 @@ export interface TutorApp {
   registerPoster(poster: ChannelPoster): void;
   /** Schedules, posts, answers, review state and content gaps. */
   store: Store;
+  /** Channel quizzes and personal practice on top of the store. */
+  quiz: PersistentQuiz;
   clock: Clock;
   /** Posts scheduled quizzes through `posters`. Tests call `scheduler.tick()` directly. */
   scheduler: Scheduler;
@@ -86,6 +88,7 @@ export async function createTutorApp(config: Config, logger: Logger, options: Tu
     posters,
     registerPoster: (p) => void posters.set(p.platform, p),
     store,
+    quiz,
     clock,
     scheduler,
     startScheduler: () => scheduler.start(),
