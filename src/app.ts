@@ -10,6 +10,7 @@ import { PersistentQuiz } from './quiz/persistent.ts';
 import { systemClock, type Clock } from './schedule/clock.ts';
 import { Scheduler, type SchedulerOptions } from './schedule/scheduler.ts';
 import { SqliteStore } from './store/sqlite.ts';
+import { markRunning } from './store/sqlite-safety.ts';
 import type { Store } from './store/types.ts';
 
 export interface TutorApp {
@@ -50,6 +51,8 @@ export async function createTutorApp(config: Config, logger: Logger, options: Tu
   const pack = loadContentOrThrow(resolve(config.contentDir));
   const ownStore = !appOptions.store;
   const store = appOptions.store ?? SqliteStore.open(config.dataDir === ':memory:' ? ':memory:' : resolve(config.dataDir));
+  // While the bot runs, `tutor db restore` refuses to replace its database.
+  const unmark = ownStore && config.dataDir !== ':memory:' ? markRunning(resolve(config.dataDir)) : () => undefined;
   const clock = appOptions.clock ?? systemClock;
   const quiz = new PersistentQuiz(pack, store, {
     clock,
@@ -97,6 +100,7 @@ export async function createTutorApp(config: Config, logger: Logger, options: Tu
       closed = true;
       await scheduler.stop();
       if (ownStore) store.close();
+      unmark();
     },
   };
 }

@@ -21,5 +21,6 @@ export { Scheduler, type SchedulerOptions, type TickReport } from './schedule/sc
 export { parseScheduleSpec, nextRuns, ScheduleSpecError, type ScheduleSpec } from './schedule/spec.ts';
 export { PersistentQuiz } from './quiz/persistent.ts';
 export { SqliteStore } from './store/sqlite.ts';
+export { StoreError } from './store/sqlite-safety.ts';
 export type { Store, ScheduleRecord, PostRecord } from './store/types.ts';
 export { exitQuietlyOnClosedPipe } from './closed-pipe.ts';

@@ -65,8 +65,6 @@ export function createClient(cfg: DiscordConfig, timeoutMs = 10_000): Client {
       timeout: timeoutMs,
       // Bucket resets, a 429's Retry-After and sublimits are reported in different fields.
       rejectOnRateLimit: (limit) => Math.max(limit.timeToReset, limit.retryAfter, limit.sublimitTimeout) > MAX_RATE_LIMIT_WAIT_MS,
-      // discord.js retries a timed-out request itself; once is enough (a post's nonce makes it safe).
-      retries: 1,
     },
   });
 }

@@ -1,9 +1,9 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import type Database from 'better-sqlite3';
 import type { Platform } from '../core/request.ts';
 import { MIGRATIONS } from './sqlite-migrations.ts';
+import { checkBeforeWriting, prepareDataDir, StoreError } from './sqlite-safety.ts';
 import type { AnswerRecord, ChannelRef, GapRow, LearnerRef, PostClaim, PostRecord, ReviewRecord, ScheduleRecord, ScoreRow, Store } from './types.ts';
 
 export const DB_FILE = 'tutor.db';
@@ -27,12 +27,22 @@ export class SqliteStore implements Store {
   /** Open (creating and migrating) `DATA_DIR/tutor.db`; ":memory:" gives a private in-memory store. */
   static open(dataDir: string): SqliteStore {
     if (dataDir === ':memory:') return new SqliteStore(':memory:');
-    mkdirSync(dataDir, { recursive: true });
+    prepareDataDir(dataDir);
     return new SqliteStore(join(dataDir, DB_FILE));
   }
 
   constructor(file: string) {
-    this.db = new (loadDatabase())(file, { timeout: BUSY_TIMEOUT_MS });
+    try {
+      this.db = new (loadDatabase())(file, { timeout: BUSY_TIMEOUT_MS });
+    } catch (err) {
+      throw new StoreError(`${file}: cannot be opened (${(err as Error).message})`);
+    }
+    try {
+      if (file !== ':memory:') checkBeforeWriting(this.db, file);
+    } catch (err) {
+      this.db.close();
+      throw err;
+    }
     this.db.pragma('journal_mode = WAL');
     // NORMAL survives process crashes in WAL mode; post claims switch to FULL (see claimPost).
     this.db.pragma('synchronous = NORMAL');
