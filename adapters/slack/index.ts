@@ -31,7 +31,7 @@ export async function startSlack(app: TutorApp, options: SlackStartOptions = {})
   const log = app.logger.child({ adapter: 'slack' });
   const { bolt, receiver } = createBolt(slack, log);
   const tasks = new Tasks(log);
-  const ctx = { app, log, tasks, admins: new AdminDirectory(slack.adminUsers, log), events: new RecentIds() };
+  const ctx = { app, log, tasks, admins: new AdminDirectory(slack.adminUsers, log), events: new RecentIds(app.store, app.clock, log) };
   for (const l of listeners) l.register(bolt, ctx);
   bolt.error(async (err) => {
     log.error({ err: summarize(err) }, 'unhandled Bolt error');

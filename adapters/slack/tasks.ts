@@ -1,4 +1,4 @@
-import type { Logger } from '../../src/index.ts';
+import type { Clock, Logger, Store } from '../../src/index.ts';
 
 /**
  * The work each listener does after acknowledging Slack. Tracked so that `stop()` can let it
@@ -32,18 +32,31 @@ export class Tasks {
   }
 }
 
-/** Slack re-sends an event it thinks was missed; answering twice would double-post. */
-export class RecentIds {
-  private readonly ids = new Set<string>();
+/** How long an event id is remembered: Slack retries after about 1 and 5 minutes, then gives up. */
+export const EVENT_MEMORY_MS = 60 * 60_000;
 
-  constructor(private readonly max = 1000) {}
+/**
+ * Slack re-sends an event it thinks was missed (with x-slack-retry-num); answering twice would
+ * double-post. Event ids are kept in the store for an hour, so a retry is recognised after a
+ * restart too, and by a second process on the same database.
+ */
+export class RecentIds {
+  constructor(
+    private readonly store: Store,
+    private readonly clock: Clock,
+    private readonly log: Logger,
+  ) {}
 
   /** True when `id` was seen before; records it otherwise. */
-  seen(id: string | undefined): boolean {
+  async seen(id: string | undefined): Promise<boolean> {
     if (!id) return false;
-    if (this.ids.has(id)) return true;
-    this.ids.add(id);
-    if (this.ids.size > this.max) this.ids.delete(this.ids.values().next().value!);
-    return false;
+    const now = this.clock.now().getTime();
+    try {
+      return !(await this.store.rememberEvent(`slack:${id}`, now, now - EVENT_MEMORY_MS));
+    } catch (err) {
+      // Better to risk answering a retry twice than to drop a question.
+      this.log.warn({ err, eventId: id }, 'could not check the event id; answering it');
+      return false;
+    }
   }
 }

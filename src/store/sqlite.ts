@@ -273,6 +273,22 @@ export class SqliteStore implements Store {
     return rows.map(toReview);
   }
 
+  // Seen events
+
+  private sinceForget = 0;
+
+  async rememberEvent(id: string, at: number, forgetBefore: number): Promise<boolean> {
+    // Forget old ids now and then, not on every event.
+    if (++this.sinceForget >= 200) {
+      this.sinceForget = 0;
+      this.sql('DELETE FROM seen_events WHERE seen_at < ?').run(forgetBefore);
+    }
+    const fresh = this.sql('INSERT INTO seen_events (id, seen_at) VALUES (?, ?) ON CONFLICT (id) DO NOTHING').run(id, at).changes === 1;
+    if (fresh) return true;
+    // An id so old it should have been forgotten counts as new (and is remembered from now).
+    return this.sql('UPDATE seen_events SET seen_at = ? WHERE id = ? AND seen_at < ?').run(at, id, forgetBefore).changes === 1;
+  }
+
   // Gaps
 
   async recordGap(text: string, platform: Platform, at: number): Promise<void> {

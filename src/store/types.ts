@@ -161,5 +161,12 @@ export interface Store {
   recordGap(text: string, platform: Platform, at: number): Promise<void>;
   gapReport(limit: number): Promise<GapRow[]>;
 
+  // Chat events already handled
+  /**
+   * Record an event id; false when it was recorded before (a re-sent event: do not answer it again).
+   * Ids older than `forgetBefore` are dropped.
+   */
+  rememberEvent(id: string, at: number, forgetBefore: number): Promise<boolean>;
+
   close(): void;
 }

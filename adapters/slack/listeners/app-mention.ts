@@ -27,7 +27,7 @@ export const appMention: SlackListener = {
         const e = event as unknown as MentionEvent;
         // Bots (this one included) and edits are not questions; the original was answered already.
         if (!e.user || e.bot_id || e.subtype || e.edited || e.user === context.botUserId) return;
-        if (ctx.events.seen((body as { event_id?: string }).event_id)) return;
+        if (await ctx.events.seen((body as { event_id?: string }).event_id)) return;
         const text = normalizeIncoming(e.text, context.botUserId);
         const teamId = e.team ?? (body as { team_id?: string }).team_id;
         const canManageChannel = wantsChannelManagement(text) ? await ctx.admins.canManage(client, e.user) : false;

@@ -33,7 +33,7 @@ export const directMessage: SlackListener = {
       if (e.channel_type !== 'im') return;
       await ctx.tasks.run('direct-message', async () => {
         if (!e.user || e.bot_id || (e.subtype && !QUESTION_SUBTYPES.has(e.subtype)) || e.user === context.botUserId) return;
-        if (ctx.events.seen((body as { event_id?: string }).event_id)) return;
+        if (await ctx.events.seen((body as { event_id?: string }).event_id)) return;
         const text = normalizeIncoming(e.text, context.botUserId);
         const teamId = e.team ?? (body as { team_id?: string }).team_id;
         const canManageChannel = wantsChannelManagement(text) ? await ctx.admins.canManage(client, e.user) : false;

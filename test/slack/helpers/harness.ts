@@ -39,6 +39,8 @@ export interface SignOptions {
   timestamp?: number;
   /** Sign with this secret instead of the right one. */
   secret?: string;
+  /** Extra headers, e.g. x-slack-retry-num on a re-sent event. */
+  headers?: Record<string, string>;
 }
 
 export function sign(body: string, timestamp: number, secret = SIGNING_SECRET): string {
@@ -63,7 +65,7 @@ export async function startHarness(env: Record<string, string> = {}, appOptions:
     const timestamp = opts.timestamp ?? Math.floor(Date.now() / 1000);
     const res = await fetch(url, {
       method: 'POST',
-      headers: { 'content-type': contentType, 'x-slack-request-timestamp': String(timestamp), 'x-slack-signature': sign(body, timestamp, opts.secret) },
+      headers: { 'content-type': contentType, 'x-slack-request-timestamp': String(timestamp), 'x-slack-signature': sign(body, timestamp, opts.secret), ...opts.headers },
       body,
     });
     await res.arrayBuffer();
