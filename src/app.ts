@@ -65,6 +65,12 @@ export async function createTutorApp(config: Config, logger: Logger, options: Tu
     threshold: config.matchThreshold,
     ...options,
     quiz: options.quiz ?? quiz,
+    onError: (err, req, who) => {
+      // The request's context, never credentials (a Requester holds none); long text is clipped.
+      const request = { ...req, ...('text' in req && typeof req.text === 'string' ? { text: req.text.slice(0, 500) } : {}) };
+      logger.error({ err, request, who: { platform: who.platform, userId: who.userId, channelId: who.channelId } }, 'internal error while answering');
+      options.onError?.(err, req, who);
+    },
     onUnmatched: (text, who) => {
       recordGap(text, who);
       options.onUnmatched?.(text, who);
