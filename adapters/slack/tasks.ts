@@ -1,22 +1,62 @@
 import type { Clock, Logger, Store } from '../../src/index.ts';
 
+export interface TaskOptions {
+  /** Acknowledge Slack first, at once, whether the work runs now, waits, or is turned away. */
+  ack?: () => Promise<void>;
+  /** What to do instead when the queue is full: tell the person to try again. */
+  busy?: () => Promise<void>;
+}
+
+export interface TaskLimits {
+  /** Requests worked on at once. */
+  concurrency: number;
+  /** Requests waiting for a turn; beyond this they get the busy answer. */
+  queue: number;
+}
+
+export const DEFAULT_TASK_LIMITS: TaskLimits = { concurrency: 16, queue: 200 };
+
 /**
- * The work each listener does after acknowledging Slack. Tracked so that `stop()` can let it
+ * The work each listener does after acknowledging Slack: a bounded queue, so that a flood of
+ * requests cannot delay every ack past Slack's 3 seconds. Tracked so that `stop()` can let it
  * finish and tests can wait for it instead of sleeping. A failure is logged, never thrown:
  * one bad request must not take the process down.
  */
 export class Tasks {
   private readonly running = new Set<Promise<void>>();
+  private readonly waiting: (() => void)[] = [];
+  private active = 0;
   /** How many have started: lets a caller wait for work that a request it sent has triggered. */
   started = 0;
+  /** How many were turned away with the busy answer. */
+  turnedAway = 0;
 
-  constructor(private readonly log: Logger) {}
+  constructor(
+    private readonly log: Logger,
+    private readonly limits: TaskLimits = DEFAULT_TASK_LIMITS,
+  ) {}
 
-  run(name: string, fn: () => Promise<void>): Promise<void> {
+  run(name: string, fn: () => Promise<void>, opts: TaskOptions = {}): Promise<void> {
     this.started++;
     const p = (async () => {
       try {
-        await fn();
+        if (opts.ack) await opts.ack();
+        if (this.active >= this.limits.concurrency) {
+          if (this.waiting.length >= this.limits.queue) {
+            this.turnedAway++;
+            this.log.warn({ listener: name, active: this.active, waiting: this.waiting.length }, 'busy: request turned away');
+            await opts.busy?.();
+            return;
+          }
+          await new Promise<void>((resolve) => this.waiting.push(resolve));
+        } else this.active++;
+        try {
+          await fn();
+        } finally {
+          const next = this.waiting.shift();
+          if (next) next();
+          else this.active--;
+        }
       } catch (err) {
         this.log.error({ err, listener: name }, 'slack listener failed');
       }

@@ -1,5 +1,6 @@
 import type { BlockAction, ButtonAction, webApi } from '@slack/bolt';
 import type { Reply } from '../../../src/index.ts';
+import { busyReply } from '../busy.ts';
 import { deliver } from '../deliver.ts';
 import { ACTION_ID_PREFIX } from '../render/blocks.ts';
 import type { RenderOptions } from '../render/index.ts';
@@ -19,9 +20,14 @@ export const buttonClick: SlackListener = {
   name: 'button-click',
   register(bolt, ctx) {
     bolt.action<BlockAction<ButtonAction>>({ type: 'block_actions', action_id: new RegExp(`^${ACTION_ID_PREFIX}`) }, async ({ ack, body, action, client }) => {
-      await ctx.tasks.run('button-click', async () => {
-        await acknowledge(ack, ctx);
-        await answer(body, action, client, ctx);
+      const url = (body as { response_url?: string }).response_url;
+      const where = body.channel?.id ?? (body.container as Container | undefined)?.channel_id;
+      await ctx.tasks.run('button-click', () => answer(body, action, client, ctx), {
+        ack: () => acknowledge(ack, ctx),
+        busy: async () => {
+          if (url) await busyReply(responseUrl(url, 'ephemeral'), ctx.log);
+          else if (where) await busyReply(ephemeralPost(client, where, body.user.id), ctx.log);
+        },
       });
     });
   },

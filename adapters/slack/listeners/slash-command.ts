@@ -1,4 +1,5 @@
 import type { SlashCommand, webApi } from '@slack/bolt';
+import { busyReply } from '../busy.ts';
 import { deliver } from '../deliver.ts';
 import { slackRequester } from '../requester.ts';
 import { channelPost, ephemeralPost, responseUrl } from '../targets.ts';
@@ -14,9 +15,10 @@ export const slashCommand: SlackListener = {
   name: 'slash-command',
   register(bolt, ctx) {
     bolt.command(/^\/.+/, async ({ command, ack, client }) => {
-      await ctx.tasks.run('slash-command', async () => {
-        await acknowledge(ack, ctx); // within Slack's 3 seconds, before any work
-        await answer(command, client, ctx);
+      // Acknowledged within Slack's 3 seconds, before any work (and before waiting for a turn).
+      await ctx.tasks.run('slash-command', () => answer(command, client, ctx), {
+        ack: () => acknowledge(ack, ctx),
+        busy: () => busyReply(responseUrl(command.response_url, 'ephemeral'), ctx.log),
       });
     });
   },
