@@ -6,8 +6,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { SqliteStore } from '../../src/store/sqlite.ts';
-import type { FakeSlack } from '../slack/helpers/fake-slack.ts';
-import { SIGNING_SECRET } from '../slack/helpers/harness.ts';
+import { SIGNING_SECRET, type FakeSlack } from '../slack/helpers/fake-slack.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const ENTRY = resolve(ROOT, 'adapters/start.ts');
@@ -24,6 +23,8 @@ export async function freePort(): Promise<number> {
 
 export interface BotProcess {
   child: ChildProcess;
+  /** Where its Slack HTTP receiver listens. */
+  port: number;
   output: string[];
   exited: Promise<number | null>;
   kill(): Promise<void>;
@@ -55,6 +56,7 @@ export async function startBot(fake: FakeSlack, dataDir: string, env: Record<str
   const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
   return {
     child,
+    port,
     output,
     exited,
     async kill() {

@@ -9,9 +9,9 @@ import { pino } from 'pino';
 import { afterAll, beforeAll, beforeEach, expect, vi } from 'vitest';
 import { createTutorApp, parseConfig, type AppOptions, type TutorApp } from '../../../src/index.ts';
 import { startSlack, type SlackAdapter, type SlackStartOptions } from '../../../adapters/slack/index.ts';
-import { FakeSlack } from './fake-slack.ts';
+import { FakeSlack, SIGNING_SECRET } from './fake-slack.ts';
 
-export const SIGNING_SECRET = 'TestSigningSecret0123456789abcd';
+export { SIGNING_SECRET };
 const PACK_DIR = fileURLToPath(new URL('../../fixtures/pack', import.meta.url));
 
 export interface LogLine {
