@@ -15,7 +15,7 @@ import { BUSY_TEXT } from '../adapters/slack/busy.ts';
 import { createTutorApp, parseConfig, silentLogger, ManualClock } from '../src/index.ts';
 import { sign } from './sign.ts';
 import { FakeSlack, SIGNING_SECRET } from '../test/slack/helpers/fake-slack.ts';
-import { freePort, quizPostsByChannel, seedDueSchedules, startBot, waitFor, type BotProcess } from '../test/reliability/bot-process.ts';
+import { freePort, quizPostsByChannel, seedDueSchedules, startBot, waitFor, waitForListening, type BotProcess } from '../test/reliability/bot-process.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const PACK = resolve(root, 'test/fixtures/pack');
@@ -137,8 +137,7 @@ export async function loadTable(seconds: number): Promise<{ bare: LoadRow[]; bot
     await bare.stop();
 
     const bot = await startBot(fake, dir, { LOG_LEVEL: 'warn' });
-    await waitFor(() => fake.of('auth.test').length > 1, 30_000, () => 'bot start');
-    await new Promise((r) => setTimeout(r, 1500));
+    await waitForListening(bot.port);
     const botRows: LoadRow[] = [];
     for (const r of rates) {
       const row = await load(bot.port, r, seconds, 'bot');

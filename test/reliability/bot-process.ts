@@ -30,9 +30,9 @@ export interface BotProcess {
   kill(): Promise<void>;
 }
 
-export async function startBot(fake: FakeSlack, dataDir: string, env: Record<string, string> = {}): Promise<BotProcess> {
+export async function startBot(fake: FakeSlack, dataDir: string, env: Record<string, string> = {}, nodeArgs: string[] = []): Promise<BotProcess> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', ENTRY], {
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', ENTRY], {
     cwd: ROOT,
     env: {
       PATH: process.env.PATH ?? '',
@@ -91,5 +91,19 @@ export async function waitFor(check: () => boolean, timeoutMs: number, what: () 
   while (!check()) {
     if (Date.now() > end) throw new Error(`timed out waiting for ${what()}`);
     await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+/** Resolves once something answers HTTP on 127.0.0.1:`port` (the bot's receiver is up). */
+export async function waitForListening(port: number, timeoutMs = 30_000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      await (await fetch(`http://127.0.0.1:${port}/`)).arrayBuffer();
+      return;
+    } catch {
+      if (Date.now() > end) throw new Error(`nothing listens on port ${port}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
   }
 }
