@@ -3,10 +3,11 @@ import type { Platform } from '../core/request.ts';
 import type { Logger } from '../log.ts';
 import type { PersistentQuiz } from '../quiz/persistent.ts';
 import type { PostClaim, PostRecord, ScheduleRecord, Store } from '../store/types.ts';
-import { claimerIsGone, newInstanceId } from './claimer.ts';
+import { newInstanceId } from './claimer.ts';
 import type { Clock } from './clock.ts';
 import { deliverPost, where, type DeliveryContext, type Start } from './deliver-post.ts';
 import { ChannelQueue, realSleep, withRetry, type Call } from './queue.ts';
+import { recoverClaims } from './recover.ts';
 import { nextRunAfter } from './spec.ts';
 
 export interface SchedulerOptions {
@@ -124,7 +125,9 @@ export class Scheduler {
     // Due schedules are queued per channel; each is claimed only when its send can start.
     const seen = new Set<string>();
     for (let i = 0; i < MAX_BATCHES; i++) {
-      const due = await store.dueSchedules(now, platforms, this.opts.batch);
+      // Rows stay due until their job claims them, so each read goes one batch further.
+      const limit = this.opts.batch * (i + 1);
+      const due = await store.dueSchedules(now, platforms, limit);
       let fresh = 0;
       for (const s of due) {
         const k = key(s);
@@ -158,37 +161,20 @@ export class Scheduler {
             .catch((err: unknown) => this.deps.logger.error({ err, platform: s.platform, channelId: s.channelId }, 'could not post scheduled quiz')),
         );
       }
-      // Rows still due after a full batch are ones queued earlier (pending) or being claimed now.
-      if (due.length < this.opts.batch || fresh === 0) break;
+      if (due.length < limit || fresh === 0) break;
     }
     return jobs;
   }
 
-  /**
-   * Claims other processes made and never confirmed: when the claimer is gone (or its lease ran
-   * out), take the claim over and finish it, checking the platform first; on a platform that
-   * cannot be asked, mark it abandoned instead (it may have been sent: never risk a double post).
-   */
+  /** Unconfirmed claims of processes that are gone: taken over, checked on the platform, finished. */
   private async recover(now: number, report: TickReport, jobs: Promise<void>[]): Promise<void> {
-    const { store, logger } = this.deps;
-    for (const p of await store.unconfirmedClaims(this.instanceId, this.opts.batch)) {
-      const gone = claimerIsGone(p.claimedBy);
-      if (!gone && p.claimedAt >= now - this.opts.staleClaimMs) continue;
-      const poster = this.deps.posters.get(p.platform);
-      if (!poster) continue; // that platform is not connected here; wait for a process that has it
-      if (!poster.findPost) {
-        if (await store.abandonClaim(p.id, p.claimedBy)) {
-          report.abandoned++;
-          logger.warn({ ...where(p), claimedBy: p.claimedBy }, 'quiz post claimed but never confirmed; this platform cannot be asked whether it arrived, so it is not re-sent');
-        }
-        continue;
-      }
-      if (!(await store.takeOverClaim(p, this.instanceId, now))) continue;
-      report.recovered++;
-      logger.warn({ ...where(p), claimedBy: p.claimedBy, claimerGone: gone }, 'recovering an unconfirmed quiz post: checking whether it reached the channel');
-      const post = { ...p, claimedBy: this.instanceId, claimedAt: now };
-      jobs.push(this.queue.push(key(p), (call) => this.deliver({ recover: post }, call, report)).catch((err: unknown) => logger.error({ err, ...where(p) }, 'could not recover quiz post')));
-    }
+    const { store, posters, logger } = this.deps;
+    const deps = { store, posters, logger, instanceId: this.instanceId, staleClaimMs: this.opts.staleClaimMs, batch: this.opts.batch };
+    const r = await recoverClaims(deps, now, (post) => {
+      jobs.push(this.queue.push(key(post), (call) => this.deliver({ recover: post }, call, report)).catch((err: unknown) => logger.error({ err, ...where(post) }, 'could not recover quiz post')));
+    });
+    report.recovered += r.recovered;
+    report.abandoned += r.abandoned;
   }
 
   private async deliver(start: Start, call: Call, report: TickReport): Promise<void> {
