@@ -55,9 +55,9 @@ export function messageUpdate(client: Client, channel: string, ts: string): Targ
 /**
  * The response_url of a slash command or button click: works in channels the bot is not in, for
  * 30 minutes. `replace_original: false` is explicit because a click response would otherwise
- * replace the message that was clicked.
+ * replace the message that was clicked. Gives up after `timeoutMs` (PLATFORM_TIMEOUT_SECONDS).
  */
-export function responseUrl(url: string, responseType: 'ephemeral' | 'in_channel', replaceOriginal = false): Target {
+export function responseUrl(url: string, responseType: 'ephemeral' | 'in_channel', timeoutMs: number, replaceOriginal = false): Target {
   return {
     name: 'response_url',
     async send(msg) {
@@ -65,7 +65,7 @@ export function responseUrl(url: string, responseType: 'ephemeral' | 'in_channel
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ response_type: responseType, replace_original: replaceOriginal, ...payload(msg) }),
-        signal: AbortSignal.timeout(10_000),
+        signal: AbortSignal.timeout(timeoutMs),
       });
       const body = await res.text();
       if (!res.ok) throw new ResponseUrlError(res.status, body, retryAfter(res.headers.get('retry-after')));

@@ -25,7 +25,7 @@ export const buttonClick: SlackListener = {
       await ctx.tasks.run('button-click', () => answer(body, action, client, ctx), {
         ack: () => acknowledge(ack, ctx),
         busy: async () => {
-          if (url) await busyReply(responseUrl(url, 'ephemeral'), ctx.log);
+          if (url) await busyReply(responseUrl(url, 'ephemeral', ctx.app.config.platformTimeoutMs), ctx.log);
           else if (where) await busyReply(ephemeralPost(client, where, body.user.id), ctx.log);
         },
       });
@@ -54,16 +54,16 @@ async function answer(body: BlockAction<ButtonAction>, action: ButtonAction, cli
 
   const url = body.response_url;
   const privately: Target[] = ephemeral
-    ? [...(url ? [responseUrl(url, 'ephemeral')] : []), ephemeralPost(client, channelId, userId, thread)]
-    : [ephemeralPost(client, channelId, userId, thread), ...(url ? [responseUrl(url, 'ephemeral')] : [])];
-  const { targets, render } = route(reply, { userId, channelId, thread, direct, url, client, privately });
+    ? [...(url ? [responseUrl(url, 'ephemeral', ctx.app.config.platformTimeoutMs)] : []), ephemeralPost(client, channelId, userId, thread)]
+    : [ephemeralPost(client, channelId, userId, thread), ...(url ? [responseUrl(url, 'ephemeral', ctx.app.config.platformTimeoutMs)] : [])];
+  const { targets, render } = route(reply, { userId, channelId, thread, direct, url, client, privately, timeoutMs: ctx.app.config.platformTimeoutMs });
   await deliver({ reply, render, targets, apology: privately, question: `(button) ${action.text?.text ?? action.value ?? ''}`, who: { userId, channelId } }, ctx.log);
 }
 
-function route(reply: Reply, w: { userId: string; channelId: string; thread?: string | undefined; direct: boolean; url?: string | undefined; client: webApi.WebClient; privately: Target[] }): { targets: Target[]; render: RenderOptions } {
+function route(reply: Reply, w: { userId: string; channelId: string; thread?: string | undefined; direct: boolean; url?: string | undefined; client: webApi.WebClient; privately: Target[]; timeoutMs: number }): { targets: Target[]; render: RenderOptions } {
   if (reply.audience === 'channel') {
     // chat.postMessage needs the bot in the channel (or chat:write.public); the response_url does not.
-    return { targets: [channelPost(w.client, w.channelId, w.thread), ...(w.url ? [responseUrl(w.url, 'in_channel')] : [])], render: { sharedBy: w.userId } };
+    return { targets: [channelPost(w.client, w.channelId, w.thread), ...(w.url ? [responseUrl(w.url, 'in_channel', w.timeoutMs)] : [])], render: { sharedBy: w.userId } };
   }
   if (w.direct && reply.kind !== 'quiz-feedback') return { targets: [channelPost(w.client, w.channelId, w.thread)], render: {} };
   return { targets: w.privately, render: { share: !w.direct } };
