@@ -1,4 +1,4 @@
-import { ConfigError, type ChannelPoster, ContentError, createLogger, createTutorApp, exitQuietlyOnClosedPipe, formatIssue, loadConfig, type Config } from '../src/index.ts';
+import { ConfigError, type ChannelPoster, ContentError, StoreError, createLogger, createTutorApp, exitQuietlyOnClosedPipe, formatIssue, loadConfig, type Config } from '../src/index.ts';
 import { adapters, type RunningAdapter } from './registry.ts';
 import { join, resolve } from 'node:path';
 import { runConsoleChat } from './console/chat.ts';
@@ -24,6 +24,10 @@ async function main(): Promise<number> {
     if (err instanceof ContentError) {
       process.stderr.write(`Content error: fix these and start again.\n${err.issues.map(formatIssue).join('\n')}\n`);
       return 2;
+    }
+    if (err instanceof StoreError) {
+      process.stderr.write(`Storage error: ${err.message}\n`);
+      return 1;
     }
     throw err;
   }

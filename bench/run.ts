@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: match latency for this matcher and the naive fuse.js baseline side by side,
- * index build time, cold start, and the quiz store figures. Prints Markdown tables.
+ * index build time, cold start, the quiz store figures, and reliability under crashes, hanging
+ * channels and load (bench/reliability.ts). Prints Markdown tables.
  */
 import { execFileSync } from 'node:child_process';
 import { runDiagramBench } from './diagrams.ts';
@@ -147,6 +148,10 @@ async function main() {
       for (const r of await mod.runQuizBench()) console.log(`| ${r.name} | ${ms(r.value)} ${r.unit} |`);
     }
   }
+
+  // Kill rounds, hanging channels and Slack load (real processes; BENCH_LOAD_SECONDS per rate).
+  const { runReliabilityBench } = await import('./reliability.ts');
+  await runReliabilityBench();
 }
 
 await main();

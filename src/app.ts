@@ -11,6 +11,7 @@ import { PersistentQuiz } from './quiz/persistent.ts';
 import { systemClock, type Clock } from './schedule/clock.ts';
 import { Scheduler, type SchedulerOptions } from './schedule/scheduler.ts';
 import { SqliteStore } from './store/sqlite.ts';
+import { markRunning } from './store/sqlite-safety.ts';
 import type { Store } from './store/types.ts';
 
 export interface TutorApp {
@@ -22,6 +23,8 @@ export interface TutorApp {
   registerPoster(poster: ChannelPoster): void;
   /** Schedules, posts, answers, review state and content gaps. */
   store: Store;
+  /** Channel quizzes and personal practice on top of the store. */
+  quiz: PersistentQuiz;
   clock: Clock;
   /** Posts scheduled quizzes through `posters`. Tests call `scheduler.tick()` directly. */
   scheduler: Scheduler;
@@ -49,6 +52,8 @@ export async function createTutorApp(config: Config, logger: Logger, options: Tu
   const pack = loadContentOrThrow(resolve(config.contentDir));
   const ownStore = !appOptions.store;
   const store = appOptions.store ?? SqliteStore.open(config.dataDir === ':memory:' ? ':memory:' : resolve(config.dataDir));
+  // While the bot runs, `tutor db restore` refuses to replace its database.
+  const unmark = ownStore && config.dataDir !== ':memory:' ? markRunning(resolve(config.dataDir)) : () => undefined;
   const clock = appOptions.clock ?? systemClock;
   const quiz = new PersistentQuiz(pack, store, {
     clock,
@@ -63,6 +68,12 @@ export async function createTutorApp(config: Config, logger: Logger, options: Tu
     feedback: { record: (f) => store.recordFeedback({ ...f, at: clock.now().getTime() }) },
     ...options,
     quiz: options.quiz ?? quiz,
+    onError: (err, req, who) => {
+      // The request's context, never credentials (a Requester holds none); long text is clipped.
+      const request = { ...req, ...('text' in req && typeof req.text === 'string' ? { text: req.text.slice(0, 500) } : {}) };
+      logger.error({ err, request, who: { platform: who.platform, userId: who.userId, channelId: who.channelId } }, 'internal error while answering');
+      options.onError?.(err, req, who);
+    },
     onUnmatched: (text, who) => {
       recordGap(text, who);
       options.onUnmatched?.(text, who);
@@ -71,7 +82,14 @@ export async function createTutorApp(config: Config, logger: Logger, options: Tu
   const posters = new Map<Platform, ChannelPoster>();
   const scheduler = new Scheduler(
     { store, quiz, posters, clock, logger },
-    { graceMs: config.quiz.graceMinutes * 60_000, closeMs: config.quiz.closeHours * 3_600_000, ...appOptions.scheduler },
+    {
+      graceMs: config.quiz.graceMinutes * 60_000,
+      closeMs: config.quiz.closeHours * 3_600_000,
+      tickEveryMs: config.quiz.tickSeconds * 1000,
+      // The adapters time out each request; this bounds a whole post (a few renderings) as a last guard.
+      callTimeoutMs: 3 * config.platformTimeoutMs + 5000,
+      ...appOptions.scheduler,
+    },
   );
   logger.debug({ concepts: pack.concepts.length, quizItems: pack.quizItems.length, ms: Math.round(performance.now() - started) }, 'content loaded');
   let closed = false;
@@ -82,6 +100,7 @@ export async function createTutorApp(config: Config, logger: Logger, options: Tu
     posters,
     registerPoster: (p) => void posters.set(p.platform, p),
     store,
+    quiz,
     clock,
     scheduler,
     startScheduler: () => scheduler.start(),
@@ -90,6 +109,7 @@ export async function createTutorApp(config: Config, logger: Logger, options: Tu
       closed = true;
       await scheduler.stop();
       if (ownStore) store.close();
+      unmark();
     },
   };
 }

@@ -40,6 +40,8 @@ export const envSchema = z.object({
   CONVERSATION_MINUTES: withDefault(positiveNumber('a number of minutes greater than 0'), '15'),
   // https://no-color.org: any non-empty value turns colour off in the console.
   NO_COLOR: optional(z.string()),
+  QUIZ_TICK_SECONDS: withDefault(positiveNumber('a number of seconds greater than 0'), '15'),
+  PLATFORM_TIMEOUT_SECONDS: withDefault(positiveNumber('a number of seconds greater than 0'), '10'),
 });
 
 type Env = z.output<typeof envSchema>;
@@ -53,7 +55,9 @@ export interface Config {
   matchThreshold?: number;
   slack?: { botToken: string; signingSecret: string; appToken?: string; port: number; apiUrl?: string; adminUsers: string[] };
   discord?: { token: string; applicationId: string; guildId?: string; apiUrl?: string };
-  quiz: { graceMinutes: number; closeHours: number };
+  quiz: { graceMinutes: number; closeHours: number; tickSeconds: number };
+  /** How long any one call to a chat platform may take before it is given up (and maybe retried). */
+  platformTimeoutMs: number;
   /** How long the tutor remembers what a conversation is about, for follow-ups. */
   conversationMinutes: number;
   /** NO_COLOR is set: the console prints no colours or styles. */
@@ -94,7 +98,8 @@ export function parseConfig(given: Record<string, string | undefined>, options: 
     dataDir: e.DATA_DIR,
     consoleChat: e.CONSOLE_CHAT,
     matchThreshold: e.MATCH_THRESHOLD,
-    quiz: { graceMinutes: e.QUIZ_GRACE_MINUTES, closeHours: e.QUIZ_CLOSE_HOURS },
+    quiz: { graceMinutes: e.QUIZ_GRACE_MINUTES, closeHours: e.QUIZ_CLOSE_HOURS, tickSeconds: e.QUIZ_TICK_SECONDS },
+    platformTimeoutMs: Math.round(e.PLATFORM_TIMEOUT_SECONDS * 1000),
     conversationMinutes: e.CONVERSATION_MINUTES,
     noColor: Boolean(e.NO_COLOR),
   };

@@ -13,7 +13,7 @@ export { decodeAction, encodeAction, MAX_ACTION_LENGTH, type TutorAction } from 
 export { columnWidths, monospaceRow, monospaceRule, wrapWords } from './reply/monospace.ts';
 export { displayWidth, padDisplay } from './reply/width.ts';
 export { stripInvisible } from './reply/echo.ts';
-export type { ChannelPoster } from './core/poster.ts';
+export type { ChannelPoster, PostLookup, PostMark } from './core/poster.ts';
 export { CONSOLE_USER, type Platform, type Requester, type TutorRequest } from './core/request.ts';
 export type { MatchResult, ConceptHit } from './match/matcher.ts';
 export type { QuizFeatures } from './quiz/features.ts';
@@ -24,5 +24,6 @@ export { Scheduler, type SchedulerOptions, type TickReport } from './schedule/sc
 export { parseScheduleSpec, nextRuns, ScheduleSpecError, type ScheduleSpec } from './schedule/spec.ts';
 export { PersistentQuiz } from './quiz/persistent.ts';
 export { SqliteStore } from './store/sqlite.ts';
+export { StoreError } from './store/sqlite-safety.ts';
 export type { Store, ScheduleRecord, PostRecord } from './store/types.ts';
 export { exitQuietlyOnClosedPipe } from './closed-pipe.ts';

@@ -30,6 +30,8 @@ export interface TutorOptions {
   memory?: ConversationMemory;
   /** Where 👍/👎 go (the store). Without one, feedback is acknowledged but not kept. */
   feedback?: FeedbackSink;
+  /** Called with any internal error while answering (the app logs it with the request's context). */
+  onError?: (err: unknown, req: TutorRequest, who: Requester) => void;
 }
 
 /** What the matcher indexes for a concept: its names, and its summary and body as weaker evidence. */
@@ -70,8 +72,9 @@ export class Tutor {
           return await this.handleAction(req.action, who, req.text);
       }
     } catch (err) {
-      // A bug must cost one reply, not the bot: say so plainly and let the adapter log it.
-      return noticeReply('Something went wrong', `I hit an internal error answering that (${(err as Error).message}). Please try again.`, 'error');
+      // A bug must cost one reply, not the bot: it is logged in full; the person gets no internals.
+      this.options.onError?.(err, req, who);
+      return noticeReply('Something went wrong', 'Sorry, something went wrong on my side while answering that. It has been logged; please try again in a moment.', 'error');
     }
   }
 

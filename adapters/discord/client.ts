@@ -11,6 +11,13 @@ export function restApi(cfg: DiscordConfig): string | undefined {
 const isSelf = (x: { id: string; client: Client }) => x.id === x.client.user?.id;
 
 /**
+ * A rate-limit wait longer than this is not sat out inside discord.js (where it would hold a
+ * scheduled post's send slot, or an interaction past its deadline): the call fails with a
+ * RateLimitError instead, and the scheduler retries that channel after `retry_after` on its own.
+ */
+export const MAX_RATE_LIMIT_WAIT_MS = 2000;
+
+/**
  * The smallest footprint that works:
  * - Intents: Guilds (slash commands need the guild and channel cache), GuildMessages (to see
  *   mentions) and DirectMessages (DMs). No privileged MessageContent: Discord still sends the
@@ -19,7 +26,7 @@ const isSelf = (x: { id: string; client: Client }) => x.id === x.client.user?.id
  * - Caches: no message history, no presences, emojis, stickers or voice; members and users are
  *   capped and swept. Guilds, channels and roles stay whole (discord.js needs them).
  */
-export function createClient(cfg: DiscordConfig): Client {
+export function createClient(cfg: DiscordConfig, timeoutMs = 10_000): Client {
   const api = restApi(cfg);
   return new Client({
     intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages],
@@ -52,9 +59,16 @@ export function createClient(cfg: DiscordConfig): Client {
       guildMembers: { interval: 1800, filter: () => (m) => !isSelf(m) },
       users: { interval: 1800, filter: () => (u) => !isSelf(u) },
     },
-    // Global fetch for REST: with Bolt in the same process, discord.js's bundled undici breaks
-    // file uploads ("action is not a function"), and diagrams are uploaded as files.
-    rest: { ...(api ? { api } : {}), makeRequest: fetch as never },
+    rest: {
+      ...(api ? { api } : {}),
+      // Global fetch for REST: with Bolt in the same process, discord.js's bundled undici breaks
+      // file uploads ("action is not a function"), and diagrams are uploaded as files.
+      makeRequest: fetch as never,
+      // Every REST call gives up after PLATFORM_TIMEOUT_SECONDS; a timed-out post is checked before it is re-sent.
+      timeout: timeoutMs,
+      // Bucket resets, a 429's Retry-After and sublimits are reported in different fields.
+      rejectOnRateLimit: (limit) => Math.max(limit.timeToReset, limit.retryAfter, limit.sublimitTimeout) > MAX_RATE_LIMIT_WAIT_MS,
+    },
   });
 }
 

@@ -19,7 +19,7 @@ const DESTROY_WAIT_MS = 2000;
 export async function startDiscord(app: TutorApp, timing: Partial<DiscordTiming> = {}): Promise<DiscordAdapter> {
   const cfg = app.config.discord;
   if (!cfg) throw new Error('Discord is not configured: set DISCORD_TOKEN and DISCORD_APPLICATION_ID.');
-  const client = createClient(cfg);
+  const client = createClient(cfg, app.config.platformTimeoutMs);
   const ctx: BotContext = { app, client, log: app.logger.child({ adapter: 'discord' }), timing: { ...DEFAULT_TIMING, ...timing } };
 
   for (const l of listeners) {

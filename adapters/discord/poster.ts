@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { Routes, type APIMessage, type Client } from 'discord.js';
+import { Routes, SnowflakeUtil, type APIMessage, type Client } from 'discord.js';
 import type { ChannelPoster } from '../../src/index.ts';
 import { renderReply, toMessageBody, toRestFiles } from './render/index.ts';
 import { forScheduler } from './retry.ts';
@@ -12,14 +12,14 @@ import { forScheduler } from './retry.ts';
 export function createPoster(client: Client): ChannelPoster {
   return {
     platform: 'discord',
-    async post(channelId, reply) {
+    async post(channelId, reply, mark) {
       const msg = renderReply(reply);
       const body = toMessageBody(msg);
       const files = toRestFiles(msg);
       // With enforce_nonce, Discord creates a message for a nonce only once (for a few minutes), so a
-      // retry after a timeout or a 5xx that had in fact gone through cannot post twice. The nonce is
-      // derived from the content: a channel quiz's buttons carry its post id, so each post differs.
-      const nonce = createHash('sha256').update(`${channelId}\n${JSON.stringify(body)}`).digest('hex').slice(0, 25);
+      // retry after a timeout or a 5xx that had in fact gone through cannot post twice. A scheduled
+      // post's nonce comes from its post key; others' from the content.
+      const nonce = mark ? nonceFor(mark.postKey) : createHash('sha256').update(`${channelId}\n${JSON.stringify(body)}`).digest('hex').slice(0, 25);
       const sent = (await client.rest.post(Routes.channelMessages(channelId), { body: { ...body, nonce, enforce_nonce: true }, ...(files.length ? { files } : {}) }).catch(rethrow)) as APIMessage;
       return { messageId: sent.id };
     },
@@ -30,9 +30,36 @@ export function createPoster(client: Client): ChannelPoster {
       const body = { attachments: [], ...toMessageBody(msg) };
       await client.rest.patch(Routes.channelMessage(channelId, messageId), { body, ...(files.length ? { files } : {}) }).catch(rethrow);
     },
+    /**
+     * The channel's messages since the scheduled instant: ours carries the post's nonce, or (when the
+     * history leaves the nonce out) the same buttons, whose ids include the post's id.
+     */
+    async findPost(channelId, { postKey, since, reply }) {
+      const after = SnowflakeUtil.generate({ timestamp: Math.max(since - CLOCK_SKEW_MS, DISCORD_EPOCH) }).toString();
+      const query = new URLSearchParams({ after, limit: '100' });
+      const messages = (await client.rest.get(Routes.channelMessages(channelId), { query }).catch(rethrow)) as APIMessage[];
+      const nonce = nonceFor(postKey);
+      const ids = customIds(toMessageBody(renderReply(reply)).components);
+      const mine = (m: APIMessage) => m.nonce === nonce || (m.author?.id === client.user?.id && ids.length > 0 && customIds(m.components) === ids);
+      const found = messages.find(mine);
+      return found ? { messageId: found.id } : undefined;
+    },
   };
 }
 
 function rethrow(err: unknown): never {
   throw forScheduler(err);
+}
+
+/** Read from a little before the scheduled instant, in case this machine's clock is ahead of Discord's. */
+const CLOCK_SKEW_MS = 5 * 60_000;
+const DISCORD_EPOCH = 1420070400000;
+
+/** Discord nonces are at most 25 characters: a hash of the post key. */
+export const nonceFor = (postKey: string) => createHash('sha256').update(postKey).digest('hex').slice(0, 25);
+
+function customIds(rows: unknown): string {
+  const out: string[] = [];
+  for (const row of (rows as { components?: { custom_id?: string }[] }[] | undefined) ?? []) for (const c of row.components ?? []) if (c.custom_id) out.push(c.custom_id);
+  return out.join('\n');
 }

@@ -3,10 +3,13 @@ import type { Config, Logger } from '../../src/index.ts';
 import { boltLogger } from './bolt-logger.ts';
 import { guardTimestamps } from './timestamp-guard.ts';
 
-type SlackConfig = NonNullable<Config['slack']>;
+/** The Slack settings plus the per-call timeout (config.platformTimeoutMs). */
+export type SlackConfig = NonNullable<Config['slack']> & { timeoutMs?: number };
 
 /** Events, slash commands and interactivity all arrive here (the manifest's request URLs). */
 export const EVENTS_PATH = '/slack/events';
+
+const DEFAULT_TIMEOUT_MS = 10_000;
 
 export interface BoltParts {
   bolt: App;
@@ -23,9 +26,12 @@ export function createBolt(slack: SlackConfig, log: Logger): BoltParts {
   const clientOptions = {
     slackApiUrl: apiBase(slack.apiUrl),
     // Rate limits come back to us (deliver.ts retries once, then tells the user) instead of the
-    // client silently queueing for minutes; network and 5xx errors get one quick retry.
+    // client silently queueing for minutes. No automatic retries: a timed-out or 5xx
+    // chat.postMessage may already be in the thread, and a retry would post the answer twice.
     rejectRateLimitedCalls: true,
-    retryConfig: { retries: 1, factor: 1, minTimeout: 500, maxTimeout: 500 },
+    retryConfig: { retries: 0 },
+    // A Slack call that never answers must not hold a listener (or the scheduler) for good.
+    timeout: slack.timeoutMs ?? DEFAULT_TIMEOUT_MS,
   };
   if (slack.appToken) {
     return { bolt: new App({ token: slack.botToken, appToken: slack.appToken, socketMode: true, logger, clientOptions, deferInitialization: true }) };
@@ -44,9 +50,9 @@ export function apiBase(url: string | undefined): string {
 
 /**
  * The Web API client for scheduled posts. The core's scheduler already retries them with backoff
- * (and honours Retry-After), so this client never retries on its own: with the answer client's
- * one quick retry, each scheduler attempt could become two requests, and 5xx retries of
- * chat.postMessage risk duplicate quiz posts.
+ * (and honours Retry-After, checking the channel before re-sending a maybe-sent post), so this
+ * client never retries on its own either: a 5xx or timeout retry of chat.postMessage risks a
+ * duplicate quiz post.
  */
 export function createPosterClient(slack: SlackConfig, log: Logger): webApi.WebClient {
   return new webApi.WebClient(slack.botToken, {
@@ -54,5 +60,6 @@ export function createPosterClient(slack: SlackConfig, log: Logger): webApi.WebC
     logger: boltLogger(log),
     rejectRateLimitedCalls: true,
     retryConfig: { retries: 0 },
+    timeout: slack.timeoutMs ?? DEFAULT_TIMEOUT_MS,
   });
 }

@@ -26,7 +26,8 @@ export interface Delivery {
 /**
  * Send a reply: each target in turn, each with the simpler renderings when Slack rejects the
  * content, and one retry after a rate limit. Never throws; when all else fails the person is
- * told and the question is logged.
+ * told and the question is logged. A send whose outcome is unknown (a timeout, a 5xx) ends it
+ * there, logged with the question: the person gets at most one answer, never two.
  */
 export async function deliver(d: Delivery, log: Logger): Promise<boolean> {
   const diagramFileId = d.reply.diagram && d.diagrams ? await d.diagrams(d.reply.diagram) : undefined;
@@ -39,6 +40,11 @@ export async function deliver(d: Delivery, log: Logger): Promise<boolean> {
     } catch (err) {
       const f = classify(err);
       lastCode = f.code;
+      if (f.kind === 'unknown') {
+        // It may be in the conversation already: another way, or an apology, could make it two.
+        log.error({ target: target.name, code: f.code, question: d.question, kind: d.reply.kind, ...d.who }, 'an answer may not have reached Slack (no reply from Slack); not sending it again');
+        return false;
+      }
       log.warn({ target: target.name, code: f.code, ...d.who }, 'Slack did not take the answer; trying the next way');
     }
   }

@@ -6,11 +6,13 @@ import { SlackDiagrams } from './diagrams.ts';
 import { listeners } from './listeners/index.ts';
 import { slackPoster } from './poster.ts';
 import { AdminDirectory, summarize } from './requester.ts';
-import { RecentIds, Tasks } from './tasks.ts';
+import { RecentIds, Tasks, type TaskLimits } from './tasks.ts';
 
 export interface SlackStartOptions {
   /** Where the HTTP receiver listens. Default: all interfaces on config.slack.port. Tests use 127.0.0.1 and port 0. */
   listen?: { port: number; host?: string };
+  /** How much work runs and waits at once before requests get the busy answer (tests make it small). */
+  tasks?: TaskLimits;
 }
 
 export interface SlackAdapter extends RunningAdapter {
@@ -27,13 +29,13 @@ export interface SlackAdapter extends RunningAdapter {
  * core uses for scheduled posts. Throws when Slack refuses the token (auth.test).
  */
 export async function startSlack(app: TutorApp, options: SlackStartOptions = {}): Promise<SlackAdapter> {
-  const slack = app.config.slack;
-  if (!slack) throw new Error('Slack is not configured (SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET)');
+  if (!app.config.slack) throw new Error('Slack is not configured (SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET)');
+  const slack = { ...app.config.slack, timeoutMs: app.config.platformTimeoutMs };
   const log = app.logger.child({ adapter: 'slack' });
   const { bolt, receiver } = createBolt(slack, log);
-  const tasks = new Tasks(log);
+  const tasks = new Tasks(log, options.tasks);
   const diagrams = new SlackDiagrams(app.store, app.clock, log);
-  const ctx = { app, log, tasks, admins: new AdminDirectory(slack.adminUsers, log), events: new RecentIds(), diagrams };
+  const ctx = { app, log, tasks, admins: new AdminDirectory(slack.adminUsers, log), events: new RecentIds(app.store, app.clock, log), diagrams };
   for (const l of listeners) l.register(bolt, ctx);
   bolt.error(async (err) => {
     log.error({ err: summarize(err) }, 'unhandled Bolt error');

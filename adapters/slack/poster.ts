@@ -5,6 +5,13 @@ import type { SlackDiagrams } from './diagrams.ts';
 import { renderVariants } from './render/index.ts';
 import { channelPost, classify, messageUpdate } from './targets.ts';
 
+/** The metadata event type every scheduled quiz post carries (with `post_key` in its payload). */
+export const QUIZ_POST_EVENT = 'tutor_quiz_post';
+/** Pages of conversations.history read when looking for a post (200 messages each). */
+const HISTORY_PAGES = 5;
+/** Read from a little before the scheduled instant, in case this machine's clock is ahead of Slack's. */
+const CLOCK_SKEW_MS = 5 * 60_000;
+
 /**
  * Lets the core post on its own (scheduled quizzes, summaries). Failures are thrown: the
  * scheduler owns retries and backoff for these (withRetry in the core), so nothing here retries,
@@ -13,16 +20,34 @@ import { channelPost, classify, messageUpdate } from './targets.ts';
 export function slackPoster(client: webApi.WebClient, log: Logger, diagrams?: SlackDiagrams): ChannelPoster {
   return {
     platform: 'slack',
-    async post(channelId, reply) {
+    async post(channelId, reply, mark) {
       // A quiz that refers to a diagram shows it (uploaded once per workspace; text if that fails).
       const diagramFileId = reply.diagram && diagrams ? await diagrams.fileId(client, reply.diagram) : undefined;
-      const ts = await sendBest(channelPost(client, channelId), renderVariants(reply, diagramFileId ? { diagramFileId } : {}), log, false).catch(rethrow);
+      const metadata = mark ? { event_type: QUIZ_POST_EVENT, event_payload: { post_key: mark.postKey } } : undefined;
+      const ts = await sendBest(channelPost(client, channelId, undefined, metadata), renderVariants(reply, diagramFileId ? { diagramFileId } : {}), log, false).catch(rethrow);
       // Slack took the message, so trying again would post it twice.
       if (!ts) throw Object.assign(new Error('chat.postMessage returned no ts'), { retryable: false });
       return { messageId: ts };
     },
     async update(channelId, messageId, reply) {
       await sendBest(messageUpdate(client, channelId, messageId), renderVariants(reply), log, false).catch(rethrow);
+    },
+    /** The channel's messages since the scheduled instant, with their metadata (channels:history / groups:history). */
+    async findPost(channelId, { postKey, since }) {
+      let cursor: string | undefined;
+      for (let page = 0; page < HISTORY_PAGES; page++) {
+        const res = await client.conversations
+          .history({ channel: channelId, oldest: ((since - CLOCK_SKEW_MS) / 1000).toFixed(6), inclusive: true, include_all_metadata: true, limit: 200, ...(cursor ? { cursor } : {}) })
+          .catch(rethrow);
+        for (const m of res.messages ?? []) {
+          const meta = (m as { metadata?: { event_type?: string; event_payload?: { post_key?: unknown } } }).metadata;
+          if (meta?.event_type === QUIZ_POST_EVENT && meta.event_payload?.post_key === postKey && m.ts) return { messageId: m.ts };
+        }
+        cursor = res.response_metadata?.next_cursor || undefined;
+        if (!cursor || !res.has_more) return undefined;
+      }
+      log.warn({ channelId, postKey, pages: HISTORY_PAGES }, 'quiz post not found in the recent history read; treating it as not sent');
+      return undefined;
     },
   };
 }

@@ -13,12 +13,18 @@ export interface Target {
 
 type Client = webApi.WebClient;
 
-/** A visible message in a channel or DM, optionally in a thread. */
-export function channelPost(client: Client, channel: string, threadTs?: string): Target {
+/** Message metadata (Slack's `metadata` argument): lets a later conversations.history find the post. */
+export interface MessageMetadata {
+  event_type: string;
+  event_payload: Record<string, string>;
+}
+
+/** A visible message in a channel or DM, optionally in a thread, optionally carrying metadata. */
+export function channelPost(client: Client, channel: string, threadTs?: string, metadata?: MessageMetadata): Target {
   return {
     name: 'chat.postMessage',
     async send(msg) {
-      const res = await client.chat.postMessage({ channel, ...(threadTs ? { thread_ts: threadTs } : {}), ...payload(msg) });
+      const res = await client.chat.postMessage({ channel, ...(threadTs ? { thread_ts: threadTs } : {}), ...(metadata ? { metadata } : {}), ...payload(msg) });
       return res.ts;
     },
   };
@@ -49,9 +55,9 @@ export function messageUpdate(client: Client, channel: string, ts: string): Targ
 /**
  * The response_url of a slash command or button click: works in channels the bot is not in, for
  * 30 minutes. `replace_original: false` is explicit because a click response would otherwise
- * replace the message that was clicked.
+ * replace the message that was clicked. Gives up after `timeoutMs` (PLATFORM_TIMEOUT_SECONDS).
  */
-export function responseUrl(url: string, responseType: 'ephemeral' | 'in_channel', replaceOriginal = false): Target {
+export function responseUrl(url: string, responseType: 'ephemeral' | 'in_channel', timeoutMs: number, replaceOriginal = false): Target {
   return {
     name: 'response_url',
     async send(msg) {
@@ -59,7 +65,7 @@ export function responseUrl(url: string, responseType: 'ephemeral' | 'in_channel
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ response_type: responseType, replace_original: replaceOriginal, ...payload(msg) }),
-        signal: AbortSignal.timeout(10_000),
+        signal: AbortSignal.timeout(timeoutMs),
       });
       const body = await res.text();
       if (!res.ok) throw new ResponseUrlError(res.status, body, retryAfter(res.headers.get('retry-after')));
@@ -100,8 +106,12 @@ function retryAfter(header: string | null): number | undefined {
 
 /** What went wrong, in the terms deliver.ts acts on. */
 export interface Failure {
-  /** rate-limited: wait and retry once; content: try a simpler rendering; other: try the next target. */
-  kind: 'rate-limited' | 'content' | 'other';
+  /**
+   * rate-limited: wait and retry once; content: try a simpler rendering; other: try the next target;
+   * unknown: the request may have reached Slack (a timeout, a dropped connection, a 5xx), so the
+   * message may have been posted: sending it again, another way or as an apology, could double it.
+   */
+  kind: 'rate-limited' | 'content' | 'other' | 'unknown';
   code: string;
   retryAfter?: number;
 }
@@ -112,6 +122,7 @@ const CONTENT_ERRORS = new Set(['invalid_blocks', 'invalid_blocks_format', 'inva
 export function classify(err: unknown): Failure {
   if (err instanceof ResponseUrlError) {
     if (err.status === 429) return { kind: 'rate-limited', code: 'rate_limited', ...(err.retryAfter !== undefined ? { retryAfter: err.retryAfter } : {}) };
+    if (err.status >= 500) return { kind: 'unknown', code: `http_${err.status}` };
     const code = err.body.trim().slice(0, 60) || `http_${err.status}`;
     return { kind: CONTENT_ERRORS.has(code) || /^invalid_/.test(code) ? 'content' : 'other', code };
   }
@@ -121,6 +132,21 @@ export function classify(err: unknown): Failure {
     const code = e.data?.error ?? 'unknown_error';
     return { kind: CONTENT_ERRORS.has(code) ? 'content' : 'other', code };
   }
-  if (e?.code === 'slack_webapi_http_error') return { kind: 'other', code: `http_${e.statusCode ?? 'error'}` };
+  if (e?.code === 'slack_webapi_http_error') return { kind: (e.statusCode ?? 0) >= 500 ? 'unknown' : 'other', code: `http_${e.statusCode ?? 'error'}` };
+  if (e?.code === 'slack_webapi_request_error') {
+    // The client's timeout, or the connection failing midway; only a refused connection surely sent nothing.
+    const original = (err as { original?: { code?: string; message?: string } }).original;
+    return { kind: NOT_SENT.has(original?.code ?? '') ? 'other' : 'unknown', code: original?.code ?? original?.message ?? 'request_error' };
+  }
+  // fetch (response_url): a timeout aborts it; "fetch failed" carries the socket error as its cause.
+  const name = (err as { name?: string })?.name;
+  if (name === 'TimeoutError' || name === 'AbortError') return { kind: 'unknown', code: 'timeout' };
+  if (err instanceof TypeError && /fetch failed/.test(err.message)) {
+    const cause = (err as { cause?: { code?: string } }).cause?.code ?? 'fetch_failed';
+    return { kind: NOT_SENT.has(cause) ? 'other' : 'unknown', code: cause };
+  }
   return { kind: 'other', code: e?.code ?? e?.message ?? String(err) };
 }
+
+/** Connection errors that mean the request never left this machine or was never taken by Slack. */
+const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ERR_INVALID_URL', 'UND_ERR_CONNECT_TIMEOUT']);

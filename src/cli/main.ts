@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { cliCommands } from './commands/index.ts';
 import { CliError } from './context.ts';
+import { StoreError } from '../store/sqlite-safety.ts';
 import { exitQuietlyOnClosedPipe } from '../closed-pipe.ts';
 
 export function buildProgram(): Command {
@@ -18,6 +19,10 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   } catch (err) {
     if (err instanceof CommanderError) return err.exitCode === 0 ? 0 : 2; // commander already printed it
+    if (err instanceof StoreError) {
+      process.stderr.write(`Storage error: ${err.message}\n`);
+      return 1;
+    }
     if (err instanceof CliError) {
       process.stderr.write(`${err.message}\n`);
       return err.exitCode;

@@ -1,11 +1,13 @@
-import { randomUUID } from 'node:crypto';
 import type { ChannelPoster } from '../core/poster.ts';
 import type { Platform } from '../core/request.ts';
 import type { Logger } from '../log.ts';
 import type { PersistentQuiz } from '../quiz/persistent.ts';
 import type { PostClaim, PostRecord, ScheduleRecord, Store } from '../store/types.ts';
+import { newInstanceId } from './claimer.ts';
 import type { Clock } from './clock.ts';
-import { ChannelQueue, realSleep, withRetry } from './queue.ts';
+import { deliverPost, where, type DeliveryContext, type Start } from './deliver-post.ts';
+import { ChannelQueue, realSleep, withRetry, type Call } from './queue.ts';
+import { recoverClaims } from './recover.ts';
 import { nextRunAfter } from './spec.ts';
 
 export interface SchedulerOptions {
@@ -17,11 +19,18 @@ export interface SchedulerOptions {
   tickEveryMs?: number;
   /** Spacing between messages to one channel. */
   perChannelIntervalMs?: number;
+  /** Platform calls in flight at once, across all channels. */
   concurrency?: number;
   retryAttempts?: number;
   retryBaseMs?: number;
-  /** A claim another process made this long ago and never confirmed is marked abandoned. */
+  /**
+   * The lease on a claim: a claim another process made (or last renewed) this long ago and never
+   * confirmed is recovered (or, on a platform that cannot be asked, marked abandoned). A claim by
+   * a process on this machine that no longer runs is recovered at once.
+   */
   staleClaimMs?: number;
+  /** A poster call that has not settled after this long counts as "maybe sent" and is retried. */
+  callTimeoutMs?: number;
   /** Rows read per query. */
   batch?: number;
   sleep?: (ms: number) => Promise<void>;
@@ -49,14 +58,17 @@ export interface TickReport {
   lost: number;
   closed: number;
   abandoned: number;
+  /** Unconfirmed claims of processes that are gone, taken over to check and finish. */
+  recovered: number;
 }
 
 const MAX_BATCHES = 1000;
 
 /**
- * Posts scheduled quizzes exactly once (at most once, see claimPost) and closes them.
- * tick() does one pass and resolves when everything it started has been sent or given up;
- * start() runs it on a timer.
+ * Posts scheduled quizzes exactly once (see deliverPost) and closes them. tick() does one pass and
+ * resolves when everything it started has been sent or given up; start() runs passes on a timer
+ * that never waits for the sends, so one slow channel cannot hold up the next pass or any other
+ * channel (each channel has its own queue and back-off; in-flight calls are bounded).
  */
 export class Scheduler {
   readonly instanceId: string;
@@ -64,6 +76,11 @@ export class Scheduler {
   private readonly opts: Required<Omit<SchedulerOptions, 'instanceId'>>;
   private timer: ReturnType<typeof setInterval> | undefined;
   private running: Promise<unknown> | undefined;
+  /** Channels with a due schedule queued but not claimed yet: a later pass does not queue them again. */
+  private readonly pending = new Set<string>();
+  /** Sends started by passes of the timer, so stop() can let them finish. */
+  private readonly inflight = new Set<Promise<void>>();
+  private stopping = false;
 
   constructor(
     private readonly deps: SchedulerDeps,
@@ -72,60 +89,114 @@ export class Scheduler {
     this.opts = {
       tickEveryMs: 15_000,
       perChannelIntervalMs: 1000,
-      concurrency: 4,
+      concurrency: 8,
       retryAttempts: 4,
       retryBaseMs: 2000,
       staleClaimMs: 15 * 60_000,
+      callTimeoutMs: 60_000,
       batch: 500,
       sleep: realSleep,
       ...options,
     };
-    this.instanceId = options.instanceId ?? `${process.pid}-${randomUUID().slice(0, 8)}`;
+    this.instanceId = options.instanceId ?? newInstanceId();
     this.queue = new ChannelQueue({ intervalMs: this.opts.perChannelIntervalMs, concurrency: this.opts.concurrency, sleep: this.opts.sleep, now: () => performance.now() });
   }
 
   async tick(at: Date = this.deps.clock.now()): Promise<TickReport> {
-    const now = at.getTime();
-    const report: TickReport = { claimed: 0, sent: 0, failed: 0, skipped: 0, lost: 0, closed: 0, abandoned: 0 };
-    const { store, logger } = this.deps;
+    const report = emptyReport();
+    await Promise.all(await this.pass(at.getTime(), report));
+    if (report.claimed || report.closed || report.skipped || report.failed || report.recovered) this.deps.logger.info({ ...report, at: iso(at.getTime()) }, 'scheduler tick');
+    return report;
+  }
+
+  /** One pass: recover, close and queue what is due. Resolves once queued, with the jobs' promises. */
+  private async pass(now: number, report: TickReport): Promise<Promise<void>[]> {
+    const { store } = this.deps;
     const platforms = [...this.deps.posters.keys()];
-
-    for (const p of await store.abandonStaleClaims(now - this.opts.staleClaimMs, this.instanceId)) {
-      report.abandoned++;
-      // At-most-once: it may have reached the channel before the crash, so it is not sent again.
-      logger.warn({ postId: p.id, platform: p.platform, channelId: p.channelId, slot: iso(p.slotAt), claimedBy: p.claimedBy }, 'quiz post claimed but never confirmed; not re-sending');
-    }
-
-    // 1. Claim due slots (database only), so that closings below see "closes at the next post".
-    const claimed: PostRecord[] = [];
-    for (let i = 0; i < MAX_BATCHES; i++) {
-      const due = await store.dueSchedules(now, platforms, this.opts.batch);
-      const claims: PostClaim[] = [];
-      for (const s of due) {
-        const c = await this.plan(s, now, report);
-        if (c) claims.push(c);
-      }
-      // One transaction (one disk sync) for the whole batch; nothing is sent before it commits.
-      for (const post of await store.claimPosts(claims)) {
-        if (post) {
-          report.claimed++;
-          claimed.push(post);
-        } else report.lost++;
-      }
-      if (due.length < this.opts.batch) break;
-    }
-
-    // 2. Close quizzes, then 3. send the new ones; per-channel order puts a summary before the next question.
     const jobs: Promise<void>[] = [];
+    await this.recover(now, report, jobs);
+
+    // Summaries first: the channel's queue keeps them ahead of its next question.
     for (let i = 0; i < MAX_BATCHES; i++) {
       const closing = await store.dueClosings(now, platforms, this.opts.batch);
       for (const p of closing) if (await store.claimClose(p.id, now)) jobs.push(this.sendSummary(p, report));
       if (closing.length < this.opts.batch) break;
     }
-    for (const p of claimed) jobs.push(this.sendPost(p, report));
-    await Promise.all(jobs);
-    if (report.claimed || report.closed || report.skipped || report.failed) logger.info({ ...report, at: iso(now) }, 'scheduler tick');
-    return report;
+    // Due schedules are queued per channel; each is claimed only when its send can start.
+    const seen = new Set<string>();
+    for (let i = 0; i < MAX_BATCHES; i++) {
+      // Rows stay due until their job claims them, so each read goes one batch further.
+      const limit = this.opts.batch * (i + 1);
+      const due = await store.dueSchedules(now, platforms, limit);
+      let fresh = 0;
+      for (const s of due) {
+        const k = key(s);
+        if (seen.has(k)) continue;
+        seen.add(k);
+        fresh++;
+        if (this.pending.has(k)) continue;
+        this.pending.add(k);
+        jobs.push(
+          this.queue
+            .push(k, async (call) => {
+              let claim: PostClaim | undefined;
+              try {
+                claim = await this.plan(s, now, report);
+              } finally {
+                if (!claim) this.pending.delete(k);
+              }
+              if (!claim) return;
+              const planned = claim;
+              await this.deliver({ claim: async () => {
+                try {
+                  const post = await store.claimPost(planned);
+                  if (post) report.claimed++;
+                  else report.lost++;
+                  return post;
+                } finally {
+                  this.pending.delete(k);
+                }
+              } }, call, report);
+            })
+            .catch((err: unknown) => this.deps.logger.error({ err, platform: s.platform, channelId: s.channelId }, 'could not post scheduled quiz')),
+        );
+      }
+      if (due.length < limit || fresh === 0) break;
+    }
+    return jobs;
+  }
+
+  /** Unconfirmed claims of processes that are gone: taken over, checked on the platform, finished. */
+  private async recover(now: number, report: TickReport, jobs: Promise<void>[]): Promise<void> {
+    const { store, posters, logger } = this.deps;
+    const deps = { store, posters, logger, instanceId: this.instanceId, staleClaimMs: this.opts.staleClaimMs, batch: this.opts.batch };
+    const r = await recoverClaims(deps, now, (post) => {
+      jobs.push(this.queue.push(key(post), (call) => this.deliver({ recover: post }, call, report)).catch((err: unknown) => logger.error({ err, ...where(post) }, 'could not recover quiz post')));
+    });
+    report.recovered += r.recovered;
+    report.abandoned += r.abandoned;
+  }
+
+  private async deliver(start: Start, call: Call, report: TickReport): Promise<void> {
+    const ctx: DeliveryContext = {
+      store: this.deps.store,
+      posterFor: (p) => this.deps.posters.get(p.platform),
+      logger: this.deps.logger,
+      clock: this.deps.clock,
+      instanceId: this.instanceId,
+      replyFor: (p) => this.deps.quiz.postReply(p),
+      attempts: this.opts.retryAttempts,
+      baseDelayMs: this.opts.retryBaseMs,
+      callTimeoutMs: this.opts.callTimeoutMs,
+      sleep: this.opts.sleep,
+      stopping: () => this.stopping,
+    };
+    const result = await deliverPost(ctx, start, call);
+    if (result.outcome === 'sent') {
+      report.sent++;
+      this.deps.logger.info({ ...where(result.post!), messageId: result.messageId }, 'quiz posted');
+    } else if (result.outcome === 'failed') report.failed++;
+    else if (result.outcome === 'taken') this.deps.logger.warn(where(result.post!), 'another process took over this quiz post; leaving it to them');
   }
 
   /** Work out which slot (if any) to post for a due schedule: the claim to make, or undefined. */
@@ -177,28 +248,6 @@ export class Scheduler {
     }
   }
 
-  private async sendPost(post: PostRecord, report: TickReport): Promise<void> {
-    const { store, logger, quiz } = this.deps;
-    const poster = this.deps.posters.get(post.platform);
-    const reply = quiz.postReply(post);
-    const where = { postId: post.id, platform: post.platform, channelId: post.channelId, slot: iso(post.slotAt) };
-    if (!poster || !reply) {
-      report.failed++;
-      await store.markPostFailed(post.id, poster ? `quiz item ${post.itemId} no longer exists` : 'no poster for platform');
-      return;
-    }
-    try {
-      const { messageId } = await this.queue.push(key(post), (call) => withRetry(call, () => poster.post(post.channelId, reply), this.retry(where)));
-      await store.markPostSent(post.id, messageId, this.deps.clock.now().getTime());
-      report.sent++;
-      logger.info({ ...where, messageId }, 'quiz posted');
-    } catch (err) {
-      report.failed++;
-      await store.markPostFailed(post.id, String((err as Error)?.message ?? err));
-      logger.error({ ...where, err }, 'quiz post failed after retries');
-    }
-  }
-
   private async sendSummary(post: PostRecord, report: TickReport): Promise<void> {
     const { logger, quiz } = this.deps;
     const poster = this.deps.posters.get(post.platform);
@@ -240,24 +289,40 @@ export class Scheduler {
   /** Tick now (sending missed posts still inside the grace window), then every tickEveryMs. */
   start(): void {
     if (this.timer) return;
+    this.stopping = false;
     this.runTick();
     this.timer = setInterval(() => this.runTick(), this.opts.tickEveryMs);
   }
 
   private runTick(): void {
-    if (this.running) return; // a slow tick (a big queue) is not overlapped
-    this.running = this.tick()
+    if (this.running) return; // queueing is quick; only the sends take long, and they are not awaited
+    const report = emptyReport();
+    this.running = this.pass(this.deps.clock.now().getTime(), report)
+      .then((jobs) => {
+        for (const j of jobs) {
+          this.inflight.add(j);
+          void j.finally(() => this.inflight.delete(j));
+        }
+      })
       .catch((err: unknown) => this.deps.logger.error({ err }, 'scheduler tick failed'))
       .finally(() => (this.running = undefined));
   }
 
-  /** Stop ticking and wait for a tick in progress to finish. */
-  async stop(): Promise<void> {
+  /**
+   * Stop ticking, let sends in flight finish, and start no new attempt: a post still waiting for a
+   * retry stays claimed and is recovered (checked, then sent) by the next start.
+   */
+  async stop(waitMs = 5000): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     this.timer = undefined;
+    this.stopping = true;
     await this.running;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    await Promise.race([Promise.all([...this.inflight]), new Promise((r) => (timer = setTimeout(r, waitMs)))]);
+    clearTimeout(timer);
   }
 }
 
+const emptyReport = (): TickReport => ({ claimed: 0, sent: 0, failed: 0, skipped: 0, lost: 0, closed: 0, abandoned: 0, recovered: 0 });
 const key = (p: { platform: string; channelId: string }) => `${p.platform}:${p.channelId}`;
 const iso = (ms: number) => new Date(ms).toISOString();

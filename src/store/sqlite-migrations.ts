@@ -113,4 +113,13 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX feedback_concept ON feedback (concept_id, at);
   `,
+  // 4: chat events already handled (Slack event_id), kept for a while so a re-sent event, even one
+  // that arrives after a restart, is not answered twice.
+  `
+  CREATE TABLE seen_events (
+    id TEXT PRIMARY KEY,
+    seen_at INTEGER NOT NULL
+  ) WITHOUT ROWID;
+  CREATE INDEX seen_events_age ON seen_events (seen_at);
+  `,
 ];

@@ -1,4 +1,3 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import type Database from 'better-sqlite3';
@@ -6,6 +5,7 @@ import type { Platform } from '../core/request.ts';
 import { MIGRATIONS } from './sqlite-migrations.ts';
 import { SqliteChatTables } from './sqlite-chat.ts';
 import type { ConversationRecord, FeedbackRecord } from './chat-types.ts';
+import { checkBeforeWriting, prepareDataDir, StoreError } from './sqlite-safety.ts';
 import type { AnswerRecord, ChannelRef, GapRow, LearnerRef, PostClaim, PostRecord, ReviewRecord, ScheduleRecord, ScoreRow, Store } from './types.ts';
 
 export const DB_FILE = 'tutor.db';
@@ -29,12 +29,22 @@ export class SqliteStore implements Store {
   /** Open (creating and migrating) `DATA_DIR/tutor.db`; ":memory:" gives a private in-memory store. */
   static open(dataDir: string): SqliteStore {
     if (dataDir === ':memory:') return new SqliteStore(':memory:');
-    mkdirSync(dataDir, { recursive: true });
+    prepareDataDir(dataDir);
     return new SqliteStore(join(dataDir, DB_FILE));
   }
 
   constructor(file: string) {
-    this.db = new (loadDatabase())(file, { timeout: BUSY_TIMEOUT_MS });
+    try {
+      this.db = new (loadDatabase())(file, { timeout: BUSY_TIMEOUT_MS });
+    } catch (err) {
+      throw new StoreError(`${file}: cannot be opened (${(err as Error).message})`);
+    }
+    try {
+      if (file !== ':memory:') checkBeforeWriting(this.db, file);
+    } catch (err) {
+      this.db.close();
+      throw err;
+    }
     this.db.pragma('journal_mode = WAL');
     // NORMAL survives process crashes in WAL mode; post claims switch to FULL (see claimPost).
     this.db.pragma('synchronous = NORMAL');
@@ -64,6 +74,11 @@ export class SqliteStore implements Store {
       this.statements.set(text, st);
     }
     return st;
+  }
+
+  /** How many posts have this status (for operators and tests). */
+  countPosts(status: PostRecord['status']): number {
+    return Number((this.sql('SELECT COUNT(*) AS n FROM posts WHERE status = ?').get(status) as Row).n);
   }
 
   get schemaVersion(): number {
@@ -115,12 +130,7 @@ export class SqliteStore implements Store {
   async claimPosts(claims: readonly PostClaim[]): Promise<(PostRecord | undefined)[]> {
     if (claims.length === 0) return [];
     // Claims must be on disk before anything is sent, even across a power cut; one sync per batch.
-    this.db.pragma('synchronous = FULL');
-    try {
-      return this.db.transaction(() => claims.map((c) => this.claimOne(c))).immediate();
-    } finally {
-      this.db.pragma('synchronous = NORMAL');
-    }
+    return this.durably(() => claims.map((c) => this.claimOne(c)));
   }
 
   private claimOne(c: PostClaim): PostRecord | undefined {
@@ -151,6 +161,34 @@ export class SqliteStore implements Store {
     if (stale.length === 0) return []; // the common case takes no write lock
     const mark = this.sql("UPDATE posts SET status = 'abandoned' WHERE id = ? AND status = 'claimed'");
     return this.db.transaction(() => stale.filter((r) => mark.run(r.id).changes === 1).map((r) => ({ ...toPost(r), status: 'abandoned' as const }))).immediate();
+  }
+
+  async unconfirmedClaims(exceptClaimedBy: string, limit: number): Promise<PostRecord[]> {
+    const rows = this.sql("SELECT * FROM posts WHERE status = 'claimed' AND claimed_by <> ? ORDER BY claimed_at LIMIT ?").all(exceptClaimedBy, limit) as Row[];
+    return rows.map(toPost);
+  }
+
+  async takeOverClaim(from: PostRecord, claimedBy: string, at: number): Promise<boolean> {
+    // Losing this write in a power cut only means the claim is recovered again: no full sync needed.
+    return this.sql("UPDATE posts SET claimed_by = ?, claimed_at = ? WHERE id = ? AND status = 'claimed' AND claimed_by = ? AND claimed_at = ?").run(claimedBy, at, from.id, from.claimedBy, from.claimedAt).changes === 1;
+  }
+
+  async renewClaim(id: number, claimedBy: string, at: number): Promise<boolean> {
+    return this.sql("UPDATE posts SET claimed_at = ? WHERE id = ? AND status = 'claimed' AND claimed_by = ?").run(at, id, claimedBy).changes === 1;
+  }
+
+  async abandonClaim(id: number, claimedBy: string): Promise<boolean> {
+    return this.sql("UPDATE posts SET status = 'abandoned' WHERE id = ? AND status = 'claimed' AND claimed_by = ?").run(id, claimedBy).changes === 1;
+  }
+
+  /** Run a write transaction with a full disk sync: a claim must be on disk before anything is sent. */
+  private durably<T>(fn: () => T): T {
+    this.db.pragma('synchronous = FULL');
+    try {
+      return this.db.transaction(fn).immediate();
+    } finally {
+      this.db.pragma('synchronous = NORMAL');
+    }
   }
 
   async getPost(id: number): Promise<PostRecord | undefined> {
@@ -259,6 +297,22 @@ export class SqliteStore implements Store {
   answerPracticeAsk = (id: number, who: LearnerRef, choice: number, at: number) => this.chat.answerPracticeAsk(id, who, choice, at);
   recordFeedback = (f: FeedbackRecord) => this.chat.recordFeedback(f);
   feedbackReport = (limit: number) => this.chat.feedbackReport(limit);
+
+  // Seen events
+
+  private sinceForget = 0;
+
+  async rememberEvent(id: string, at: number, forgetBefore: number): Promise<boolean> {
+    // Forget old ids now and then, not on every event.
+    if (++this.sinceForget >= 200) {
+      this.sinceForget = 0;
+      this.sql('DELETE FROM seen_events WHERE seen_at < ?').run(forgetBefore);
+    }
+    const fresh = this.sql('INSERT INTO seen_events (id, seen_at) VALUES (?, ?) ON CONFLICT (id) DO NOTHING').run(id, at).changes === 1;
+    if (fresh) return true;
+    // An id so old it should have been forgotten counts as new (and is remembered from now).
+    return this.sql('UPDATE seen_events SET seen_at = ? WHERE id = ? AND seen_at < ?').run(at, id, forgetBefore).changes === 1;
+  }
 
   // Gaps
 

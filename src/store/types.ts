@@ -31,9 +31,10 @@ export interface ScheduleRecord extends ChannelRef {
 }
 
 /**
- * claimed: the slot is ours and about to be sent. sent: the platform confirmed it.
- * failed: every retry failed. abandoned: claimed by an earlier process that never confirmed it;
- * it is not re-sent because it may have reached the channel (at-most-once).
+ * claimed: a process took the slot and is sending it (claimedAt is its lease, renewed before each
+ * attempt). sent: the platform confirmed it, or a check found it in the channel. failed: every
+ * retry failed. abandoned: claimed by a process that never confirmed it, on a platform the core
+ * cannot ask whether it arrived; it is not re-sent because it may have reached the channel.
  */
 export type PostStatus = 'claimed' | 'sent' | 'failed' | 'abandoned';
 
@@ -120,6 +121,17 @@ export interface Store extends ChatStore {
   markPostFailed(id: number, error: string): Promise<void>;
   /** Mark claims older than `before` made by other processes as abandoned, and return them. */
   abandonStaleClaims(before: number, exceptClaimedBy: string): Promise<PostRecord[]>;
+  /** Claims still unconfirmed, made by any process other than `exceptClaimedBy`, oldest first. */
+  unconfirmedClaims(exceptClaimedBy: string, limit: number): Promise<PostRecord[]>;
+  /**
+   * Take over an unconfirmed claim from a process that is gone: true only if it is still claimed by
+   * `from.claimedBy` with lease `from.claimedAt` (so two recovering processes never both get it).
+   */
+  takeOverClaim(from: PostRecord, claimedBy: string, at: number): Promise<boolean>;
+  /** Renew the lease on our own claim before an attempt; false when another process took it over. */
+  renewClaim(id: number, claimedBy: string, at: number): Promise<boolean>;
+  /** Mark a post abandoned when it is still claimed by `claimedBy`. */
+  abandonClaim(id: number, claimedBy: string): Promise<boolean>;
   getPost(id: number): Promise<PostRecord | undefined>;
   /** Sent (or abandoned), still open posts whose closesAt <= now. */
   dueClosings(now: number, platforms: readonly Platform[], limit: number): Promise<PostRecord[]>;
@@ -154,6 +166,13 @@ export interface Store extends ChatStore {
   // Content gaps (no user ids)
   recordGap(text: string, platform: Platform, at: number): Promise<void>;
   gapReport(limit: number): Promise<GapRow[]>;
+
+  // Chat events already handled
+  /**
+   * Record an event id; false when it was recorded before (a re-sent event: do not answer it again).
+   * Ids older than `forgetBefore` are dropped.
+   */
+  rememberEvent(id: string, at: number, forgetBefore: number): Promise<boolean>;
 
   close(): void;
 }

@@ -58,6 +58,8 @@ export class FakeDiscord extends EventEmitter {
   /** False: answer IDENTIFY with nothing, like a gateway that never gets the session ready. */
   sendReady = true;
   private readonly byNonce = new Map<string, any>();
+  /** Messages created per channel (POST /channels/:id/messages), with when they were made. */
+  readonly channelMessages = new Map<string, { at: number; msg: any; nonce?: string }[]>();
   port = 0;
 
   constructor() {
@@ -251,10 +253,10 @@ export class FakeDiscord extends EventEmitter {
     }
     const invalid = method === 'GET' ? null : validateMessageBody(body?.data ?? body) ?? validateAttachments(body?.data ?? body, files);
     if (invalid) return reply(400, { message: 'Invalid Form Body', code: 50035, errors: invalid });
-    this.route(method, path, body, reply);
+    this.route(method, path, body, reply, record.query);
   }
 
-  private route(method: string, path: string, body: any, reply: (status: number, data?: unknown) => void): void {
+  private route(method: string, path: string, body: any, reply: (status: number, data?: unknown) => void, query: Record<string, string> = {}): void {
     let m: RegExpExecArray | null;
     if (method === 'GET' && path === '/v10/gateway/bot') return reply(200, { url: this.gatewayUrl, shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 } });
     if (method === 'GET' && path === '/v10/users/@me') return reply(200, BOT_USER);
@@ -267,7 +269,18 @@ export class FakeDiscord extends EventEmitter {
       if (existing) return reply(200, existing);
       const msg = this.message(m[1]!, body);
       if (key) this.byNonce.set(key, msg);
-      return reply(200, msg);
+      const list = this.channelMessages.get(m[1]!) ?? [];
+      list.push({ at: Date.now(), msg, ...(body?.nonce ? { nonce: String(body.nonce) } : {}) });
+      this.channelMessages.set(m[1]!, list);
+      return reply(200, body?.nonce ? { ...msg, nonce: body.nonce } : msg);
+    }
+    if (method === 'GET' && (m = /^\/v10\/channels\/(\d+)\/messages$/.exec(path))) {
+      // `after` is a snowflake: its top bits are milliseconds since the Discord epoch. The history
+      // leaves nonces out (they come back on create and over the gateway only).
+      const after = query.after ? Number(BigInt(query.after) >> 22n) + 1420070400000 : 0;
+      const limit = Number(query.limit ?? 50);
+      const list = (this.channelMessages.get(m[1]!) ?? []).filter((x) => x.at > after).slice(0, limit);
+      return reply(200, list.map((x) => x.msg));
     }
     if (method === 'PATCH' && (m = /^\/v10\/channels\/(\d+)\/messages\/(\d+)$/.exec(path))) return reply(200, { ...this.message(m[1]!, body), id: m[2] });
     if (method === 'PATCH' && /^\/v10\/webhooks\/\d+\/[^/]+\/messages\/@original$/.test(path)) return reply(200, this.message('0', body, true));

@@ -281,3 +281,14 @@ describe('scheduler: restarts, crashes and two processes on one database file', 
     expect((await h.store.getSchedule({ platform: 'slack', channelId: 'C1' }))?.nextRunAt).toBe(Date.parse('2027-01-05T09:00:00Z'));
   });
 });
+
+describe('scheduler: more due channels than one read holds', () => {
+  it('queues every due channel in one tick, a batch further on each read', async () => {
+    const h = harness({ clock: new ManualClock('2027-01-04T06:00:00Z'), scheduler: { batch: 3 } });
+    for (let i = 0; i < 10; i++) await setSchedule(h, 'daily 09:00 UTC', `C${i}`);
+    h.clock.set('2027-01-04T09:00:00Z');
+    expect(await h.scheduler.tick()).toMatchObject({ claimed: 10, sent: 10 });
+    expect(new Set(h.poster.quizPosts().map((p) => p.channelId)).size).toBe(10);
+    h.store.close();
+  });
+});

@@ -1,3 +1,4 @@
+import { busyReply } from '../busy.ts';
 import { deliver } from '../deliver.ts';
 import { slackRequester } from '../requester.ts';
 import { channelPost, ephemeralPost } from '../targets.ts';
@@ -23,11 +24,14 @@ export const appMention: SlackListener = {
   name: 'app-mention',
   register(bolt, ctx) {
     bolt.event('app_mention', async ({ event, body, client, context }) => {
+      const e = event as unknown as MentionEvent;
+      // Bots (this one included) and edits are not questions; the original was answered already.
+      const question = async () => Boolean(e.user && !e.bot_id && !e.subtype && !e.edited && e.user !== context.botUserId) && !(await ctx.events.seen((body as { event_id?: string }).event_id));
+      const busy = async () => {
+        if (await question()) await busyReply(channelPost(client, e.channel, e.thread_ts ?? e.ts), ctx.log);
+      };
       await ctx.tasks.run('app-mention', async () => {
-        const e = event as unknown as MentionEvent;
-        // Bots (this one included) and edits are not questions; the original was answered already.
-        if (!e.user || e.bot_id || e.subtype || e.edited || e.user === context.botUserId) return;
-        if (ctx.events.seen((body as { event_id?: string }).event_id)) return;
+        if (!e.user || !(await question())) return;
         const text = normalizeIncoming(e.text, context.botUserId);
         const teamId = e.team ?? (body as { team_id?: string }).team_id;
         const canManageChannel = wantsChannelManagement(text) ? await ctx.admins.canManage(client, e.user) : false;
@@ -47,7 +51,7 @@ export const appMention: SlackListener = {
           },
           ctx.log,
         );
-      });
+      }, { busy });
     });
   },
 };

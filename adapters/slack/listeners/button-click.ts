@@ -1,5 +1,6 @@
 import type { BlockAction, webApi } from '@slack/bolt';
 import { decodeAction, type Reply } from '../../../src/index.ts';
+import { busyReply } from '../busy.ts';
 import { deliver } from '../deliver.ts';
 import { ACTION_ID_PREFIX } from '../render/blocks.ts';
 import type { RenderOptions } from '../render/index.ts';
@@ -32,9 +33,14 @@ export const buttonClick: SlackListener = {
   name: 'button-click',
   register(bolt, ctx) {
     bolt.action<BlockAction>({ type: 'block_actions', action_id: new RegExp(`^${ACTION_ID_PREFIX}`) }, async ({ ack, body, action, client }) => {
-      await ctx.tasks.run('button-click', async () => {
-        await acknowledge(ack, ctx);
-        await answer(body, action as unknown as ClickedElement, client, ctx);
+      const url = (body as { response_url?: string }).response_url;
+      const where = body.channel?.id ?? (body.container as Container | undefined)?.channel_id;
+      await ctx.tasks.run('button-click', () => answer(body, action as unknown as ClickedElement, client, ctx), {
+        ack: () => acknowledge(ack, ctx),
+        busy: async () => {
+          if (url) await busyReply(responseUrl(url, 'ephemeral', ctx.app.config.platformTimeoutMs), ctx.log);
+          else if (where) await busyReply(ephemeralPost(client, where, body.user.id), ctx.log);
+        },
       });
     });
   },
@@ -70,14 +76,14 @@ async function answer(body: BlockAction, action: ClickedElement, client: webApi.
   if (reply.form && (await openForm(client, body.trigger_id, reply.form, { channelId, thread, direct }, ctx))) return;
   const shown = reply.form ? formFailedReply() : reply;
   const privately: Target[] = ephemeral
-    ? [...(url ? [responseUrl(url, 'ephemeral')] : []), ephemeralPost(client, channelId, userId, thread)]
-    : [ephemeralPost(client, channelId, userId, thread), ...(url ? [responseUrl(url, 'ephemeral')] : [])];
-  const w = { userId, channelId, thread, direct, url, client, privately, ephemeral, message, kind: decodeAction(value)?.type ?? '' };
+    ? [...(url ? [responseUrl(url, 'ephemeral', ctx.app.config.platformTimeoutMs)] : []), ephemeralPost(client, channelId, userId, thread)]
+    : [ephemeralPost(client, channelId, userId, thread), ...(url ? [responseUrl(url, 'ephemeral', ctx.app.config.platformTimeoutMs)] : [])];
+  const w = { userId, channelId, thread, direct, url, client, privately, ephemeral, message, kind: decodeAction(value)?.type ?? '', timeoutMs: ctx.app.config.platformTimeoutMs };
   const { targets, render } = route(shown, w);
   const sent = await deliver({ reply: shown, render, targets, apology: privately, question, who: { userId, channelId }, diagrams: ctx.diagrams.forClient(client) }, ctx.log);
   if (sent && reply.audience === 'channel' && ephemeral && url) {
     // The private copy must not keep a live Share button: it becomes a note with no buttons.
-    await responseUrl(url, 'ephemeral', true)
+    await responseUrl(url, 'ephemeral', ctx.app.config.platformTimeoutMs, true)
       .send({ text: `Shared in <#${channelId}>` })
       .catch((err: unknown) => ctx.log.warn({ err: (err as Error).message }, 'could not replace the private copy after sharing'));
   }
@@ -95,15 +101,16 @@ interface Where {
   message?: { ts?: string; thread_ts?: string } | undefined;
   /** The kind of action clicked. */
   kind: string;
+  timeoutMs: number;
 }
 
 function route(reply: Reply, w: Where): { targets: Target[]; render: RenderOptions } {
   if (reply.audience === 'channel') {
     // chat.postMessage needs the bot in the channel (or chat:write.public); the response_url does not.
-    return { targets: [channelPost(w.client, w.channelId, w.thread), ...(w.url ? [responseUrl(w.url, 'in_channel')] : [])], render: { sharedBy: w.userId } };
+    return { targets: [channelPost(w.client, w.channelId, w.thread), ...(w.url ? [responseUrl(w.url, 'in_channel', w.timeoutMs)] : [])], render: { sharedBy: w.userId } };
   }
   if (reply.inPlace) {
-    if (w.ephemeral && w.url) return { targets: [responseUrl(w.url, 'ephemeral', true), ...w.privately], render: { share: !w.direct } };
+    if (w.ephemeral && w.url) return { targets: [responseUrl(w.url, 'ephemeral', w.timeoutMs, true), ...w.privately], render: { share: !w.direct } };
     if (w.direct && w.message?.ts) return { targets: [messageUpdate(w.client, w.channelId, w.message.ts), channelPost(w.client, w.channelId, w.thread)], render: {} };
     // A public answer continues in its thread, where everyone reading it can follow.
     if (!w.direct && w.message?.ts && CONTINUES_IN_THREAD.has(w.kind)) return { targets: [channelPost(w.client, w.channelId, w.message.thread_ts ?? w.message.ts)], render: {} };

@@ -1,3 +1,4 @@
+import { busyReply } from '../busy.ts';
 import { deliver } from '../deliver.ts';
 import { slackRequester } from '../requester.ts';
 import { channelPost } from '../targets.ts';
@@ -31,9 +32,12 @@ export const directMessage: SlackListener = {
     bolt.event('message', async ({ event, body, client, context }) => {
       const e = event as unknown as DirectMessageEvent;
       if (e.channel_type !== 'im') return;
+      const question = async () => Boolean(e.user && !e.bot_id && !(e.subtype && !QUESTION_SUBTYPES.has(e.subtype)) && e.user !== context.botUserId) && !(await ctx.events.seen((body as { event_id?: string }).event_id));
+      const busy = async () => {
+        if (await question()) await busyReply(channelPost(client, e.channel, e.thread_ts), ctx.log);
+      };
       await ctx.tasks.run('direct-message', async () => {
-        if (!e.user || e.bot_id || (e.subtype && !QUESTION_SUBTYPES.has(e.subtype)) || e.user === context.botUserId) return;
-        if (ctx.events.seen((body as { event_id?: string }).event_id)) return;
+        if (!e.user || !(await question())) return;
         const text = normalizeIncoming(e.text, context.botUserId);
         const teamId = e.team ?? (body as { team_id?: string }).team_id;
         const canManageChannel = wantsChannelManagement(text) ? await ctx.admins.canManage(client, e.user) : false;
@@ -41,7 +45,7 @@ export const directMessage: SlackListener = {
         const reply = await ctx.app.tutor.handle({ type: 'text', text }, who);
         const post = channelPost(client, e.channel, e.thread_ts);
         await deliver({ reply, render: {}, targets: [post], apology: [post], question: text, who: { userId: e.user, channelId: e.channel }, diagrams: ctx.diagrams.forClient(client) }, ctx.log);
-      });
+      }, { busy });
     });
   },
 };

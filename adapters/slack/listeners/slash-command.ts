@@ -1,4 +1,5 @@
 import type { SlashCommand, webApi } from '@slack/bolt';
+import { busyReply } from '../busy.ts';
 import { deliver } from '../deliver.ts';
 import { slackRequester } from '../requester.ts';
 import { channelPost, ephemeralPost, responseUrl } from '../targets.ts';
@@ -14,9 +15,10 @@ export const slashCommand: SlackListener = {
   name: 'slash-command',
   register(bolt, ctx) {
     bolt.command(/^\/.+/, async ({ command, ack, client }) => {
-      await ctx.tasks.run('slash-command', async () => {
-        await acknowledge(ack, ctx); // within Slack's 3 seconds, before any work
-        await answer(command, client, ctx);
+      // Acknowledged within Slack's 3 seconds, before any work (and before waiting for a turn).
+      await ctx.tasks.run('slash-command', () => answer(command, client, ctx), {
+        ack: () => acknowledge(ack, ctx),
+        busy: () => busyReply(responseUrl(command.response_url, 'ephemeral', ctx.app.config.platformTimeoutMs), ctx.log),
       });
     });
   },
@@ -29,13 +31,13 @@ async function answer(command: SlashCommand, client: webApi.WebClient, ctx: Slac
   const who = slackRequester({ userId: command.user_id, channelId: command.channel_id, teamId: command.team_id, direct, canManageChannel });
   const reply = await ctx.app.tutor.handle({ type: 'text', text }, who);
 
-  const privately = [responseUrl(command.response_url, 'ephemeral'), ephemeralPost(client, command.channel_id, command.user_id)];
+  const privately = [responseUrl(command.response_url, 'ephemeral', ctx.app.config.platformTimeoutMs), ephemeralPost(client, command.channel_id, command.user_id)];
   const visible = reply.audience === 'channel';
   await deliver(
     {
       reply,
       render: { share: !visible && !direct },
-      targets: visible ? [channelPost(client, command.channel_id), responseUrl(command.response_url, 'in_channel')] : privately,
+      targets: visible ? [channelPost(client, command.channel_id), responseUrl(command.response_url, 'in_channel', ctx.app.config.platformTimeoutMs)] : privately,
       apology: privately,
       question: text,
       who: { userId: command.user_id, channelId: command.channel_id },

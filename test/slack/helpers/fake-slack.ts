@@ -36,8 +36,12 @@ export interface Scripted {
   body?: unknown;
   /** Hold the answer until this promise settles. */
   hold?: Promise<unknown>;
+  /** Do what the method does (post the message) first, then answer as scripted: "maybe sent". */
+  commit?: boolean;
 }
 
+/** The signing secret the tests' Slack app uses (requests to the bot are signed with it). */
+export const SIGNING_SECRET = 'TestSigningSecret0123456789abcd';
 export const BOT_USER_ID = 'UBOT0001';
 export const BOT_ID = 'BBOT0001';
 export const TEAM_ID = 'T0001TEST';
@@ -52,13 +56,20 @@ export class FakeSlack {
   private fileSeq = 0;
   /** users.info answers, by user id. */
   readonly users = new Map<string, { is_admin?: boolean; is_owner?: boolean }>();
+  /** Messages posted per channel (chat.postMessage), oldest first: what conversations.history reads. */
+  readonly history = new Map<string, { ts: string; text: unknown; metadata?: unknown; bot_id: string }[]>();
+  /** chat.postMessage and conversations.history for these channels never answer (and post nothing). */
+  readonly hanging = new Set<string>();
+  /** chat.postMessage answers after a random delay up to this many ms (the message is posted after it). */
+  latencyMs = 0;
   private readonly scripts = new Map<string, Scripted[]>();
   private server?: Server;
   private base = '';
   private ts = 0;
 
   async start(): Promise<void> {
-    this.server = createServer((req, res) => void this.handle(req, res));
+    // A client killed mid-request leaves a half-read body: that request simply never happened.
+    this.server = createServer((req, res) => void this.handle(req, res).catch(() => res.destroy()));
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
     this.base = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
   }
@@ -108,8 +119,11 @@ export class FakeSlack {
     const token = (req.headers.authorization ?? '').replace(/^Bearer /, '') || (args.token as string | undefined);
     const call: ApiCall = { method, args, token };
     this.calls.push(call);
+    if (this.hanging.has(String(args.channel)) && (method === 'chat.postMessage' || method === 'conversations.history')) return; // never answers
     const scripted = this.next(method);
+    if (scripted?.commit) this.default(method, args);
     if (scripted) return this.answer(res, scripted);
+    if (this.latencyMs > 0 && method === 'chat.postMessage') await new Promise((r) => setTimeout(r, Math.random() * this.latencyMs));
     if (token !== 'xoxb-test-token') return this.answer(res, { body: { ok: false, error: 'invalid_auth' } });
     const result = this.default(method, args) as Record<string, unknown>;
     Object.defineProperty(call, 'result', { value: result, enumerable: false });
@@ -144,8 +158,23 @@ export class FakeSlack {
       case 'auth.test':
         return { ok: true, url: 'https://example.slack.com/', team: 'Example', user: 'tutor', team_id: TEAM_ID, user_id: BOT_USER_ID, bot_id: BOT_ID, is_enterprise_install: false };
       case 'chat.postMessage': {
-        const ts = `1700000000.${String(++this.ts).padStart(6, '0')}`;
+        // Like Slack's: seconds since the epoch, then a sequence number that keeps every ts unique.
+        const ts = `${Math.floor(Date.now() / 1000)}.${String(++this.ts).padStart(6, '0')}`;
+        const channel = String(args.channel);
+        const list = this.history.get(channel) ?? [];
+        list.push({ ts, text: args.text, bot_id: BOT_ID, ...(args.metadata ? { metadata: args.metadata } : {}) });
+        this.history.set(channel, list);
         return { ok: true, channel: args.channel, ts, message: { type: 'message', text: args.text, bot_id: BOT_ID, ts } };
+      }
+      case 'conversations.history': {
+        // Newest first; `oldest` (inclusive here); metadata only with include_all_metadata; cursor = offset.
+        const oldest = Number(args.oldest ?? 0);
+        const all = (this.history.get(String(args.channel)) ?? []).filter((m) => Number(m.ts) >= oldest).reverse();
+        const offset = Number(args.cursor ?? 0);
+        const limit = Number(args.limit ?? 100);
+        const page = all.slice(offset, offset + limit).map(({ metadata, ...m }) => ({ type: 'message', ...m, ...(String(args.include_all_metadata) === 'true' && metadata ? { metadata } : {}) }));
+        const more = offset + limit < all.length;
+        return { ok: true, messages: page, has_more: more, response_metadata: { next_cursor: more ? String(offset + limit) : '' } };
       }
       case 'chat.postEphemeral':
         return { ok: true, message_ts: `1700000000.${String(++this.ts).padStart(6, '0')}` };
@@ -189,7 +218,7 @@ function parseArgs(raw: string, contentType: string | undefined): Record<string,
   if ((contentType ?? '').includes('application/json')) return JSON.parse(raw || '{}') as Record<string, unknown>;
   const out: Record<string, unknown> = {};
   for (const [k, v] of new URLSearchParams(raw)) {
-    out[k] = (k === 'blocks' || k === 'attachments') && /^[[{]/.test(v) ? JSON.parse(v) : v;
+    out[k] = (k === 'blocks' || k === 'attachments' || k === 'metadata') && /^[[{]/.test(v) ? JSON.parse(v) : v;
   }
   return out;
 }

@@ -8,10 +8,10 @@ import { fileURLToPath } from 'node:url';
 import { pino } from 'pino';
 import { afterAll, beforeAll, beforeEach, expect, vi } from 'vitest';
 import { createTutorApp, parseConfig, type AppOptions, type TutorApp } from '../../../src/index.ts';
-import { startSlack, type SlackAdapter } from '../../../adapters/slack/index.ts';
-import { FakeSlack } from './fake-slack.ts';
+import { startSlack, type SlackAdapter, type SlackStartOptions } from '../../../adapters/slack/index.ts';
+import { FakeSlack, SIGNING_SECRET } from './fake-slack.ts';
 
-export const SIGNING_SECRET = 'TestSigningSecret0123456789abcd';
+export { SIGNING_SECRET };
 const PACK_DIR = fileURLToPath(new URL('../../fixtures/pack', import.meta.url));
 
 export interface LogLine {
@@ -39,6 +39,8 @@ export interface SignOptions {
   timestamp?: number;
   /** Sign with this secret instead of the right one. */
   secret?: string;
+  /** Extra headers, e.g. x-slack-retry-num on a re-sent event. */
+  headers?: Record<string, string>;
 }
 
 export function sign(body: string, timestamp: number, secret = SIGNING_SECRET): string {
@@ -49,21 +51,21 @@ export function fixture<T = Record<string, unknown>>(name: string): T {
   return JSON.parse(readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8')) as T;
 }
 
-export async function startHarness(env: Record<string, string> = {}, appOptions: AppOptions = {}): Promise<Harness> {
+export async function startHarness(env: Record<string, string> = {}, appOptions: AppOptions = {}, slackOptions: Omit<SlackStartOptions, 'listen'> = {}): Promise<Harness> {
   const fake = new FakeSlack();
   await fake.start();
   const logs: LogLine[] = [];
   const logger = pino({ level: 'debug' }, { write: (line: string) => void logs.push(JSON.parse(line) as LogLine) });
   const config = parseConfig({ SLACK_BOT_TOKEN: 'xoxb-test-token', SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: fake.apiUrl, CONTENT_DIR: PACK_DIR, DATA_DIR: ':memory:', LOG_LEVEL: 'debug', ...env });
   const app = await createTutorApp(config, logger, {}, appOptions);
-  const adapter = await startSlack(app, { listen: { port: 0, host: '127.0.0.1' } });
+  const adapter = await startSlack(app, { ...slackOptions, listen: { port: 0, host: '127.0.0.1' } });
   const url = `http://127.0.0.1:${adapter.port}/slack/events`;
 
   const post = async (body: string, contentType: string, opts: SignOptions = {}) => {
     const timestamp = opts.timestamp ?? Math.floor(Date.now() / 1000);
     const res = await fetch(url, {
       method: 'POST',
-      headers: { 'content-type': contentType, 'x-slack-request-timestamp': String(timestamp), 'x-slack-signature': sign(body, timestamp, opts.secret) },
+      headers: { 'content-type': contentType, 'x-slack-request-timestamp': String(timestamp), 'x-slack-signature': sign(body, timestamp, opts.secret), ...opts.headers },
       body,
     });
     await res.arrayBuffer();
