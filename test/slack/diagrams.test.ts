@@ -98,8 +98,8 @@ describe('a failed upload', () => {
   });
 
   test('an upload whose bytes are refused is not remembered; the next answer tries again and succeeds', async () => {
-    // Twice: the Web API client retries a 5xx once.
-    h.fake.script('upload', { status: 500, body: 'upstream error' }, { status: 500, body: 'upstream error' });
+    // Once: the Web API client the answers use does not retry by itself.
+    h.fake.script('upload', { status: 500, body: 'upstream error' });
     await mention(h, 'writable layer');
     expect(blocksOf(h).some((b) => b.type === 'image')).toBe(false);
     expect(h.fake.of('files.completeUploadExternal')).toEqual([]);
