@@ -90,6 +90,8 @@ describe('matching quality on the repository eval set', () => {
     ['probe2.jsonl', 0.9, 0.9],
     // Written blind before the learner phrasings were added; tuned with since.
     ['blind-a.jsonl', 0.77, 0.92],
+    // Written blind after the last tuning; scored once (0.741 / 0.857), kept as a regression set.
+    ['blind-b.jsonl', 0.72, 0.83],
   ])('meets its bar on the blind set %s', (file, accuracy, rejection) => {
     const rows = parseEvalFile(readFileSync(resolve(root, 'test/eval', file), 'utf8'), file);
     const report = runEval(new Tutor(pack).matcher, rows);
