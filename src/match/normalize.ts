@@ -38,7 +38,19 @@ export function cleanText(raw: string, max = MAX_QUESTION_CHARS): string {
  */
 const SUFFIXES = ['izations', 'ization', 'isations', 'isation', 'ations', 'ation', 'ating', 'ated', 'ate', 'izing', 'ized', 'ize', 'ing', 'ed'];
 
+/** Stems of words already seen: content and questions repeat the same few thousand words. */
+const STEMS = new Map<string, string>();
+
 export function stem(word: string): string {
+  const known = STEMS.get(word);
+  if (known !== undefined) return known;
+  const out = stemOf(word);
+  if (STEMS.size > 50_000) STEMS.clear();
+  STEMS.set(word, out);
+  return out;
+}
+
+function stemOf(word: string): string {
   if (word.length <= 3 || /\d/.test(word)) return word;
   let w = word;
   if (w.endsWith('ies') && w.length > 4) w = w.slice(0, -3) + 'y';
