@@ -6,51 +6,45 @@ import { formatGapReport } from '../../gaps/gaps.ts';
 import { DB_FILE, SqliteStore } from '../../store/sqlite.ts';
 import { CliError, cliConfig } from '../context.ts';
 
+interface ReportOptions {
+  limit: string;
+  json?: boolean;
+  data?: string;
+}
+
+/** Read one report from the database, or nothing when there is none (a report never creates one). */
+async function readReport<T>(opts: ReportOptions, read: (store: SqliteStore, limit: number) => Promise<T[]>): Promise<T[]> {
+  const limit = Number(opts.limit);
+  if (!Number.isInteger(limit) || limit < 1) throw new CliError(`--limit must be a whole number of at least 1 (got ${JSON.stringify(opts.limit)}).`, 2);
+  const dir = resolve(opts.data ?? cliConfig().dataDir);
+  if (!existsSync(join(dir, DB_FILE))) return [];
+  const store = SqliteStore.open(dir);
+  try {
+    return await read(store, limit);
+  } finally {
+    store.close();
+  }
+}
+
+function reportCommand(parent: Command, name: string, description: string, limitOf: string): Command {
+  return parent
+    .command(name)
+    .description(description)
+    .option('--limit <n>', `how many ${limitOf}`, '50')
+    .option('--json', 'print a JSON array')
+    .option('--data <dir>', 'data directory (default: DATA_DIR or ./data)');
+}
+
 export function register(program: Command): void {
   const report = program.command('report').description('reports from the tutor database');
-  report
-    .command('gaps')
-    .description('questions that matched no concept, most asked first (what to write next)')
-    .option('--limit <n>', 'how many rows', '50')
-    .option('--json', 'print a JSON array')
-    .option('--data <dir>', 'data directory (default: DATA_DIR or ./data)')
-    .action(async (opts: { limit: string; json?: boolean; data?: string }) => {
-      const limit = Number(opts.limit);
-      if (!Number.isInteger(limit) || limit < 1) throw new CliError(`--limit must be a whole number of at least 1 (got ${JSON.stringify(opts.limit)}).`, 2);
-      const dir = resolve(opts.data ?? cliConfig().dataDir);
-      // A report should not create a database where there was none.
-      let rows: Awaited<ReturnType<SqliteStore['gapReport']>> = [];
-      if (existsSync(join(dir, DB_FILE))) {
-        const store = SqliteStore.open(dir);
-        try {
-          rows = await store.gapReport(limit);
-        } finally {
-          store.close();
-        }
-      }
-      if (opts.json) process.stdout.write(`${JSON.stringify(rows.map((r) => ({ text: r.text, count: r.count, lastAsked: new Date(r.lastAskedAt).toISOString(), platforms: r.platforms })))}\n`);
-      else process.stdout.write(`${formatGapReport(rows)}\n`);
-    });
-  report
-    .command('feedback')
-    .description('👍/👎 per concept, most 👎 first, with what people said they were looking for')
-    .option('--limit <n>', 'how many concepts', '50')
-    .option('--json', 'print a JSON array')
-    .option('--data <dir>', 'data directory (default: DATA_DIR or ./data)')
-    .action(async (opts: { limit: string; json?: boolean; data?: string }) => {
-      const limit = Number(opts.limit);
-      if (!Number.isInteger(limit) || limit < 1) throw new CliError(`--limit must be a whole number of at least 1 (got ${JSON.stringify(opts.limit)}).`, 2);
-      const dir = resolve(opts.data ?? cliConfig().dataDir);
-      let rows: Awaited<ReturnType<SqliteStore['feedbackReport']>> = [];
-      if (existsSync(join(dir, DB_FILE))) {
-        const store = SqliteStore.open(dir);
-        try {
-          rows = await store.feedbackReport(limit);
-        } finally {
-          store.close();
-        }
-      }
-      if (opts.json) process.stdout.write(`${JSON.stringify(rows.map((r) => ({ ...r, notes: r.notes.map((n) => ({ ...n, at: new Date(n.at).toISOString() })) })))}\n`);
-      else process.stdout.write(`${formatFeedbackReport(rows)}\n`);
-    });
+  reportCommand(report, 'gaps', 'questions that matched no concept, most asked first (what to write next)', 'rows').action(async (opts: ReportOptions) => {
+    const rows = await readReport(opts, (store, limit) => store.gapReport(limit));
+    if (opts.json) process.stdout.write(`${JSON.stringify(rows.map((r) => ({ text: r.text, count: r.count, lastAsked: new Date(r.lastAskedAt).toISOString(), platforms: r.platforms })))}\n`);
+    else process.stdout.write(`${formatGapReport(rows)}\n`);
+  });
+  reportCommand(report, 'feedback', '👍/👎 per concept, most 👎 first, with what people said they were looking for', 'concepts').action(async (opts: ReportOptions) => {
+    const rows = await readReport(opts, (store, limit) => store.feedbackReport(limit));
+    if (opts.json) process.stdout.write(`${JSON.stringify(rows.map((r) => ({ ...r, notes: r.notes.map((n) => ({ ...n, at: new Date(n.at).toISOString() })) })))}\n`);
+    else process.stdout.write(`${formatFeedbackReport(rows)}\n`);
+  });
 }
