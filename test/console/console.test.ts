@@ -4,20 +4,12 @@ import { describe, expect, it } from 'vitest';
 import { createTutorApp, loadContentOrThrow, ManualClock, parseConfig, silentLogger, Tutor } from '../../src/index.ts';
 import { renderConsole, renderTable } from '../../adapters/console/render.ts';
 import { runConsoleChat } from '../../adapters/console/chat.ts';
+import { pipedChat } from '../helpers/console-chat.ts';
 import { normalReplies } from '../contract/replies.ts';
 
 const tutor = new Tutor(loadContentOrThrow(resolve(import.meta.dirname, '../fixtures/pack')));
 
-async function chat(lines: string[]): Promise<string> {
-  const input = new PassThrough();
-  const output = new PassThrough();
-  let out = '';
-  output.on('data', (d: Buffer) => (out += d.toString()));
-  const done = runConsoleChat(tutor, { input, output, interactive: false });
-  input.end(lines.join('\n') + '\n');
-  await done;
-  return out;
-}
+const chat = (lines: string[]) => pipedChat(tutor, lines);
 
 describe('console rendering', () => {
   it('aligns table columns', () => {

@@ -1,26 +1,16 @@
 /** The console cannot show pictures: it prints the ASCII drawing and the path of the rendered PNG. */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { CONSOLE_USER, diagramPngPath, loadContentOrThrow, Tutor, type Reply } from '../../src/index.ts';
 import { renderConsole } from '../../adapters/console/render.ts';
-import { runConsoleChat } from '../../adapters/console/chat.ts';
+import { pipedChat } from '../helpers/console-chat.ts';
 import { pngSize } from '../helpers/png.ts';
 
 const tutor = new Tutor(loadContentOrThrow(resolve(import.meta.dirname, '../fixtures/diagram-pack')));
 const DRAWING = ['    [ writable layer (container) ]  lost on docker rm', '    [ image layer 2 (read-only)  ]', '    [ image layer 1 (read-only)  ]'];
 
-async function chat(lines: string[]): Promise<string> {
-  const input = new PassThrough();
-  const output = new PassThrough();
-  let out = '';
-  output.on('data', (d: Buffer) => (out += d.toString()));
-  const done = runConsoleChat(tutor, { input, output, interactive: false });
-  input.end(lines.join('\n') + '\n');
-  await done;
-  return out;
-}
+const chat = (lines: string[]) => pipedChat(tutor, lines);
 
 describe('console diagrams', () => {
   it('an answer prints the drawing, then the path of a PNG that exists', async () => {
