@@ -108,7 +108,7 @@ export async function createTutorApp(config: Config, logger: Logger, options: Tu
       if (closed) return;
       closed = true;
       await scheduler.stop();
-      if (ownStore) store.close();
+      if (ownStore) await store.close();
       unmark();
     },
   };

@@ -25,5 +25,6 @@ export { parseScheduleSpec, nextRuns, ScheduleSpecError, type ScheduleSpec } fro
 export { PersistentQuiz } from './quiz/persistent.ts';
 export { SqliteStore } from './store/sqlite.ts';
 export { StoreError } from './store/sqlite-safety.ts';
-export type { Store, ScheduleRecord, PostRecord } from './store/types.ts';
+export type { Store, ScheduleStore, PostStore, AnswerStore, ReviewStore, UploadStore, GapStore, SeenEventStore, QuizStore, ScheduleRecord, PostRecord } from './store/types.ts';
+export type { ChatStore, ConversationStore, PracticeStore, FeedbackStore } from './store/chat-types.ts';
 export { exitQuietlyOnClosedPipe } from './closed-pipe.ts';

@@ -1,5 +1,5 @@
 import type { webApi } from '@slack/bolt';
-import { diagramPng, type Clock, type Logger, type ReplyDiagram, type Store } from '../../src/index.ts';
+import { diagramPng, type Clock, type Logger, type ReplyDiagram, type UploadStore } from '../../src/index.ts';
 import { classify } from './targets.ts';
 
 type Client = webApi.WebClient;
@@ -19,7 +19,7 @@ export class SlackDiagrams {
   private team?: Promise<string>;
 
   constructor(
-    private readonly store: Store,
+    private readonly store: UploadStore,
     private readonly clock: Clock,
     private readonly log: Logger,
   ) {}

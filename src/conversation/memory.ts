@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Requester } from '../core/request.ts';
-import type { ChatStore, ConversationRecord } from '../store/chat-types.ts';
+import type { ConversationStore, ConversationRecord } from '../store/chat-types.ts';
 
 /**
  * What each person's conversation is about: the concept last answered and the question that led
@@ -22,7 +22,7 @@ export class StoredMemory implements ConversationMemory {
   private writes = 0;
 
   constructor(
-    private readonly store: ChatStore,
+    private readonly store: ConversationStore,
     private readonly ttlMs: number,
     private readonly now: () => number,
   ) {}

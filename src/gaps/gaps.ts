@@ -1,7 +1,7 @@
 import type { Requester } from '../core/request.ts';
 import type { Logger } from '../log.ts';
 import type { Clock } from '../schedule/clock.ts';
-import type { GapRow, Store } from '../store/types.ts';
+import type { GapRow, GapStore } from '../store/types.ts';
 
 /** Longest question text kept; the matcher has already normalised and capped it. */
 const MAX_GAP_CHARS = 300;
@@ -10,7 +10,7 @@ const MAX_GAP_CHARS = 300;
  * The Tutor `onUnmatched` hook: count a question nobody could answer. Only the normalised text
  * and the platform are kept, never who asked.
  */
-export function gapRecorder(store: Store, clock: Clock, logger: Logger): (normalizedText: string, who: Requester) => void {
+export function gapRecorder(store: GapStore, clock: Clock, logger: Logger): (normalizedText: string, who: Requester) => void {
   return (text, who) => {
     const t = normalizeGap(text);
     if (!t) return;

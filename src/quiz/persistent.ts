@@ -6,7 +6,7 @@ import { commandText } from '../reply/syntax.ts';
 import type { Reply } from '../reply/types.ts';
 import { systemClock, type Clock } from '../schedule/clock.ts';
 import { localDate, periodStart } from '../schedule/zone.ts';
-import type { ChannelRef, PostRecord, Store } from '../store/types.ts';
+import type { ChannelRef, PostRecord, QuizStore } from '../store/types.ts';
 import type { QuizFeatures } from './features.ts';
 import { afterAnswer, endOfLocalDay, intervalDays } from './leitner.ts';
 import { channelQuizReply, leaderboardReply, letter, nextPracticeAction, practiceQuestionReply, quizSummaryReply, type Period } from './replies.ts';
@@ -32,7 +32,7 @@ export class PersistentQuiz implements QuizFeatures {
 
   constructor(
     readonly pack: ContentPack,
-    readonly store: Store,
+    readonly store: QuizStore,
     private readonly options: PersistentQuizOptions = {},
   ) {
     this.clock = options.clock ?? systemClock;

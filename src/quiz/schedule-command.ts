@@ -2,11 +2,11 @@ import type { Requester } from '../core/request.ts';
 import { noticeReply } from '../reply/build.ts';
 import type { Reply } from '../reply/types.ts';
 import { nextRunAfter, parseScheduleCommand, ScheduleSpecError, SPEC_EXAMPLE } from '../schedule/spec.ts';
-import type { Store } from '../store/types.ts';
+import type { ScheduleStore } from '../store/types.ts';
 import { scheduleDescription } from './replies.ts';
 
 export interface ScheduleCommandDeps {
-  store: Store;
+  store: ScheduleStore;
   now: number;
   closeHours: number;
   /** Slack user ids allowed to manage schedules even when the adapter did not say so. */

@@ -1,12 +1,12 @@
 import type { ChannelPoster } from '../core/poster.ts';
 import type { Logger } from '../log.ts';
 import type { Reply } from '../reply/types.ts';
-import type { PostRecord, Store } from '../store/types.ts';
+import type { PostRecord, PostStore } from '../store/types.ts';
 import type { Clock } from './clock.ts';
 import type { Call } from './queue.ts';
 
 export interface DeliveryContext {
-  store: Store;
+  store: PostStore;
   posterFor(post: PostRecord): ChannelPoster | undefined;
   logger: Logger;
   clock: Clock;

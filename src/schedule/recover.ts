@@ -1,12 +1,12 @@
 import type { ChannelPoster } from '../core/poster.ts';
 import type { Platform } from '../core/request.ts';
 import type { Logger } from '../log.ts';
-import type { PostRecord, Store } from '../store/types.ts';
+import type { PostRecord, PostStore } from '../store/types.ts';
 import { claimerIsGone } from './claimer.ts';
 import { where } from './deliver-post.ts';
 
 export interface RecoverDeps {
-  store: Store;
+  store: PostStore;
   posters: ReadonlyMap<Platform, ChannelPoster>;
   logger: Logger;
   instanceId: string;

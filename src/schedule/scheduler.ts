@@ -2,7 +2,7 @@ import type { ChannelPoster } from '../core/poster.ts';
 import type { Platform } from '../core/request.ts';
 import type { Logger } from '../log.ts';
 import type { PersistentQuiz } from '../quiz/persistent.ts';
-import type { PostClaim, PostRecord, ScheduleRecord, Store } from '../store/types.ts';
+import type { AnswerStore, PostClaim, PostRecord, PostStore, ScheduleRecord, ScheduleStore } from '../store/types.ts';
 import { newInstanceId } from './claimer.ts';
 import type { Clock } from './clock.ts';
 import { deliverPost, where, type DeliveryContext, type Start } from './deliver-post.ts';
@@ -39,7 +39,7 @@ export interface SchedulerOptions {
 }
 
 export interface SchedulerDeps {
-  store: Store;
+  store: ScheduleStore & PostStore & AnswerStore;
   quiz: PersistentQuiz;
   /** The adapters' posters by platform; schedules for a platform without one wait. */
   posters: ReadonlyMap<Platform, ChannelPoster>;

@@ -27,13 +27,16 @@ export interface FeedbackRow {
   notes: { question: string; note: string; at: number }[];
 }
 
-/** The store's part for chat answers: conversation memory, one-answer practice, feedback. */
-export interface ChatStore {
+/** What each conversation is about, for follow-ups; shared by every process, with expiry. */
+export interface ConversationStore {
   getConversation(key: string): Promise<ConversationRecord | undefined>;
   putConversation(key: string, r: ConversationRecord): Promise<void>;
   /** Drop conversations last touched before `before`; returns how many. */
   pruneConversations(before: number): Promise<number>;
+}
 
+/** One-answer personal practice questions. */
+export interface PracticeStore {
   /** Record that a practice question was put to someone; its id goes into the answer buttons. */
   createPracticeAsk(who: LearnerRef, itemId: string, at: number): Promise<number>;
   /**
@@ -41,8 +44,14 @@ export interface ChatStore {
    * or not this person's question (`choice` undefined).
    */
   answerPracticeAsk(id: number, who: LearnerRef, choice: number, at: number): Promise<{ recorded: boolean; itemId?: string; choice?: number }>;
+}
 
+/** 👍/👎 on answers (no user ids). */
+export interface FeedbackStore {
   recordFeedback(f: FeedbackRecord): Promise<void>;
   /** Per concept, most 👎 first. */
   feedbackReport(limit: number): Promise<FeedbackRow[]>;
 }
+
+/** The store's part for chat answers: conversation memory, one-answer practice, feedback. */
+export interface ChatStore extends ConversationStore, PracticeStore, FeedbackStore {}

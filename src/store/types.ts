@@ -1,9 +1,10 @@
 import type { Platform } from '../core/request.ts';
-import type { ChatStore } from './chat-types.ts';
+import type { ChatStore, PracticeStore } from './chat-types.ts';
 
 /**
- * The quiz's persistent state, behind an interface so that a server database can replace
- * SQLite later. Methods are async for that reason even though better-sqlite3 is synchronous.
+ * The bot's persistent state, one interface per role (consumers take only the role they use) and
+ * `Store` as their combination. Methods are async because the Postgres store is; better-sqlite3
+ * is synchronous underneath.
  * Times are epoch milliseconds. No SQL outside the implementation.
  */
 
@@ -99,8 +100,8 @@ export interface GapRow {
   platforms: string[];
 }
 
-export interface Store extends ChatStore {
-  // Schedules
+/** Quiz schedules per channel. */
+export interface ScheduleStore {
   putSchedule(s: ScheduleRecord): Promise<void>;
   getSchedule(ch: ChannelRef): Promise<ScheduleRecord | undefined>;
   deleteSchedule(ch: ChannelRef): Promise<boolean>;
@@ -108,8 +109,10 @@ export interface Store extends ChatStore {
   dueSchedules(now: number, platforms: readonly Platform[], limit: number): Promise<ScheduleRecord[]>;
   /** Move nextRunAt if it still equals `expected` (skipping missed slots). False if someone else moved it. */
   advanceSchedule(ch: ChannelRef, expected: number, next: number): Promise<boolean>;
+}
 
-  // Posts: the exactly-once claim, then the send outcome, then the close.
+/** Posts: the exactly-once claim, then the send outcome, then the close. */
+export interface PostStore {
   /**
    * Atomically advance the schedule and insert the claim row. Undefined when another process
    * already claimed this slot or moved the schedule: the caller must not send.
@@ -143,8 +146,10 @@ export interface Store extends ChatStore {
   channelItemCounts(ch: ChannelRef): Promise<Map<string, number>>;
   /** Wrong and total channel answers per concept. */
   channelConceptMisses(ch: ChannelRef): Promise<{ conceptId: string; wrong: number; total: number }[]>;
+}
 
-  // Answers to channel posts
+/** Answers to channel posts, and the scores they make. */
+export interface AnswerStore {
   /** Insert the first answer of a person to a post; `recorded` is false with the earlier answer otherwise. */
   recordAnswer(a: AnswerRecord): Promise<{ recorded: boolean; first: AnswerRecord }>;
   answerTally(postId: number): Promise<{ total: number; correct: number }>;
@@ -152,27 +157,41 @@ export interface Store extends ChatStore {
   scoreboard(ch: ChannelRef, since: number | undefined, limit: number): Promise<ScoreRow[]>;
   /** The posts in a channel a person answered. */
   answeredPostIds(ch: ChannelRef, userId: string): Promise<Set<number>>;
+}
 
-  // Personal spaced review
+/** Personal spaced review (Leitner boxes). */
+export interface ReviewStore {
   getReview(who: LearnerRef, itemId: string): Promise<ReviewRecord | undefined>;
   putReview(r: ReviewRecord): Promise<void>;
   listReviews(who: LearnerRef): Promise<ReviewRecord[]>;
+}
 
-  // Files uploaded to a platform once (diagram PNGs), keyed by workspace and content hash
+/** Files uploaded to a platform once (diagram PNGs), keyed by workspace and content hash. */
+export interface UploadStore {
   getUpload(platform: Platform, workspaceId: string, contentKey: string): Promise<string | undefined>;
   /** Remember an uploaded file's id; a later upload of the same content replaces it. */
   putUpload(platform: Platform, workspaceId: string, contentKey: string, fileId: string, at: number): Promise<void>;
+}
 
-  // Content gaps (no user ids)
+/** Content gaps: questions that matched nothing (no user ids). */
+export interface GapStore {
   recordGap(text: string, platform: Platform, at: number): Promise<void>;
   gapReport(limit: number): Promise<GapRow[]>;
+}
 
-  // Chat events already handled
+/** Chat events already handled (Slack event_id), shared by every process on the store. */
+export interface SeenEventStore {
   /**
    * Record an event id; false when it was recorded before (a re-sent event: do not answer it again).
    * Ids older than `forgetBefore` are dropped.
    */
   rememberEvent(id: string, at: number, forgetBefore: number): Promise<boolean>;
+}
 
-  close(): void;
+/** The quiz's store: schedules, posts and answers together (the claim touches schedules and posts). */
+export type QuizStore = ScheduleStore & PostStore & AnswerStore & ReviewStore & PracticeStore;
+
+/** Every role together: what SQLite and Postgres implement. */
+export interface Store extends ScheduleStore, PostStore, AnswerStore, ReviewStore, UploadStore, GapStore, SeenEventStore, ChatStore {
+  close(): void | Promise<void>;
 }
