@@ -11,7 +11,7 @@ await build({
   format: 'esm',
   target: 'node20',
   // Native and worker-thread packages must stay real node_modules imports.
-  external: ['better-sqlite3', 'pino', 'pino-pretty', 'croner', '@resvg/resvg-js'],
+  external: ['better-sqlite3', 'pg', 'pino', 'pino-pretty', 'croner', '@resvg/resvg-js'],
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   logLevel: 'warning',
 });

@@ -10,7 +10,7 @@ import { StoredMemory } from './conversation/memory.ts';
 import { PersistentQuiz } from './quiz/persistent.ts';
 import { systemClock, type Clock } from './schedule/clock.ts';
 import { Scheduler, type SchedulerOptions } from './schedule/scheduler.ts';
-import { SqliteStore } from './store/sqlite.ts';
+import { openStore } from './store/open.ts';
 import { markRunning } from './store/sqlite-safety.ts';
 import type { Store } from './store/types.ts';
 
@@ -43,17 +43,18 @@ export interface AppOptions {
 }
 
 /**
- * Load content (validated, or throw ContentError), open and migrate the store in config.dataDir
- * (":memory:" for a throwaway one) and build the tutor with persistent quizzes and a scheduler.
+ * Load content (validated, or throw ContentError), open and migrate the store (Postgres at
+ * config.databaseUrl, else SQLite in config.dataDir, ":memory:" for a throwaway one) and build the tutor with persistent quizzes and a scheduler.
  * Shared by `npm start` and tests.
  */
 export async function createTutorApp(config: Config, logger: Logger, options: TutorOptions = {}, appOptions: AppOptions = {}): Promise<TutorApp> {
   const started = performance.now();
   const pack = loadContentOrThrow(resolve(config.contentDir));
   const ownStore = !appOptions.store;
-  const store = appOptions.store ?? SqliteStore.open(config.dataDir === ':memory:' ? ':memory:' : resolve(config.dataDir));
-  // While the bot runs, `tutor db restore` refuses to replace its database.
-  const unmark = ownStore && config.dataDir !== ':memory:' ? markRunning(resolve(config.dataDir)) : () => undefined;
+  const opened = appOptions.store ? { store: appOptions.store, kind: 'given' as const } : await openStore(config);
+  const store = opened.store;
+  // While the bot runs, `tutor db restore` refuses to replace its SQLite database.
+  const unmark = opened.kind === 'sqlite' && config.dataDir !== ':memory:' ? markRunning(resolve(config.dataDir)) : () => undefined;
   const clock = appOptions.clock ?? systemClock;
   const quiz = new PersistentQuiz(pack, store, {
     clock,

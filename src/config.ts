@@ -19,6 +19,8 @@ export const envSchema = z.object({
   LOG_LEVEL: withDefault(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { message: 'expected one of fatal, error, warn, info, debug, trace, silent' }), 'info'),
   CONTENT_DIR: withDefault(z.string(), SHIPPED_CONTENT_DIR),
   DATA_DIR: withDefault(z.string(), 'data'),
+  // Set: the Postgres store (many replicas); unset: SQLite in DATA_DIR.
+  DATABASE_URL: optional(z.string().refine(isPostgresUrl, 'expected a Postgres URL like postgres://user@host:5432/tutor')),
   CONSOLE_CHAT: withDefault(z.stringbool({ message: 'expected true or false' }), 'true'),
   // Unset means the matcher's own default (tuned with the eval sets), kept in one place.
   MATCH_THRESHOLD: optional(z.coerce.number({ message: 'expected a number between 0 and 1' }).min(0, 'expected a number between 0 and 1').max(1, 'expected a number between 0 and 1')),
@@ -50,6 +52,8 @@ export interface Config {
   logLevel: Env['LOG_LEVEL'];
   contentDir: string;
   dataDir: string;
+  /** postgres://… when the Postgres store is used; undefined: SQLite in dataDir. */
+  databaseUrl?: string;
   consoleChat: boolean;
   /** Minimum confidence to answer; undefined = the matcher's default. */
   matchThreshold?: number;
@@ -83,7 +87,7 @@ export function parseConfig(given: Record<string, string | undefined>, options: 
     const issue = parsed.error.issues[0]!;
     const variable = String(issue.path[0] ?? 'environment');
     const got = env[variable];
-    const shown = got === undefined ? '' : ` (got ${JSON.stringify(variable.includes('TOKEN') || variable.includes('SECRET') ? mask(got) : got.slice(0, 60))})`;
+    const shown = got === undefined ? '' : ` (got ${JSON.stringify(variable.includes('TOKEN') || variable.includes('SECRET') || variable === 'DATABASE_URL' ? mask(got) : got.slice(0, 60))})`;
     throw new ConfigError(variable, `${issue.message}${shown}`);
   }
   const e = parsed.data;
@@ -96,6 +100,7 @@ export function parseConfig(given: Record<string, string | undefined>, options: 
     logLevel: e.LOG_LEVEL,
     contentDir: e.CONTENT_DIR,
     dataDir: e.DATA_DIR,
+    ...(e.DATABASE_URL ? { databaseUrl: e.DATABASE_URL } : {}),
     consoleChat: e.CONSOLE_CHAT,
     matchThreshold: e.MATCH_THRESHOLD,
     quiz: { graceMinutes: e.QUIZ_GRACE_MINUTES, closeHours: e.QUIZ_CLOSE_HOURS, tickSeconds: e.QUIZ_TICK_SECONDS },
@@ -122,6 +127,15 @@ export function parseConfig(given: Record<string, string | undefined>, options: 
     };
   }
   return config;
+}
+
+function isPostgresUrl(v: string): boolean {
+  if (!/^postgres(ql)?:\/\//.test(v)) return false;
+  try {
+    return new URL(v).hostname !== '' || v.includes('host=');
+  } catch {
+    return false;
+  }
 }
 
 function pair(a: string, av: unknown, b: string, bv: unknown): void {

@@ -24,6 +24,8 @@ export { Scheduler, type SchedulerOptions, type TickReport } from './schedule/sc
 export { parseScheduleSpec, nextRuns, ScheduleSpecError, type ScheduleSpec } from './schedule/spec.ts';
 export { PersistentQuiz } from './quiz/persistent.ts';
 export { SqliteStore } from './store/sqlite.ts';
+export { PgStore } from './store/pg.ts';
+export { openStore } from './store/open.ts';
 export { StoreError } from './store/sqlite-safety.ts';
 export type { Store, ScheduleStore, PostStore, AnswerStore, ReviewStore, UploadStore, GapStore, SeenEventStore, QuizStore, ScheduleRecord, PostRecord } from './store/types.ts';
 export type { ChatStore, ConversationStore, PracticeStore, FeedbackStore } from './store/chat-types.ts';

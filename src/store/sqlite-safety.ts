@@ -4,8 +4,9 @@ import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import { MIGRATIONS } from './sqlite-migrations.ts';
 
-/** A store problem the operator must fix: one line, no stack trace. */
-export class StoreError extends Error {}
+import { StoreError } from './errors.ts';
+
+export { StoreError };
 
 /** Make sure DATA_DIR is a directory this process can write, creating it if needed. */
 export function prepareDataDir(dir: string): void {
