@@ -29,6 +29,14 @@ describe('config', () => {
     expect(err({ CONVERSATION_MINUTES: 'soon' })).toBe('CONVERSATION_MINUTES: expected a number of minutes greater than 0 (got "soon")');
   });
 
+  it('DATABASE_URL selects Postgres; a malformed one is named without printing it', () => {
+    expect(parseConfig({}).databaseUrl).toBeUndefined();
+    expect(parseConfig({ DATABASE_URL: ' postgres://bot:pw@db.internal:5432/tutor ' }).databaseUrl).toBe('postgres://bot:pw@db.internal:5432/tutor');
+    expect(parseConfig({ DATABASE_URL: 'postgresql://localhost/tutor' }).databaseUrl).toBe('postgresql://localhost/tutor');
+    expect(err({ DATABASE_URL: 'mysql://bot:secretpw@db/tutor' })).toBe('DATABASE_URL: expected a Postgres URL like postgres://user@host:5432/tutor (got "mysql…")');
+    expect(err({ DATABASE_URL: 'postgres://' })).toMatch(/^DATABASE_URL: expected a Postgres URL/);
+  });
+
   it('enables Slack and Discord when their credentials are present', () => {
     const c = parseConfig({ SLACK_BOT_TOKEN: 'xoxb-1-2-abc', SLACK_SIGNING_SECRET: 'abcdef0123456789abcdef', SLACK_PORT: '3100', SLACK_ADMIN_USERS: 'U1, U2', DISCORD_TOKEN: 'x'.repeat(30), DISCORD_APPLICATION_ID: '123456789012345678' });
     expect(c.slack).toEqual({ botToken: 'xoxb-1-2-abc', signingSecret: 'abcdef0123456789abcdef', port: 3100, adminUsers: ['U1', 'U2'] });

@@ -1,0 +1,124 @@
+/**
+ * What only the Postgres store has: migrations under an advisory lock, the newer-schema refusal,
+ * the tick's query plan, and two schedulers on one database posting each due quiz once.
+ * A fresh database per test file, dropped after.
+ */
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ChannelPoster } from '../../src/core/poster.ts';
+import type { Platform } from '../../src/core/request.ts';
+import { silentLogger } from '../../src/log.ts';
+import { PersistentQuiz } from '../../src/quiz/persistent.ts';
+import { ManualClock } from '../../src/schedule/clock.ts';
+import { Scheduler } from '../../src/schedule/scheduler.ts';
+import { StoreError } from '../../src/store/errors.ts';
+import { PG_MIGRATIONS } from '../../src/store/pg-migrations.ts';
+import { DUE_SCHEDULES_SQL, PgStore } from '../../src/store/pg.ts';
+import { createTestDatabase, postgresAdminUrl, type TestDatabase } from '../helpers/postgres.ts';
+import { bankPack, RecordingPoster, seeded, setSchedule } from '../quiz/helpers.ts';
+
+interface PlanNode {
+  'Node Type': string;
+  'Index Name'?: string;
+  'Relation Name'?: string;
+  'Actual Rows'?: number;
+  Plans?: PlanNode[];
+}
+const nodes = (n: PlanNode): PlanNode[] => [n, ...(n.Plans ?? []).flatMap(nodes)];
+
+describe.skipIf(!postgresAdminUrl())('PgStore', () => {
+  const dbs: TestDatabase[] = [];
+  const fresh = async () => {
+    const db = await createTestDatabase();
+    dbs.push(db);
+    return db;
+  };
+  afterAll(async () => {
+    for (const db of dbs) await db.drop();
+  });
+
+  it('three replicas starting together migrate once, and all open at the latest version', async () => {
+    const db = await fresh();
+    const stores = await Promise.all([1, 2, 3].map(() => PgStore.open(db.url, { max: 2 })));
+    try {
+      expect(stores.map((s) => s.schemaVersion)).toEqual([1, 2, 3].map(() => PG_MIGRATIONS.length));
+      const { rows } = await stores[0]!.pool.query('SELECT version FROM schema_migrations ORDER BY version');
+      expect(rows.map((r) => r.version)).toEqual(PG_MIGRATIONS.map((_, i) => i + 1));
+    } finally {
+      for (const s of stores) await s.close();
+    }
+  });
+
+  it('refuses a database with a newer schema than this build, in one line naming the database and versions', async () => {
+    const db = await fresh();
+    const s = await PgStore.open(db.url, { max: 1 });
+    await s.pool.query('INSERT INTO schema_migrations (version, applied_at) VALUES ($1, 0)', [PG_MIGRATIONS.length + 1]);
+    await s.close();
+    const err = await PgStore.open(db.url).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(StoreError);
+    expect((err as Error).message).toBe(`database ${db.name} on 127.0.0.1:5432: schema version ${PG_MIGRATIONS.length + 1} is newer than this build knows (${PG_MIGRATIONS.length}); run a newer tutor`);
+  });
+
+  it('an unreachable server is a one-line StoreError without the password', async () => {
+    const err = await PgStore.open('postgres://bot:hunter2@127.0.0.1:1/tutor').catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(StoreError);
+    expect((err as Error).message).toMatch(/^database tutor on 127\.0\.0\.1:1: cannot be opened \(/);
+    expect((err as Error).message).not.toContain('hunter2');
+  });
+
+  describe('the scheduler tick', () => {
+    let db: TestDatabase;
+    let store: PgStore;
+    beforeAll(async () => {
+      db = await fresh();
+      store = await PgStore.open(db.url, { max: 2 });
+    });
+    afterAll(() => store.close());
+
+    it('reads only the due schedules through the next_run_at index (20,000 schedules, 40 due)', async () => {
+      // 20,000 channels, 40 of them due at 1000; the rest far in the future.
+      await store.pool.query(`
+        INSERT INTO schedules (platform, channel_id, label, cron, zone, next_run_at, updated_by, updated_at)
+        SELECT 'slack', 'C' || g, 'daily 09:00', '0 9 * * *', 'UTC', CASE WHEN g <= 40 THEN 1000 ELSE 10000000 + g END, 'U1', 0
+        FROM generate_series(1, 20000) g`);
+      await store.pool.query('ANALYZE schedules');
+      const { rows } = await store.pool.query(`EXPLAIN (ANALYZE, FORMAT JSON) ${DUE_SCHEDULES_SQL}`, [5000, ['slack', 'discord'], 1000]);
+      const plan = nodes((rows[0]['QUERY PLAN'] as { Plan: PlanNode }[])[0]!.Plan);
+      const scan = plan.find((n) => n['Relation Name'] === 'schedules')!;
+      expect(scan['Node Type']).toBe('Index Scan');
+      expect(scan['Index Name']).toBe('schedules_due');
+      // Rows read = rows due: the cost follows the due channels, not the 20,000 that exist.
+      expect(scan['Actual Rows']).toBe(40);
+      expect(plan.some((n) => n['Node Type'] === 'Seq Scan')).toBe(false);
+      expect(plan.some((n) => n['Node Type'] === 'LockRows')).toBe(true);
+    });
+  });
+
+  it('two schedulers on one database post each of 60 due quizzes exactly once', async () => {
+    const db = await fresh();
+    const clock = new ManualClock('2027-01-04T08:59:00Z');
+    const pack = bankPack(4);
+    const replicas = await Promise.all(
+      ['A', 'B'].map(async (name, i) => {
+        const store = await PgStore.open(db.url, { max: 3 });
+        const quiz = new PersistentQuiz(pack, store, { clock, random: seeded(i + 1), closeHours: 24, adminUsers: [] });
+        const poster = new RecordingPoster('slack');
+        const posters = new Map<Platform, ChannelPoster>([['slack', poster]]);
+        const scheduler = new Scheduler({ store, quiz, posters, clock, logger: silentLogger }, { graceMs: 120 * 60_000, closeMs: 24 * 3_600_000, perChannelIntervalMs: 0, retryBaseMs: 1, sleep: async () => {}, instanceId: name });
+        return { store, quiz, poster, scheduler };
+      }),
+    );
+    try {
+      for (let c = 0; c < 60; c++) await setSchedule(replicas[c % 2]!, 'daily 09:00', `C${c}`);
+      clock.set('2027-01-04T09:00:30Z');
+      await Promise.all(replicas.map((r) => r.scheduler.tick()));
+      const posted = replicas.flatMap((r) => r.poster.quizPosts().map((p) => p.channelId)).sort();
+      expect(posted).toEqual(Array.from({ length: 60 }, (_, c) => `C${c}`).sort());
+      expect(await replicas[0]!.store.countPosts('sent')).toBe(60);
+      // A schedule set through one replica is read by the other.
+      expect((await replicas[1]!.store.getSchedule({ platform: 'slack', channelId: 'C0' }))?.label).toBeTruthy();
+    } finally {
+      for (const r of replicas) await r.store.close();
+    }
+  });
+});
