@@ -6,6 +6,8 @@ import type Database from 'better-sqlite3';
 import { MIGRATIONS } from '../../store/sqlite-migrations.ts';
 import { DB_FILE } from '../../store/sqlite.ts';
 import { runningProcesses } from '../../store/sqlite-safety.ts';
+import { copySqliteToPostgres } from '../../store/copy-to-postgres.ts';
+import { describeDatabase } from '../../store/pg-schema.ts';
 import { CliError, cliConfig } from '../context.ts';
 
 const open = (file: string, readonly = true): Database.Database => {
@@ -42,7 +44,7 @@ function verify(file: string): { version: number; posts: number; schedules: numb
 const stamp = () => new Date().toISOString().replace(/[:.]/g, '-');
 
 export function register(program: Command): void {
-  const db = program.command('db').description('check, back up and restore the SQLite database in DATA_DIR');
+  const db = program.command('db').description('check, back up and restore the SQLite database in DATA_DIR; copy it into Postgres');
   const dbFile = () => join(resolve(cliConfig().dataDir), DB_FILE);
 
   db.command('check')
@@ -91,5 +93,22 @@ export function register(program: Command): void {
       for (const side of ['-wal', '-shm']) if (existsSync(file + side)) (kept ? renameSync(file + side, kept + side) : rmSync(file + side));
       renameSync(incoming, file);
       process.stdout.write(`${file}: restored from ${source} (schema version ${r.version}, ${r.schedules} schedules, ${r.posts} posts)${kept ? `; the previous file is kept as ${kept}` : ''}\n`);
+    });
+
+  db.command('migrate-to-postgres')
+    .description('copy DATA_DIR/tutor.db (schedules, posts, answers, reviews, gaps, uploads, …) into the Postgres database at DATABASE_URL; safe to run again')
+    .option('--from <file>', 'the SQLite database to copy (default: DATA_DIR/tutor.db)')
+    .option('--to <url>', 'the Postgres database (default: DATABASE_URL)')
+    .action(async (opts: { from?: string; to?: string }) => {
+      const file = opts.from ? resolve(opts.from) : dbFile();
+      const url = opts.to ?? cliConfig().databaseUrl;
+      if (!url) throw new CliError('DATABASE_URL is not set: set it, or pass --to postgres://user@host:5432/tutor', 2);
+      if (!/^postgres(ql)?:\/\/./.test(url)) throw new CliError('--to: expected a Postgres URL like postgres://user@host:5432/tutor', 2);
+      if (!existsSync(file)) throw new CliError(`${file}: no such file (nothing to copy)`);
+      const copies = await copySqliteToPostgres(file, url);
+      const width = Math.max(...copies.map((c) => c.table.length), 5);
+      for (const c of copies) process.stdout.write(`${c.table.padEnd(width)}  ${String(c.copied).padStart(7)} copied  ${String(c.present).padStart(7)} already there  (${c.source} in SQLite)\n`);
+      const total = copies.reduce((n, c) => n + c.copied, 0);
+      process.stdout.write(`${file} -> ${describeDatabase(url)}: ${total} rows copied\n`);
     });
 }
