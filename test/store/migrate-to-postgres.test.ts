@@ -78,6 +78,10 @@ describe.skipIf(!postgresAdminUrl())('tutor db migrate-to-postgres', () => {
     expect(again.out).toMatch(/^posts\s+0 copied\s+3 already there/m);
     expect(again.out.trim().split('\n').at(-1)).toMatch(/: 0 rows copied$/);
 
+    // Reports read the database DATABASE_URL names.
+    const gaps = await tutor(['report', 'gaps', '--json'], { DATABASE_URL: target.url });
+    expect(JSON.parse(gaps.out)).toMatchObject([{ text: 'how do i bake bread', count: 2 }]);
+
     const pg = await PgStore.open(target.url, { max: 2 });
     try {
       expect(await pg.getSchedule(ch)).toMatchObject({ workspaceId: 'T1', nextRunAt: 4000, label: 'daily 09:00' });

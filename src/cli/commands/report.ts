@@ -3,7 +3,10 @@ import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { formatFeedbackReport } from '../../feedback/report.ts';
 import { formatGapReport } from '../../gaps/gaps.ts';
+import { PgStore } from '../../store/pg.ts';
 import { DB_FILE, SqliteStore } from '../../store/sqlite.ts';
+import type { GapStore } from '../../store/types.ts';
+import type { FeedbackStore } from '../../store/chat-types.ts';
 import { CliError, cliConfig } from '../context.ts';
 
 interface ReportOptions {
@@ -13,10 +16,20 @@ interface ReportOptions {
 }
 
 /** Read one report from the database, or nothing when there is none (a report never creates one). */
-async function readReport<T>(opts: ReportOptions, read: (store: SqliteStore, limit: number) => Promise<T[]>): Promise<T[]> {
+async function readReport<T>(opts: ReportOptions, read: (store: GapStore & FeedbackStore, limit: number) => Promise<T[]>): Promise<T[]> {
   const limit = Number(opts.limit);
   if (!Number.isInteger(limit) || limit < 1) throw new CliError(`--limit must be a whole number of at least 1 (got ${JSON.stringify(opts.limit)}).`, 2);
-  const dir = resolve(opts.data ?? cliConfig().dataDir);
+  const config = cliConfig();
+  // DATABASE_URL: the shared Postgres store (unless --data names a SQLite data directory).
+  if (config.databaseUrl && !opts.data) {
+    const pg = await PgStore.open(config.databaseUrl, { max: 1 });
+    try {
+      return await read(pg, limit);
+    } finally {
+      await pg.close();
+    }
+  }
+  const dir = resolve(opts.data ?? config.dataDir);
   if (!existsSync(join(dir, DB_FILE))) return [];
   const store = SqliteStore.open(dir);
   try {
@@ -32,7 +45,7 @@ function reportCommand(parent: Command, name: string, description: string, limit
     .description(description)
     .option('--limit <n>', `how many ${limitOf}`, '50')
     .option('--json', 'print a JSON array')
-    .option('--data <dir>', 'data directory (default: DATA_DIR or ./data)');
+    .option('--data <dir>', 'SQLite data directory (default: the Postgres database at DATABASE_URL, else DATA_DIR or ./data)');
 }
 
 export function register(program: Command): void {
