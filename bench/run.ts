@@ -149,6 +149,17 @@ async function main() {
     }
   }
 
+  // Postgres: 100,000 schedules, 1,000 due; skipped in one line when no server answers.
+  const { benchPostgres } = await import('./postgres.ts');
+  const pgRows = await benchPostgres();
+  if (!pgRows) console.log('\nPostgres bench skipped: no Postgres server answers (set BENCH_POSTGRES_URL)');
+  else {
+    console.log('\n## Postgres store and scheduler\n');
+    console.log('| measure | value |');
+    console.log('|---|---:|');
+    for (const r of pgRows) console.log(`| ${r.name} | ${r.unit === 'ms' ? ms(r.value) : r.value} ${r.unit} |`);
+  }
+
   // Kill rounds, hanging channels and Slack load (real processes; BENCH_LOAD_SECONDS per rate).
   const { runReliabilityBench } = await import('./reliability.ts');
   await runReliabilityBench();
