@@ -39,37 +39,23 @@ export class PgPostTables implements PostStore, AnswerStore {
 
   async claimPosts(claims: readonly PostClaim[]): Promise<(PostRecord | undefined)[]> {
     if (claims.length === 0) return [];
+    if (claims.length === 1) return [await this.claimOne(this.pool, claims[0]!)];
     return inTransaction(this.pool, async (client) => {
-      // Lock the schedules this batch claims; rows another replica is claiming right now are
-      // skipped rather than waited for (that replica posts them).
-      const locked = await this.rows(
-        'SELECT platform, channel_id FROM schedules WHERE (platform, channel_id) IN (SELECT p, c FROM unnest($1::text[], $2::text[]) AS t (p, c)) FOR UPDATE SKIP LOCKED',
-        [claims.map((c) => c.platform), claims.map((c) => c.channelId)],
-        client,
-      );
-      const key = (platform: unknown, channelId: unknown) => `${String(platform)}\u0000${String(channelId)}`;
-      const ours = new Set(locked.map((r) => key(r.platform, r.channel_id)));
       const out: (PostRecord | undefined)[] = [];
-      for (const c of claims) out.push(ours.has(key(c.platform, c.channelId)) ? await this.claimOne(client, c) : undefined);
+      for (const c of claims) out.push(await this.claimOne(client, c));
       return out;
     });
   }
 
-  private async claimOne(client: pg.PoolClient, c: PostClaim): Promise<PostRecord | undefined> {
-    const moved = await client.query('UPDATE schedules SET next_run_at = $1 WHERE platform = $2 AND channel_id = $3 AND next_run_at = $4', [c.nextRunAt, c.platform, c.channelId, c.expectedNextRunAt]);
-    if (moved.rowCount !== 1) return undefined; // another process moved the schedule first
-    const inserted = await this.rows(
-      `INSERT INTO posts (platform, channel_id, slot_at, zone, item_id, concept_id, status, claimed_at, claimed_by, closes_at)
-       VALUES ($1, $2, $3, $4, $5, $6, 'claimed', $7, $8, $9)
-       ON CONFLICT (platform, channel_id, slot_at) DO NOTHING RETURNING *`,
-      [c.platform, c.channelId, c.slotAt, c.zone, c.itemId, c.conceptId, c.claimedAt, c.claimedBy, c.closesAt],
-      client,
-    );
-    if (inserted.length !== 1) return undefined; // the slot was posted before (schedule re-set to the same time)
-    const post = toPost(inserted[0]!);
-    // "Closes at the next post": an earlier quiz still open in this channel closes no later than now.
-    await client.query('UPDATE posts SET closes_at = LEAST(closes_at, $1) WHERE platform = $2 AND channel_id = $3 AND closed_at IS NULL AND id <> $4', [c.slotAt, c.platform, c.channelId, post.id]);
-    return post;
+  /**
+   * One statement (so one round trip, atomic on its own): lock the schedule row, skipping it if
+   * another replica is claiming it right now; move next_run_at only if it is still what the
+   * claimer read; insert the post unless the slot was posted before; and close no later than
+   * this slot an earlier quiz still open in the channel ("closes at the next post").
+   */
+  private async claimOne(on: Query, c: PostClaim): Promise<PostRecord | undefined> {
+    const rows = await this.rows(CLAIM_SQL, [c.platform, c.channelId, c.expectedNextRunAt, c.nextRunAt, c.slotAt, c.zone, c.itemId, c.conceptId, c.claimedAt, c.claimedBy, c.closesAt], on);
+    return rows[0] && toPost(rows[0]);
   }
 
   async markPostSent(id: number, messageId: string, at: number): Promise<void> {
@@ -158,3 +144,18 @@ export class PgPostTables implements PostStore, AnswerStore {
     return new Set(rows.map((r) => Number(r.post_id)));
   }
 }
+
+const CLAIM_SQL = `
+  WITH locked AS (
+    SELECT 1 FROM schedules WHERE platform = $1 AND channel_id = $2 AND next_run_at = $3 FOR UPDATE SKIP LOCKED
+  ), moved AS (
+    UPDATE schedules SET next_run_at = $4 WHERE platform = $1 AND channel_id = $2 AND next_run_at = $3 AND EXISTS (SELECT 1 FROM locked) RETURNING 1
+  ), inserted AS (
+    INSERT INTO posts (platform, channel_id, slot_at, zone, item_id, concept_id, status, claimed_at, claimed_by, closes_at)
+    SELECT $1, $2, $5, $6, $7, $8, 'claimed', $9, $10, $11 WHERE EXISTS (SELECT 1 FROM moved)
+    ON CONFLICT (platform, channel_id, slot_at) DO NOTHING RETURNING *
+  ), closed AS (
+    UPDATE posts SET closes_at = LEAST(closes_at, $5)
+    WHERE platform = $1 AND channel_id = $2 AND closed_at IS NULL AND EXISTS (SELECT 1 FROM inserted) RETURNING 1
+  )
+  SELECT * FROM inserted`;
