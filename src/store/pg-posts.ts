@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import type { Platform } from '../core/request.ts';
-import { toPost, type Row } from './sqlite-rows.ts';
+import { toPost, type Row } from './rows.ts';
 import type { AnswerRecord, AnswerStore, ChannelRef, PostClaim, PostRecord, PostStore, ScoreRow } from './types.ts';
 
 type Query = Pick<pg.Pool, 'query'>;

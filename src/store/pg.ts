@@ -5,7 +5,7 @@ import type { ConversationRecord, FeedbackRecord, FeedbackRow } from './chat-typ
 import { StoreError } from './errors.ts';
 import { PgPostTables } from './pg-posts.ts';
 import { describeDatabase, migrate } from './pg-schema.ts';
-import { toReview, toSchedule, type Row } from './sqlite-rows.ts';
+import { toReview, toSchedule, type Row } from './rows.ts';
 import type { AnswerRecord, ChannelRef, GapRow, LearnerRef, PostClaim, PostRecord, ReviewRecord, ScheduleRecord, Store } from './types.ts';
 
 /** Loaded on first open (a runtime require the CLI bundler leaves alone): SQLite users never load it. */

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { Platform } from '../core/request.ts';
-import { toPost, type Row } from './sqlite-rows.ts';
+import { toPost, type Row } from './rows.ts';
 import type { AnswerRecord, AnswerStore, ChannelRef, PostClaim, PostRecord, PostStore, ScoreRow } from './types.ts';
 
 /** SQL for posts (the exactly-once claims) and their answers. SqliteStore delegates to it. */

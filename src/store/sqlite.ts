@@ -5,7 +5,7 @@ import type { Platform } from '../core/request.ts';
 import { MIGRATIONS } from './sqlite-migrations.ts';
 import { SqliteChatTables } from './sqlite-chat.ts';
 import { SqlitePostTables } from './sqlite-posts.ts';
-import { toReview, toSchedule, type Row } from './sqlite-rows.ts';
+import { toReview, toSchedule, type Row } from './rows.ts';
 import type { ConversationRecord, FeedbackRecord } from './chat-types.ts';
 import { checkBeforeWriting, prepareDataDir, StoreError } from './sqlite-safety.ts';
 import type { AnswerRecord, ChannelRef, GapRow, LearnerRef, PostClaim, PostRecord, ReviewRecord, ScheduleRecord, Store } from './types.ts';
