@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import type Database from 'better-sqlite3';
 import { StoreError } from './errors.ts';
 import { inTransaction } from './pg-posts.ts';
-import { PgStore } from './pg.ts';
+import { clean, PgStore } from './pg.ts';
 import { MIGRATIONS } from './sqlite-migrations.ts';
 
 /** Parents before children (answers reference posts); tables added later (installations, …) follow by name. */
@@ -94,6 +94,8 @@ async function copyTable(lite: Database.Database, store: PgStore, table: string,
     batch = [];
   };
   for (const row of rows) {
+    // Postgres text holds no NUL characters; SQLite may have kept some from what people typed.
+    for (const c of columns) if (typeof row[c] === 'string') row[c] = clean(row[c] as string);
     batch.push(row);
     if (batch.length >= BATCH) await flush();
   }

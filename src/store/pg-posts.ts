@@ -63,7 +63,7 @@ export class PgPostTables implements PostStore, AnswerStore {
   }
 
   async markPostFailed(id: number, error: string): Promise<void> {
-    await this.pool.query("UPDATE posts SET status = 'failed', error = $1 WHERE id = $2 AND status = 'claimed'", [error.slice(0, 500), id]);
+    await this.pool.query("UPDATE posts SET status = 'failed', error = $1 WHERE id = $2 AND status = 'claimed'", [error.replaceAll('\u0000', '').slice(0, 500), id]);
   }
 
   async abandonStaleClaims(before: number, exceptClaimedBy: string): Promise<PostRecord[]> {

@@ -165,7 +165,7 @@ export class PgStore implements Store {
     await this.pool.query(
       `INSERT INTO conversations (key, concept_id, question, updated_at) VALUES ($1, $2, $3, $4)
        ON CONFLICT (key) DO UPDATE SET concept_id = excluded.concept_id, question = excluded.question, updated_at = excluded.updated_at`,
-      [key, r.conceptId, r.question, r.updatedAt],
+      [key, r.conceptId, clean(r.question), r.updatedAt],
     );
   }
 
@@ -185,7 +185,7 @@ export class PgStore implements Store {
   }
 
   async recordFeedback(f: FeedbackRecord): Promise<void> {
-    await this.pool.query('INSERT INTO feedback (platform, concept_id, question, helpful, note, at) VALUES ($1, $2, $3, $4, $5, $6)', [f.platform, f.conceptId, f.question, f.helpful ? 1 : 0, f.note ?? null, f.at]);
+    await this.pool.query('INSERT INTO feedback (platform, concept_id, question, helpful, note, at) VALUES ($1, $2, $3, $4, $5, $6)', [f.platform, f.conceptId, clean(f.question), f.helpful ? 1 : 0, f.note === undefined ? null : clean(f.note), f.at]);
   }
 
   async feedbackReport(limit: number): Promise<FeedbackRow[]> {
@@ -208,7 +208,7 @@ export class PgStore implements Store {
       await this.pool.query('DELETE FROM seen_events WHERE seen_at < $1', [forgetBefore]);
     }
     // One statement: inserted, or an expired id taken over (counts as new); false while it is remembered.
-    const n = await this.changed('INSERT INTO seen_events (id, seen_at) VALUES ($1, $2) ON CONFLICT (id) DO UPDATE SET seen_at = excluded.seen_at WHERE seen_events.seen_at < $3', [id, at, forgetBefore]);
+    const n = await this.changed('INSERT INTO seen_events (id, seen_at) VALUES ($1, $2) ON CONFLICT (id) DO UPDATE SET seen_at = excluded.seen_at WHERE seen_events.seen_at < $3', [clean(id), at, forgetBefore]);
     return n === 1;
   }
 
@@ -218,7 +218,7 @@ export class PgStore implements Store {
     await this.pool.query(
       `INSERT INTO gaps (text, platform, count, first_asked_at, last_asked_at) VALUES ($1, $2, 1, $3, $3)
        ON CONFLICT (text, platform) DO UPDATE SET count = gaps.count + 1, last_asked_at = GREATEST(gaps.last_asked_at, excluded.last_asked_at)`,
-      [text, platform, at],
+      [clean(text), platform, at],
     );
   }
 
@@ -231,6 +231,9 @@ export class PgStore implements Store {
     return rows.map((r) => ({ text: String(r.text), count: Number(r.count), lastAskedAt: Number(r.last), platforms: String(r.platforms).split(',').sort() }));
   }
 }
+
+/** Postgres text cannot hold NUL characters (SQLite can): what people type is kept without them. */
+export const clean = (s: string): string => (s.includes('\u0000') ? s.replaceAll('\u0000', '') : s);
 
 /** The scheduler tick's query (exported so a test can EXPLAIN it). */
 export const DUE_SCHEDULES_SQL = 'SELECT * FROM schedules WHERE next_run_at <= $1 AND platform = ANY($2::text[]) ORDER BY next_run_at LIMIT $3 FOR UPDATE SKIP LOCKED';

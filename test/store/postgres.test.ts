@@ -66,6 +66,21 @@ describe.skipIf(!postgresAdminUrl())('PgStore', () => {
     expect((err as Error).message).not.toContain('hunter2');
   });
 
+  it('keeps text people typed with NUL characters (which Postgres text cannot hold) without them', async () => {
+    const db = await fresh();
+    const s = await PgStore.open(db.url, { max: 1 });
+    try {
+      await s.recordGap('what\u0000 is this', 'slack', 1);
+      await s.putConversation('k', { conceptId: 'volumes', question: 'a\u0000b', updatedAt: 1 });
+      await s.recordFeedback({ platform: 'slack', conceptId: 'volumes', question: 'q\u0000', helpful: false, note: 'n\u0000o', at: 1 });
+      expect((await s.gapReport(5))[0]!.text).toBe('what is this');
+      expect((await s.getConversation('k'))?.question).toBe('ab');
+      expect((await s.feedbackReport(5))[0]!.notes).toEqual([{ question: 'q', note: 'no', at: 1 }]);
+    } finally {
+      await s.close();
+    }
+  });
+
   describe('the scheduler tick', () => {
     let db: TestDatabase;
     let store: PgStore;
