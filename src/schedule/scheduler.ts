@@ -127,7 +127,7 @@ export class Scheduler {
     for (let i = 0; i < MAX_BATCHES; i++) {
       // Rows stay due until their job claims them, so each read goes one batch further.
       const limit = this.opts.batch * (i + 1);
-      const due = await store.dueSchedules(now, platforms, limit);
+      const due = await store.dueSchedules(now, platforms, limit, this.instanceId);
       let fresh = 0;
       for (const s of due) {
         const k = key(s);

@@ -17,6 +17,9 @@ export const PG_MIGRATIONS: readonly string[] = [
     next_run_at BIGINT NOT NULL,
     updated_by TEXT NOT NULL,
     updated_at BIGINT NOT NULL,
+    -- The replica whose tick is planning this schedule's due slot, until leased_until.
+    leased_by TEXT,
+    leased_until BIGINT NOT NULL DEFAULT 0,
     PRIMARY KEY (platform, channel_id)
   );
   -- The scheduler tick reads only due rows through this index: its cost grows with due channels.

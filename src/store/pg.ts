@@ -86,11 +86,11 @@ export class PgStore implements Store {
     return (await this.changed('DELETE FROM schedules WHERE platform = $1 AND channel_id = $2', [ch.platform, ch.channelId])) > 0;
   }
 
-  async dueSchedules(now: number, platforms: readonly Platform[], limit: number): Promise<ScheduleRecord[]> {
+  async dueSchedules(now: number, platforms: readonly Platform[], limit: number, claimer?: string): Promise<ScheduleRecord[]> {
     if (platforms.length === 0) return [];
-    // Reads the schedules_due index up to `now` only; rows another replica is claiming are skipped.
-    const rows = await this.rows(DUE_SCHEDULES_SQL, [now, platforms, limit]);
-    return rows.map(toSchedule);
+    // Reads the schedules_due index up to `now` only; rows another replica holds are skipped.
+    const rows = claimer ? await this.rows(LEASE_DUE_SCHEDULES_SQL, [now, platforms, limit, claimer, now + SCHEDULE_LEASE_MS]) : await this.rows(DUE_SCHEDULES_SQL, [now, platforms, limit]);
+    return rows.map(toSchedule).sort((a, b) => a.nextRunAt - b.nextRunAt);
   }
 
   async advanceSchedule(ch: ChannelRef, expected: number, next: number): Promise<boolean> {
@@ -235,5 +235,22 @@ export class PgStore implements Store {
 /** Postgres text cannot hold NUL characters (SQLite can): what people type is kept without them. */
 export const clean = (s: string): string => (s.includes('\u0000') ? s.replaceAll('\u0000', '') : s);
 
-/** The scheduler tick's query (exported so a test can EXPLAIN it). */
+/** Due schedules, read only (rows another replica is claiming right now are skipped). */
 export const DUE_SCHEDULES_SQL = 'SELECT * FROM schedules WHERE next_run_at <= $1 AND platform = ANY($2::text[]) ORDER BY next_run_at LIMIT $3 FOR UPDATE SKIP LOCKED';
+
+/** How long a tick's hold on the due schedules it read lasts; a replica that dies is replaced after it. */
+const SCHEDULE_LEASE_MS = 30_000;
+
+/**
+ * The scheduler tick's query (exported so a test can EXPLAIN it): take the due schedules nobody
+ * else holds, skipping rows locked by another replica's tick, and hold them for this one.
+ */
+export const LEASE_DUE_SCHEDULES_SQL = `
+  UPDATE schedules s SET leased_by = $4, leased_until = $5
+  FROM (
+    SELECT platform, channel_id FROM schedules
+    WHERE next_run_at <= $1 AND platform = ANY($2::text[]) AND (leased_until <= $1 OR leased_by = $4)
+    ORDER BY next_run_at LIMIT $3 FOR UPDATE SKIP LOCKED
+  ) due
+  WHERE s.platform = due.platform AND s.channel_id = due.channel_id
+  RETURNING s.*`;

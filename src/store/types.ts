@@ -105,8 +105,12 @@ export interface ScheduleStore {
   putSchedule(s: ScheduleRecord): Promise<void>;
   getSchedule(ch: ChannelRef): Promise<ScheduleRecord | undefined>;
   deleteSchedule(ch: ChannelRef): Promise<boolean>;
-  /** Schedules on these platforms whose nextRunAt <= now, earliest first. */
-  dueSchedules(now: number, platforms: readonly Platform[], limit: number): Promise<ScheduleRecord[]>;
+  /**
+   * Schedules on these platforms whose nextRunAt <= now, earliest first. With `claimer`, a store
+   * shared by replicas holds the returned rows for that process for a short lease, so the other
+   * replicas' ticks skip them instead of planning them too; the claim itself still decides who posts.
+   */
+  dueSchedules(now: number, platforms: readonly Platform[], limit: number, claimer?: string): Promise<ScheduleRecord[]>;
   /** Move nextRunAt if it still equals `expected` (skipping missed slots). False if someone else moved it. */
   advanceSchedule(ch: ChannelRef, expected: number, next: number): Promise<boolean>;
 }

@@ -13,7 +13,7 @@ import { ManualClock } from '../../src/schedule/clock.ts';
 import { Scheduler } from '../../src/schedule/scheduler.ts';
 import { StoreError } from '../../src/store/errors.ts';
 import { PG_MIGRATIONS } from '../../src/store/pg-migrations.ts';
-import { DUE_SCHEDULES_SQL, PgStore } from '../../src/store/pg.ts';
+import { DUE_SCHEDULES_SQL, LEASE_DUE_SCHEDULES_SQL, PgStore } from '../../src/store/pg.ts';
 import { createTestDatabase, postgresAdminUrl, type TestDatabase } from '../helpers/postgres.ts';
 import { bankPack, RecordingPoster, seeded, setSchedule } from '../quiz/helpers.ts';
 
@@ -97,15 +97,31 @@ describe.skipIf(!postgresAdminUrl())('PgStore', () => {
         SELECT 'slack', 'C' || g, 'daily 09:00', '0 9 * * *', 'UTC', CASE WHEN g <= 40 THEN 1000 ELSE 10000000 + g END, 'U1', 0
         FROM generate_series(1, 20000) g`);
       await store.pool.query('ANALYZE schedules');
-      const { rows } = await store.pool.query(`EXPLAIN (ANALYZE, FORMAT JSON) ${DUE_SCHEDULES_SQL}`, [5000, ['slack', 'discord'], 1000]);
-      const plan = nodes((rows[0]['QUERY PLAN'] as { Plan: PlanNode }[])[0]!.Plan);
-      const scan = plan.find((n) => n['Relation Name'] === 'schedules')!;
-      expect(scan['Node Type']).toBe('Index Scan');
-      expect(scan['Index Name']).toBe('schedules_due');
-      // Rows read = rows due: the cost follows the due channels, not the 20,000 that exist.
-      expect(scan['Actual Rows']).toBe(40);
-      expect(plan.some((n) => n['Node Type'] === 'Seq Scan')).toBe(false);
-      expect(plan.some((n) => n['Node Type'] === 'LockRows')).toBe(true);
+      for (const [sql, params] of [
+        [LEASE_DUE_SCHEDULES_SQL, [5000, ['slack', 'discord'], 1000, 'A', 35_000]],
+        [DUE_SCHEDULES_SQL, [5000, ['slack', 'discord'], 1000]],
+      ] as const) {
+        const { rows } = await store.pool.query(`EXPLAIN (ANALYZE, FORMAT JSON) ${sql}`, [...params]);
+        const plan = nodes((rows[0]['QUERY PLAN'] as { Plan: PlanNode }[])[0]!.Plan);
+        const scan = plan.find((n) => n['Index Name'] === 'schedules_due')!;
+        expect(scan['Node Type']).toBe('Index Scan');
+        // Rows read = rows due: the cost follows the due channels, not the 20,000 that exist.
+        expect(scan['Actual Rows']).toBe(40);
+        expect(plan.filter((n) => n['Node Type'] === 'Seq Scan')).toEqual([]);
+        expect(plan.some((n) => n['Node Type'] === 'LockRows')).toBe(true);
+      }
+    });
+
+    it("a tick holds the due schedules it read: another replica's tick skips them until the lease ends", async () => {
+      await store.pool.query('TRUNCATE schedules');
+      for (let c = 0; c < 5; c++) await store.putSchedule({ platform: 'slack', channelId: `C${c}`, label: 'l', cron: '0 9 * * *', zone: 'UTC', nextRunAt: 1000 + c, updatedBy: 'U1', updatedAt: 0 });
+      expect((await store.dueSchedules(5000, ['slack'], 3, 'A')).map((s) => s.channelId)).toEqual(['C0', 'C1', 'C2']);
+      expect((await store.dueSchedules(5000, ['slack'], 10, 'B')).map((s) => s.channelId)).toEqual(['C3', 'C4']);
+      // Its own rows stay visible to the holder (the tick reads one batch further each time).
+      expect((await store.dueSchedules(5000, ['slack'], 10, 'A')).map((s) => s.channelId)).toEqual(['C0', 'C1', 'C2']);
+      // A plain read, and any replica once the lease is over, sees them all.
+      expect(await store.dueSchedules(5000, ['slack'], 10)).toHaveLength(5);
+      expect(await store.dueSchedules(5000 + 31_000, ['slack'], 10, 'C')).toHaveLength(5);
     });
   });
 
