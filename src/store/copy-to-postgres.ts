@@ -37,6 +37,8 @@ export async function copySqliteToPostgres(sqliteFile: string, url: string): Pro
     throw new StoreError(`${sqliteFile}: cannot be opened (${(err as Error).message})`);
   }
   try {
+    // One read transaction: every table is copied from the same moment, even while the bot writes.
+    lite.exec('BEGIN');
     const version = lite.pragma('user_version', { simple: true }) as number;
     if (version > MIGRATIONS.length) throw new StoreError(`${sqliteFile}: schema version ${version} is newer than this build knows (${MIGRATIONS.length}); run a newer tutor`);
     const store = await PgStore.open(url, { max: 2 });
