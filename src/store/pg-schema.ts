@@ -54,3 +54,13 @@ async function currentVersion(client: pg.PoolClient): Promise<number> {
   const r = await client.query('SELECT COALESCE(MAX(version), 0) AS v FROM schema_migrations');
   return Number(r.rows[0].v);
 }
+
+/** `tutor db check` on Postgres: reachable, the schema version, and counts; reads only (no migration). */
+export async function inspectPostgres(pool: pg.Pool): Promise<{ version: number; schedules: number; posts: number }> {
+  const has = await pool.query("SELECT to_regclass('public.schema_migrations') IS NOT NULL AS yes");
+  if (!has.rows[0].yes) return { version: 0, schedules: 0, posts: 0 };
+  const version = Number((await pool.query('SELECT COALESCE(MAX(version), 0) AS v FROM schema_migrations')).rows[0].v);
+  if (version === 0 || version > PG_MIGRATIONS.length) return { version, schedules: 0, posts: 0 };
+  const count = async (t: string) => Number((await pool.query(`SELECT COUNT(*) AS n FROM ${t}`)).rows[0].n);
+  return { version, schedules: await count('schedules'), posts: await count('posts') };
+}

@@ -4,7 +4,7 @@ import type { Platform } from '../core/request.ts';
 import type { ConversationRecord, FeedbackRecord, FeedbackRow } from './chat-types.ts';
 import { StoreError } from './errors.ts';
 import { PgPostTables } from './pg-posts.ts';
-import { describeDatabase, migrate } from './pg-schema.ts';
+import { describeDatabase, inspectPostgres, migrate } from './pg-schema.ts';
 import { toReview, toSchedule, type Row } from './rows.ts';
 import type { AnswerRecord, ChannelRef, GapRow, LearnerRef, PostClaim, PostRecord, ReviewRecord, ScheduleRecord, Store } from './types.ts';
 
@@ -43,6 +43,20 @@ export class PgStore implements Store {
       await pool.end().catch(() => undefined);
       if (err instanceof StoreError) throw err;
       throw new StoreError(`${label}: cannot be opened (${(err as Error).message})`);
+    }
+  }
+
+  /** The schema version and counts without migrating anything (for `tutor db check`); StoreError when unreachable. */
+  static async inspect(url: string): Promise<{ label: string; version: number; schedules: number; posts: number }> {
+    const label = describeDatabase(url);
+    const pool = new (loadPg().Pool)({ connectionString: url, max: 1, connectionTimeoutMillis: 10_000 });
+    pool.on('error', () => undefined);
+    try {
+      return { label, ...(await inspectPostgres(pool)) };
+    } catch (err) {
+      throw new StoreError(`${label}: cannot be opened (${(err as Error).message})`);
+    } finally {
+      await pool.end().catch(() => undefined);
     }
   }
 

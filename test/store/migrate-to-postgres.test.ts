@@ -6,6 +6,7 @@
 import { spawn } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PG_MIGRATIONS } from '../../src/store/pg-migrations.ts';
 import { PgStore } from '../../src/store/pg.ts';
 import { SqliteStore, DB_FILE } from '../../src/store/sqlite.ts';
 import type { PostClaim } from '../../src/store/types.ts';
@@ -111,6 +112,20 @@ describe.skipIf(!postgresAdminUrl())('tutor db migrate-to-postgres', () => {
     const r = await tutor(['db', 'migrate-to-postgres'], { DATA_DIR: tmp.dir, DATABASE_URL: other.url });
     expect(r.code).toBe(1);
     expect(r.err.trim()).toBe(`Storage error: feedback id 1: Postgres already holds a different row under this id; copy ${join(tmp.dir, DB_FILE)} into an empty database`);
+  });
+
+  it('tutor db check with DATABASE_URL checks Postgres, reading only', async () => {
+    const empty = await createTestDatabase();
+    dbs.push(empty);
+    const before = await tutor(['db', 'check'], { DATABASE_URL: empty.url });
+    expect(before.code).toBe(0);
+    expect(before.out).toBe(`database ${empty.name} on 127.0.0.1:5432: reachable, not migrated yet (the bot migrates it at start)\n`);
+    const after = await tutor(['db', 'check'], { DATABASE_URL: target.url });
+    expect(after.code).toBe(0);
+    expect(after.out).toMatch(new RegExp(`^database ${target.name} on 127\\.0\\.0\\.1:5432: ok \\(schema version ${PG_MIGRATIONS.length} of ${PG_MIGRATIONS.length}, 1 schedules, \\d+ posts\\)\n$`));
+    const down = await tutor(['db', 'check'], { DATABASE_URL: 'postgres://postgres@127.0.0.1:1/tutor' });
+    expect(down.code).toBe(1);
+    expect(down.err).toMatch(/^Storage error: database tutor on 127\.0\.0\.1:1: cannot be opened \(/);
   });
 
   it('explains a missing DATABASE_URL and a missing SQLite file', async () => {

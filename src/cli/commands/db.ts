@@ -8,6 +8,8 @@ import { DB_FILE } from '../../store/sqlite.ts';
 import { runningProcesses } from '../../store/sqlite-safety.ts';
 import { copySqliteToPostgres } from '../../store/copy-to-postgres.ts';
 import { describeDatabase } from '../../store/pg-schema.ts';
+import { PG_MIGRATIONS } from '../../store/pg-migrations.ts';
+import { PgStore } from '../../store/pg.ts';
 import { CliError, cliConfig } from '../context.ts';
 
 const open = (file: string, readonly = true): Database.Database => {
@@ -48,8 +50,16 @@ export function register(program: Command): void {
   const dbFile = () => join(resolve(cliConfig().dataDir), DB_FILE);
 
   db.command('check')
-    .description('run the full integrity check on DATA_DIR/tutor.db')
-    .action(() => {
+    .description('run the full integrity check on DATA_DIR/tutor.db (with DATABASE_URL: check the Postgres database instead)')
+    .action(async () => {
+      const url = cliConfig().databaseUrl;
+      if (url) {
+        const r = await PgStore.inspect(url);
+        if (r.version > PG_MIGRATIONS.length) throw new CliError(`${r.label}: schema version ${r.version} is newer than this build knows (${PG_MIGRATIONS.length}); run a newer tutor`);
+        const state = r.version === 0 ? 'reachable, not migrated yet (the bot migrates it at start)' : `ok (schema version ${r.version} of ${PG_MIGRATIONS.length}, ${r.schedules} schedules, ${r.posts} posts)`;
+        process.stdout.write(`${r.label}: ${state}\n`);
+        return;
+      }
       const file = dbFile();
       const r = verify(file);
       process.stdout.write(`${file}: ok (schema version ${r.version} of ${MIGRATIONS.length}, ${r.schedules} schedules, ${r.posts} posts)\n`);
