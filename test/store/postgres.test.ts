@@ -3,7 +3,6 @@
  * the tick's query plan, and two schedulers on one database posting each due quiz once.
  * A fresh database per test file, dropped after.
  */
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChannelPoster } from '../../src/core/poster.ts';
 import type { Platform } from '../../src/core/request.ts';
