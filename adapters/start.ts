@@ -1,16 +1,19 @@
-import { ConfigError, type ChannelPoster, ContentError, StoreError, createLogger, createTutorApp, exitQuietlyOnClosedPipe, formatIssue, loadConfig, type Config } from '../src/index.ts';
+import { ConfigError, type ChannelPoster, ContentError, EnvFileError, StoreError, createLogger, createTutorApp, exitQuietlyOnClosedPipe, formatIssue, loadConfig, loadEnvFileIfPresent, type Config } from '../src/index.ts';
 import { adapters, type RunningAdapter } from './registry.ts';
 import { join, resolve } from 'node:path';
 import { runConsoleChat } from './console/chat.ts';
 import { CONSOLE_HISTORY_FILE } from './console/history.ts';
+import { failedLine, skippedLine, startedLine } from './startup-lines.ts';
 
 /** `npm start`: every platform with credentials, or the console chat when there are none. */
 async function main(): Promise<number> {
   let config: Config;
   try {
+    // .env in the working directory, when there is one; variables already set win.
+    loadEnvFileIfPresent();
     config = loadConfig();
   } catch (err) {
-    if (err instanceof ConfigError) {
+    if (err instanceof ConfigError || err instanceof EnvFileError) {
       process.stderr.write(`Configuration error: ${err.message}\n`);
       return 2;
     }
@@ -33,6 +36,7 @@ async function main(): Promise<number> {
   }
 
   const enabled = adapters.filter((a) => a.enabled(app));
+  for (const a of adapters) if (!enabled.includes(a)) process.stderr.write(`${skippedLine(a)}\n`);
   if (enabled.length === 0) {
     if (!config.consoleChat) {
       process.stderr.write('No chat platform is configured (set SLACK_* or DISCORD_* variables) and CONSOLE_CHAT=false.\n');
@@ -64,11 +68,13 @@ async function main(): Promise<number> {
   for (const a of enabled) {
     // One platform failing to connect (bad token, outage) must not take the others down.
     try {
-      running.push(await a.start(app));
+      const r = await a.start(app);
+      running.push(r);
       logger.info({ adapter: a.name }, 'adapter started');
+      process.stderr.write(`${startedLine(r)}\n`);
     } catch (err) {
       logger.error({ err, adapter: a.name }, 'adapter failed to start');
-      process.stderr.write(`${a.name} did not start: ${(err as Error)?.message ?? String(err)}\n`);
+      process.stderr.write(`${failedLine(a, err)}\n`);
     }
   }
   if (running.length === 0) {
