@@ -13,7 +13,7 @@ import { join, resolve } from 'node:path';
 import { FakeDiscord } from '../test/discord/fakeDiscord.ts';
 import { TOKEN } from '../test/discord/harness.ts';
 import { APP_ID } from '../test/discord/payloads.ts';
-import { freePort } from '../test/reliability/bot-process.ts';
+import { freePort, NEUTRAL_CWD } from '../test/reliability/bot-process.ts';
 import { FakeSlack, SIGNING_SECRET } from '../test/slack/helpers/fake-slack.ts';
 
 const root = resolve(import.meta.dirname, '..');
@@ -36,7 +36,7 @@ async function once(args: string[], slack: FakeSlack, discord: FakeDiscord, data
   const identifiesBefore = discord.gatewayFrames.filter((f) => f.op === 2).length;
   const t0 = performance.now();
   const child = spawn(process.execPath, args, {
-    cwd: root,
+    cwd: NEUTRAL_CWD,
     env: {
       PATH: process.env.PATH ?? '',
       HOME: process.env.HOME ?? '',
