@@ -64,21 +64,23 @@ async function main(): Promise<number> {
     return 0;
   }
 
-  // All platforms connect at once (a start is mostly waiting on the network); one failing to
-  // connect (bad token, outage) must not take the others down. Lines are printed in list order.
+  // All platforms connect at once, so one's handshake overlaps the other's; each line is printed
+  // as soon as its platform is up (or has failed). One failing to connect (bad token, outage)
+  // must not take the others down.
   const running: RunningAdapter[] = [];
-  const results = await Promise.allSettled(enabled.map((a) => a.start(app)));
-  results.forEach((result, i) => {
-    const a = enabled[i]!;
-    if (result.status === 'fulfilled') {
-      running.push(result.value);
-      logger.info({ adapter: a.name }, 'adapter started');
-      process.stderr.write(`${startedLine(result.value)}\n`);
-    } else {
-      logger.error({ err: result.reason, adapter: a.name }, 'adapter failed to start');
-      process.stderr.write(`${failedLine(a, result.reason)}\n`);
-    }
-  });
+  await Promise.all(
+    enabled.map(async (a) => {
+      try {
+        const r = await a.start(app);
+        running.push(r);
+        logger.info({ adapter: a.name }, 'adapter started');
+        process.stderr.write(`${startedLine(r)}\n`);
+      } catch (err) {
+        logger.error({ err, adapter: a.name }, 'adapter failed to start');
+        process.stderr.write(`${failedLine(a, err)}\n`);
+      }
+    }),
+  );
   if (running.length === 0) {
     await app.close();
     // A client that failed to connect may still hold sockets open; nothing is left to serve.
