@@ -1,16 +1,19 @@
-import { ConfigError, type ChannelPoster, ContentError, StoreError, createLogger, createTutorApp, exitQuietlyOnClosedPipe, formatIssue, loadConfig, type Config } from '../src/index.ts';
+import { ConfigError, type ChannelPoster, ContentError, EnvFileError, StoreError, createLogger, createTutorApp, exitQuietlyOnClosedPipe, formatIssue, loadConfig, loadEnvFileIfPresent, type Config } from '../src/index.ts';
 import { adapters, type RunningAdapter } from './registry.ts';
 import { join, resolve } from 'node:path';
 import { runConsoleChat } from './console/chat.ts';
 import { CONSOLE_HISTORY_FILE } from './console/history.ts';
+import { failedLine, skippedLine, startedLine } from './startup-lines.ts';
 
 /** `npm start`: every platform with credentials, or the console chat when there are none. */
 async function main(): Promise<number> {
   let config: Config;
   try {
+    // .env in the working directory, when there is one; variables already set win.
+    loadEnvFileIfPresent();
     config = loadConfig();
   } catch (err) {
-    if (err instanceof ConfigError) {
+    if (err instanceof ConfigError || err instanceof EnvFileError) {
       process.stderr.write(`Configuration error: ${err.message}\n`);
       return 2;
     }
@@ -33,6 +36,7 @@ async function main(): Promise<number> {
   }
 
   const enabled = adapters.filter((a) => a.enabled(app));
+  for (const a of adapters) if (!enabled.includes(a)) process.stderr.write(`${skippedLine(a)}\n`);
   if (enabled.length === 0) {
     if (!config.consoleChat) {
       process.stderr.write('No chat platform is configured (set SLACK_* or DISCORD_* variables) and CONSOLE_CHAT=false.\n');
@@ -60,17 +64,23 @@ async function main(): Promise<number> {
     return 0;
   }
 
+  // All platforms connect at once, so one's handshake overlaps the other's; each line is printed
+  // as soon as its platform is up (or has failed). One failing to connect (bad token, outage)
+  // must not take the others down.
   const running: RunningAdapter[] = [];
-  for (const a of enabled) {
-    // One platform failing to connect (bad token, outage) must not take the others down.
-    try {
-      running.push(await a.start(app));
-      logger.info({ adapter: a.name }, 'adapter started');
-    } catch (err) {
-      logger.error({ err, adapter: a.name }, 'adapter failed to start');
-      process.stderr.write(`${a.name} did not start: ${(err as Error)?.message ?? String(err)}\n`);
-    }
-  }
+  await Promise.all(
+    enabled.map(async (a) => {
+      try {
+        const r = await a.start(app);
+        running.push(r);
+        logger.info({ adapter: a.name }, 'adapter started');
+        process.stderr.write(`${startedLine(r)}\n`);
+      } catch (err) {
+        logger.error({ err, adapter: a.name }, 'adapter failed to start');
+        process.stderr.write(`${failedLine(a, err)}\n`);
+      }
+    }),
+  );
   if (running.length === 0) {
     await app.close();
     // A client that failed to connect may still hold sockets open; nothing is left to serve.

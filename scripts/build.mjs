@@ -1,11 +1,14 @@
-// Bundles the CLI into dist/ so that `tutor` starts fast (one file to load instead of
-// hundreds of modules through the TypeScript loader). Run automatically by `npm ci`/`npm install`.
+// Bundles the CLI, the bot and the Discord command registration into dist/ so that each starts
+// fast (one file to load instead of hundreds of modules through the TypeScript loader), then
+// writes the content cache and renders the diagrams. Run automatically by `npm ci`/`npm install`.
+// It needs only esbuild (a dependency), not tsx, so a production install (`npm ci --omit=dev`)
+// builds too.
 import { execFileSync } from 'node:child_process';
+import { mkdirSync, readdirSync, rmSync } from 'node:fs';
+
 import { build } from 'esbuild';
 
-await build({
-  entryPoints: ['src/cli/main.ts'],
-  outfile: 'dist/tutor.mjs',
+const common = {
   bundle: true,
   platform: 'node',
   format: 'esm',
@@ -14,12 +17,36 @@ await build({
   external: ['better-sqlite3', 'pg', 'pino', 'pino-pretty', 'croner', '@resvg/resvg-js'],
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   logLevel: 'warning',
-});
+  // Less text for V8 to compile at start; names are kept, so stack traces still read.
+  minifyWhitespace: true,
+  minifySyntax: true,
+};
+
+mkdirSync('dist', { recursive: true });
+// Every bundle sits directly in dist/: src/paths.ts finds the project root one folder up.
+// The bot is split: Slack and Discord are loaded only when configured (adapters/registry.ts imports
+// them lazily), so their code is in chunks of their own, named bot-*.mjs, beside the entries.
+for (const f of readdirSync('dist', { withFileTypes: true })) if (f.isFile() && /^bot-.*\.mjs$/.test(f.name)) rmSync(`dist/${f.name}`);
+await Promise.all([
+  build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/tutor.mjs' }),
+  build({ ...common, entryPoints: { start: 'adapters/start.ts', 'discord-register': 'adapters/discord/register.ts' }, outdir: 'dist', outExtension: { '.js': '.mjs' }, splitting: true, chunkNames: 'bot-[name]-[hash]' }),
+]);
+
+/** Bundle a build-time script next to the others, run it once, remove it. */
+async function runScript(entry, name) {
+  const outfile = `dist/${name}`;
+  await build({ ...common, entryPoints: [entry], outfile });
+  try {
+    execFileSync(process.execPath, [outfile], { stdio: 'inherit' });
+  } finally {
+    rmSync(outfile, { force: true });
+  }
+}
 
 // Pre-parsed content for a fast cold start (entries are keyed by each file's text, so a stale
 // cache is never used: an edited file is simply parsed again).
-execFileSync(process.execPath, ['--import', 'tsx', 'scripts/content-cache.ts'], { stdio: 'inherit' });
+await runScript('scripts/content-cache.ts', 'build-content-cache.mjs');
 
 // Diagrams rendered to PNG once, at build time, so answering only reads a file (keyed by each SVG's
 // text, so an edited diagram is rendered again).
-execFileSync(process.execPath, ['--import', 'tsx', 'scripts/render-diagrams.ts'], { stdio: 'inherit' });
+await runScript('scripts/render-diagrams.ts', 'build-diagrams.mjs');

@@ -57,7 +57,8 @@ export interface Config {
   consoleChat: boolean;
   /** Minimum confidence to answer; undefined = the matcher's default. */
   matchThreshold?: number;
-  slack?: { botToken: string; signingSecret: string; appToken?: string; port: number; apiUrl?: string; adminUsers: string[] };
+  /** signingSecret is set in HTTP mode; Socket Mode (appToken) needs none, as no request is signed. */
+  slack?: { botToken: string; signingSecret?: string; appToken?: string; port: number; apiUrl?: string; adminUsers: string[] };
   discord?: { token: string; applicationId: string; guildId?: string; apiUrl?: string };
   quiz: { graceMinutes: number; closeHours: number; tickSeconds: number };
   /** How long any one call to a chat platform may take before it is given up (and maybe retried). */
@@ -92,7 +93,11 @@ export function parseConfig(given: Record<string, string | undefined>, options: 
   }
   const e = parsed.data;
   // Credentials come in pairs: half a pair is a mistake worth stopping for.
-  pair('SLACK_BOT_TOKEN', e.SLACK_BOT_TOKEN, 'SLACK_SIGNING_SECRET', e.SLACK_SIGNING_SECRET);
+  // Slack: the bot token plus either the signing secret (HTTP) or an app-level token (Socket Mode).
+  if (e.SLACK_BOT_TOKEN && !e.SLACK_SIGNING_SECRET && !e.SLACK_APP_TOKEN) {
+    throw new ConfigError('SLACK_SIGNING_SECRET', 'is required when SLACK_BOT_TOKEN is set (or set SLACK_APP_TOKEN to use Socket Mode, which needs no signing secret)');
+  }
+  if (e.SLACK_SIGNING_SECRET && !e.SLACK_BOT_TOKEN) throw new ConfigError('SLACK_BOT_TOKEN', 'is required when SLACK_SIGNING_SECRET is set');
   pair('DISCORD_TOKEN', e.DISCORD_TOKEN, 'DISCORD_APPLICATION_ID', e.DISCORD_APPLICATION_ID);
   if (e.SLACK_APP_TOKEN && !e.SLACK_BOT_TOKEN) throw new ConfigError('SLACK_BOT_TOKEN', 'is required when SLACK_APP_TOKEN is set');
 
@@ -108,10 +113,10 @@ export function parseConfig(given: Record<string, string | undefined>, options: 
     conversationMinutes: e.CONVERSATION_MINUTES,
     noColor: Boolean(e.NO_COLOR),
   };
-  if (e.SLACK_BOT_TOKEN && e.SLACK_SIGNING_SECRET) {
+  if (e.SLACK_BOT_TOKEN) {
     config.slack = {
       botToken: e.SLACK_BOT_TOKEN,
-      signingSecret: e.SLACK_SIGNING_SECRET,
+      ...(e.SLACK_SIGNING_SECRET ? { signingSecret: e.SLACK_SIGNING_SECRET } : {}),
       port: e.SLACK_PORT,
       adminUsers: e.SLACK_ADMIN_USERS.split(/[\s,]+/).filter(Boolean),
       ...(e.SLACK_APP_TOKEN ? { appToken: e.SLACK_APP_TOKEN } : {}),

@@ -2,7 +2,7 @@
  * `npm run discord:register`: upload the slash commands. Uses DISCORD_TOKEN and
  * DISCORD_APPLICATION_ID, and DISCORD_GUILD_ID for instant per-server registration while developing.
  */
-import { ConfigError, loadConfig, type Config } from '../../src/index.ts';
+import { ConfigError, EnvFileError, loadConfig, loadEnvFileIfPresent, type Config } from '../../src/index.ts';
 import { subcommands } from './commands/index.ts';
 import { inviteUrl } from './invite.ts';
 import { registerCommands } from './registerCommands.ts';
@@ -10,9 +10,10 @@ import { registerCommands } from './registerCommands.ts';
 async function main(): Promise<number> {
   let config: Config;
   try {
+    loadEnvFileIfPresent();
     config = loadConfig();
   } catch (err) {
-    if (!(err instanceof ConfigError)) throw err;
+    if (!(err instanceof ConfigError || err instanceof EnvFileError)) throw err;
     process.stderr.write(`Configuration error: ${err.message}\n`);
     return 2;
   }

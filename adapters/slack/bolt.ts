@@ -34,8 +34,13 @@ export function createBolt(slack: SlackConfig, log: Logger): BoltParts {
     timeout: slack.timeoutMs ?? DEFAULT_TIMEOUT_MS,
   };
   if (slack.appToken) {
-    return { bolt: new App({ token: slack.botToken, appToken: slack.appToken, socketMode: true, logger, clientOptions, deferInitialization: true }) };
+    // installerOptions.clientOptions is what the Socket Mode client's apps.connections.open uses:
+    // without it, SLACK_API_URL would not apply to opening the socket.
+    const installerOptions = { clientOptions: { slackApiUrl: clientOptions.slackApiUrl, timeout: clientOptions.timeout } };
+    return { bolt: new App({ token: slack.botToken, appToken: slack.appToken, socketMode: true, logger, clientOptions, installerOptions, deferInitialization: true }) };
   }
+  // The config guarantees a signing secret whenever there is no app-level token.
+  if (!slack.signingSecret) throw new Error('SLACK_SIGNING_SECRET is required for the HTTP receiver (or set SLACK_APP_TOKEN for Socket Mode)');
   const receiver = new HTTPReceiver({ signingSecret: slack.signingSecret, endpoints: EVENTS_PATH, port: slack.port, logger });
   receiver.requestListener = guardTimestamps(receiver.requestListener, { paths: [EVENTS_PATH], log });
   const bolt = new App({ token: slack.botToken, receiver, logger, clientOptions, deferInitialization: true });

@@ -3,6 +3,7 @@ import { cliCommands } from './commands/index.ts';
 import { CliError } from './context.ts';
 import { StoreError } from '../store/sqlite-safety.ts';
 import { exitQuietlyOnClosedPipe } from '../closed-pipe.ts';
+import { EnvFileError, loadEnvFileIfPresent } from '../env-file.ts';
 
 export function buildProgram(): Command {
   const program = new Command('tutor')
@@ -15,6 +16,7 @@ export function buildProgram(): Command {
 
 async function main(argv: string[]): Promise<number> {
   try {
+    loadEnvFileIfPresent();
     await buildProgram().parseAsync(argv);
     return 0;
   } catch (err) {
@@ -22,6 +24,10 @@ async function main(argv: string[]): Promise<number> {
     if (err instanceof StoreError) {
       process.stderr.write(`Storage error: ${err.message}\n`);
       return 1;
+    }
+    if (err instanceof EnvFileError) {
+      process.stderr.write(`Configuration error: ${err.message}\n`);
+      return 2;
     }
     if (err instanceof CliError) {
       process.stderr.write(`${err.message}\n`);

@@ -8,8 +8,9 @@ const root = resolve(import.meta.dirname, '../..');
 
 /** `npm start` as a user runs it: a clean environment, only what we pass. */
 function start(input: string, env: Record<string, string> = {}) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'adapters/start.ts'], {
-    cwd: root,
+  // Not run from the project folder: a developer's .env there must not be read.
+  const r = spawnSync(process.execPath, ['--import', 'tsx', resolve(root, 'adapters/start.ts')], {
+    cwd: resolve(root, 'test/fixtures'),
     input,
     encoding: 'utf8',
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', DATA_DIR: ':memory:', LOG_LEVEL: 'silent', ...env },

@@ -59,11 +59,18 @@ describe('config', () => {
   });
 
   it('refuses half a credential pair and never prints the secret', () => {
-    expect(err({ SLACK_BOT_TOKEN: 'xoxb-secret-token-value' })).toBe('SLACK_SIGNING_SECRET: is required when SLACK_BOT_TOKEN is set');
+    expect(err({ SLACK_BOT_TOKEN: 'xoxb-secret-token-value' })).toBe('SLACK_SIGNING_SECRET: is required when SLACK_BOT_TOKEN is set (or set SLACK_APP_TOKEN to use Socket Mode, which needs no signing secret)');
+    expect(err({ SLACK_SIGNING_SECRET: 'abcdef0123456789' })).toBe('SLACK_BOT_TOKEN: is required when SLACK_SIGNING_SECRET is set');
     expect(err({ DISCORD_APPLICATION_ID: '123456789012345678' })).toBe('DISCORD_TOKEN: is required when DISCORD_APPLICATION_ID is set');
     const m = err({ SLACK_BOT_TOKEN: 'xoxp-user-token-secret', SLACK_SIGNING_SECRET: 'abcdef0123456789' });
     expect(m).toMatch(/^SLACK_BOT_TOKEN: expected a bot token starting with xoxb-/);
     expect(m).not.toContain('user-token-secret');
+  });
+
+  it('enables Slack in Socket Mode with the bot and app tokens only, no signing secret', () => {
+    const c = parseConfig({ SLACK_BOT_TOKEN: 'xoxb-1-2-abc', SLACK_APP_TOKEN: 'xapp-1-A1-abc' });
+    expect(c.slack).toEqual({ botToken: 'xoxb-1-2-abc', appToken: 'xapp-1-A1-abc', port: 3000, adminUsers: [] });
+    expect(c.slack?.signingSecret).toBeUndefined();
   });
 
   it('treats blank values as unset', () => {

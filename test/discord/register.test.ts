@@ -55,7 +55,7 @@ describe('registerCommands', () => {
 /** Run the real script in a child process with only the given variables (plus PATH). */
 function runScript(env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((done) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'adapters/discord/register.ts'], { cwd: root, env: { PATH: process.env.PATH ?? '', ...env } });
+    const child = spawn(process.execPath, ['--import', 'tsx', resolve(root, 'adapters/discord/register.ts')], { cwd: resolve(root, 'test/fixtures'), env: { PATH: process.env.PATH ?? '', ...env } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (c) => (stdout += c));

@@ -11,6 +11,8 @@ import { SIGNING_SECRET, type FakeSlack } from '../slack/helpers/fake-slack.ts';
 const ROOT = resolve(import.meta.dirname, '../..');
 const ENTRY = resolve(ROOT, 'adapters/start.ts');
 const PACK = resolve(ROOT, 'test/fixtures/pack');
+/** Where bots are started from: not the project folder, whose .env (a developer's real tokens) must not be read. */
+export const NEUTRAL_CWD = resolve(ROOT, 'test/fixtures');
 
 /** A port nobody listens on right now (the OS picks it; the child binds it a moment later). */
 export async function freePort(): Promise<number> {
@@ -33,7 +35,7 @@ export interface BotProcess {
 export async function startBot(fake: FakeSlack, dataDir: string, env: Record<string, string> = {}, nodeArgs: string[] = []): Promise<BotProcess> {
   const port = await freePort();
   const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', ENTRY], {
-    cwd: ROOT,
+    cwd: NEUTRAL_CWD,
     env: {
       PATH: process.env.PATH ?? '',
       HOME: process.env.HOME ?? '',

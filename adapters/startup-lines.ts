@@ -1,0 +1,31 @@
+import type { AdapterEntry, RunningAdapter } from './registry.ts';
+
+/**
+ * The lines `npm start` prints on stderr, one per platform: started, skipped and why, or failed
+ * and why. A team setting the bot up sees at once whether their .env was read and which
+ * variable is missing, without reading the logs.
+ */
+const LABELS: Record<string, string> = { slack: 'Slack', discord: 'Discord' };
+
+/** The variable whose absence turns a platform off (the config refuses half a pair, so it is this one). */
+const NEEDS: Record<string, string> = { slack: 'SLACK_BOT_TOKEN', discord: 'DISCORD_TOKEN' };
+
+export const label = (name: string): string => LABELS[name] ?? name;
+
+export function skippedLine(entry: AdapterEntry): string {
+  return `${label(entry.name)}: skipped, ${NEEDS[entry.name] ?? 'its credentials'} not set`;
+}
+
+export function startedLine(running: RunningAdapter): string {
+  const port = (running as { port?: unknown }).port;
+  if (running.name === 'slack') {
+    return typeof port === 'number' ? `Slack: started, listening on port ${port} (POST /slack/events)` : 'Slack: started in Socket Mode';
+  }
+  if (running.name === 'discord') return 'Discord: started, connected to the gateway';
+  return `${label(running.name)}: started`;
+}
+
+export function failedLine(entry: AdapterEntry, err: unknown): string {
+  const message = (err as Error)?.message ?? String(err);
+  return `${label(entry.name)}: failed to start, ${message}`;
+}
