@@ -1,0 +1,53 @@
+import { round } from './collections.ts';
+import type { Neighbours } from './phrasings.ts';
+
+/** The answer and up to three suggestions. */
+const TOP_HITS = 4;
+/** Below this similarity an out-of-scope phrasing shares a word, not a topic. */
+const OUT_OF_SCOPE_MIN = 0.2;
+
+export interface Blend {
+  /** Weight of the nearest learner phrasing against the name-and-text score. */
+  phrasingShare: number;
+  /** Cosine similarity at which a learner phrasing counts as full evidence. */
+  phrasingFull: number;
+  /** How much closer an out-of-scope phrasing must be than every concept phrasing to count. */
+  outOfScopeMargin: number;
+  /** Score factor when it does. */
+  outOfScopeDiscount: number;
+}
+
+export interface Ranked {
+  ci: number;
+  score: number;
+}
+
+/**
+ * Blend the two kinds of evidence into the best few concepts, best first (ties by id). A learner
+ * phrasing close to the question is strong evidence; an out-of-scope phrasing closer than any
+ * concept's says the question is about something else. `only` scores one concept alone.
+ */
+export function rank(names: Map<number, number>, neighbours: Neighbours, idOf: (ci: number) => string, blend: Blend, only?: number): Ranked[] {
+  let bestNear = 0;
+  for (const n of neighbours.byConcept.values()) if (n.score > bestNear) bestNear = n.score;
+  const offScope = neighbours.outOfScope?.score ?? 0;
+  const factor = offScope >= OUT_OF_SCOPE_MIN && offScope > bestNear + blend.outOfScopeMargin ? blend.outOfScopeDiscount : 1;
+  // Only the best few are ever shown: keep those rather than sort every candidate.
+  const top: Ranked[] = [];
+  const consider = (ci: number) => {
+    if (only !== undefined && ci !== only) return;
+    const name = names.get(ci) ?? 0;
+    const near = Math.min(1, (neighbours.byConcept.get(ci)?.score ?? 0) / blend.phrasingFull);
+    const score = round(Math.min(1, factor * Math.max(name, (1 - blend.phrasingShare) * name + blend.phrasingShare * near)));
+    const id = idOf(ci);
+    let at = top.length;
+    while (at > 0 && (top[at - 1]!.score < score || (top[at - 1]!.score === score && idOf(top[at - 1]!.ci) > id))) at--;
+    if (at < TOP_HITS) {
+      top.splice(at, 0, { ci, score });
+      if (top.length > TOP_HITS) top.pop();
+    }
+  };
+  for (const ci of names.keys()) consider(ci);
+  for (const ci of neighbours.byConcept.keys()) if (!names.has(ci)) consider(ci);
+  return top;
+}
