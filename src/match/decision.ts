@@ -15,6 +15,11 @@ export interface Blend {
   outOfScopeMargin: number;
   /** Score factor when it does. */
   outOfScopeDiscount: number;
+  /**
+   * How far a concept's names-only score falls per unit its nearest phrasing trails the best
+   * concept's: names alone should not beat a concept the learner phrasings clearly point to.
+   */
+  phrasingDeficit: number;
 }
 
 export interface Ranked {
@@ -30,6 +35,7 @@ export interface Ranked {
 export function rank(names: Map<number, number>, neighbours: Neighbours, idOf: (ci: number) => string, blend: Blend, only?: number): Ranked[] {
   let bestNear = 0;
   for (const n of neighbours.byConcept.values()) if (n.score > bestNear) bestNear = n.score;
+  const bestFull = Math.min(1, bestNear / blend.phrasingFull);
   const offScope = neighbours.outOfScope?.score ?? 0;
   const factor = offScope >= OUT_OF_SCOPE_MIN && offScope > bestNear + blend.outOfScopeMargin ? blend.outOfScopeDiscount : 1;
   // Only the best few are ever shown: keep those rather than sort every candidate.
@@ -38,7 +44,8 @@ export function rank(names: Map<number, number>, neighbours: Neighbours, idOf: (
     if (only !== undefined && ci !== only) return;
     const name = names.get(ci) ?? 0;
     const near = Math.min(1, (neighbours.byConcept.get(ci)?.score ?? 0) / blend.phrasingFull);
-    const score = round(Math.min(1, factor * Math.max(name, (1 - blend.phrasingShare) * name + blend.phrasingShare * near)));
+    const alone = name * (1 - blend.phrasingDeficit * Math.max(0, bestFull - near));
+    const score = round(Math.min(1, factor * Math.max(alone, (1 - blend.phrasingShare) * name + blend.phrasingShare * near)));
     const id = idOf(ci);
     let at = top.length;
     while (at > 0 && (top[at - 1]!.score < score || (top[at - 1]!.score === score && idOf(top[at - 1]!.ci) > id))) at--;

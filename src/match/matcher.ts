@@ -60,6 +60,8 @@ export interface MatcherOptions {
   outOfScopeDiscount?: number;
   /** Weight of a word no phrasing uses, as a share of the rarest phrasing word's weight. */
   phrasingUnknownWeight?: number;
+  /** How much a names-only score falls when the concept's phrasings trail the best concept's. */
+  phrasingDeficit?: number;
 }
 
 /** Tuned on the evaluation sets together (see the README). */
@@ -75,6 +77,8 @@ const PHRASING_FULL = 0.7;
 /** An out-of-scope phrasing must beat the nearest concept phrasing by this much to count. */
 const OUT_OF_SCOPE_MARGIN = 0.05;
 const OUT_OF_SCOPE_DISCOUNT = 0.5;
+/** Chosen on all sets together; it helps most where names and phrasings disagree (logs vs ps). */
+const PHRASING_DEFICIT = 0.2;
 
 /** Per-concept evidence for one question, before the decision (`tutor eval --explain` shows it). */
 export interface Evidence {
@@ -121,6 +125,7 @@ export class Matcher {
       phrasingFull: options.phrasingFull ?? PHRASING_FULL,
       outOfScopeMargin: options.outOfScopeMargin ?? OUT_OF_SCOPE_MARGIN,
       outOfScopeDiscount: options.outOfScopeDiscount ?? OUT_OF_SCOPE_DISCOUNT,
+      phrasingDeficit: options.phrasingDeficit ?? PHRASING_DEFICIT,
     };
     this.names = new NameIndex(this.concepts, options.unknownWeight ?? 1);
     const phrasings: Phrasing[] = this.concepts.flatMap((c, ci) => (c.questions ?? []).map((text) => ({ concept: ci, text })));
