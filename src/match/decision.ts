@@ -2,7 +2,7 @@ import { round } from './collections.ts';
 import type { Neighbours } from './phrasings.ts';
 
 /** The answer and up to three suggestions. */
-const TOP_HITS = 4;
+export const TOP_HITS = 4;
 /** Below this similarity an out-of-scope phrasing shares a word, not a topic. */
 const OUT_OF_SCOPE_MIN = 0.2;
 

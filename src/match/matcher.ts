@@ -5,7 +5,7 @@ import { OUT_OF_SCOPE, PhrasingIndex, type Neighbours, type Phrasing } from './p
 import { NameIndex } from './name-index.ts';
 import { isTopical, questionTerms } from './terms.ts';
 import { nameScores, type NameScoring } from './name-scores.ts';
-import { rank, type Blend } from './decision.ts';
+import { rank, TOP_HITS, type Blend } from './decision.ts';
 
 /** What the matcher needs to know about a concept. */
 export interface MatchableConcept {
@@ -164,13 +164,15 @@ export class Matcher {
     return { query, terms, best, suggestions, alternatives };
   }
 
-  /** Everything the decision looks at, per concept. */
-  evidence(question: string): Evidence {
+  /** Everything the decision looks at, per concept (and always for `about`, if given). */
+  evidence(question: string, about?: number): Evidence {
     const query = normalizeQuestion(question);
     const terms = questionTerms(query, this.names, this.vocab);
     if (query.smallTalk || !isTopical(terms)) return { query, terms, names: new Map(), neighbours: { byConcept: new Map(), outOfScope: null } };
     const names = nameScores(this.names, terms, this.scoring);
-    const neighbours = this.phrasings.nearest(terms, (t) => this.names.knows(t));
+    // Concepts with no name score compete on phrasings alone: only the nearest few can place.
+    const keep = (ci: number) => names.has(ci) || ci === about;
+    const neighbours = this.phrasings.nearest(terms, (t) => this.names.knows(t), keep, TOP_HITS);
     return { query, terms, names, neighbours };
   }
 
@@ -178,7 +180,7 @@ export class Matcher {
   explain(question: string, conceptId: string): Explanation | null {
     const ci = this.concepts.findIndex((c) => c.id === conceptId);
     if (ci < 0) return null;
-    const evidence = this.evidence(question);
+    const evidence = this.evidence(question, ci);
     const hit = this.decide(evidence, ci)[0];
     const near = evidence.neighbours.byConcept.get(ci);
     const bag = this.names.bags[ci]!;
