@@ -1,5 +1,6 @@
 import { round } from './collections.ts';
 import type { Neighbours } from './phrasings.ts';
+import type { ScoreLookup } from './concept-scores.ts';
 
 /** The answer and up to three suggestions. */
 export const TOP_HITS = 4;
@@ -32,7 +33,7 @@ export interface Ranked {
  * phrasing close to the question is strong evidence; an out-of-scope phrasing closer than any
  * concept's says the question is about something else. `only` scores one concept alone.
  */
-export function rank(names: Map<number, number>, neighbours: Neighbours, idOf: (ci: number) => string, blend: Blend, only?: number): Ranked[] {
+export function rank(names: ScoreLookup, neighbours: Neighbours, idOf: (ci: number) => string, blend: Blend, only?: number): Ranked[] {
   let bestNear = 0;
   for (const n of neighbours.byConcept.values()) if (n.score > bestNear) bestNear = n.score;
   const bestFull = Math.min(1, bestNear / blend.phrasingFull);

@@ -4,7 +4,8 @@ import { Vocabulary } from './vocabulary.ts';
 import { OUT_OF_SCOPE, PhrasingIndex, type Neighbours, type Phrasing } from './phrasings.ts';
 import { NameIndex } from './name-index.ts';
 import { isTopical, questionTerms } from './terms.ts';
-import { nameScores, type NameScoring } from './name-scores.ts';
+import { NameScorer } from './name-scores.ts';
+import type { ScoreLookup } from './concept-scores.ts';
 import { rank, TOP_HITS, type Blend } from './decision.ts';
 
 /** What the matcher needs to know about a concept. */
@@ -84,8 +85,8 @@ const PHRASING_DEFICIT = 0.2;
 export interface Evidence {
   query: NormalizedQuery;
   terms: string[];
-  /** Name-and-text score per concept index. */
-  names: Map<number, number>;
+  /** Name-and-text score per concept index (valid until the matcher's next question). */
+  names: ScoreLookup;
   neighbours: Neighbours;
 }
 
@@ -111,7 +112,7 @@ export class Matcher {
   private readonly names: NameIndex;
   private readonly vocab: Vocabulary;
   private readonly phrasings: PhrasingIndex;
-  private readonly scoring: NameScoring;
+  private readonly scorer: NameScorer;
   private readonly blend: Blend;
   readonly threshold: number;
   readonly suggestThreshold: number;
@@ -131,12 +132,12 @@ export class Matcher {
     const phrasings: Phrasing[] = this.concepts.flatMap((c, ci) => (c.questions ?? []).map((text) => ({ concept: ci, text })));
     for (const text of options.outOfScope ?? []) phrasings.push({ concept: OUT_OF_SCOPE, text });
     this.phrasings = new PhrasingIndex(phrasings, options.phrasingUnknownWeight ?? 1);
-    this.scoring = {
+    this.scorer = new NameScorer(this.names, this.concepts.length, {
       textCredit: options.textCredit ?? 0.6,
       phraseShare: options.phraseShare ?? 0.4,
       isComparison: (ci) => this.concepts[ci]!.comparison === true,
       isPhrasingWord: (t) => this.phrasings.has(t),
-    };
+    });
     // Typo correction knows the learners' words too ("slwo" -> "slow"), as rarer than names.
     const vocabulary = new Map(this.names.docFreq);
     for (const t of this.phrasings.words()) if (!vocabulary.has(t)) vocabulary.set(t, 0);
@@ -168,8 +169,8 @@ export class Matcher {
   evidence(question: string, about?: number): Evidence {
     const query = normalizeQuestion(question);
     const terms = questionTerms(query, this.names, this.vocab);
-    if (query.smallTalk || !isTopical(terms)) return { query, terms, names: new Map(), neighbours: { byConcept: new Map(), outOfScope: null } };
-    const names = nameScores(this.names, terms, this.scoring);
+    if (query.smallTalk || !isTopical(terms)) return { query, terms, names: this.scorer.none(), neighbours: { byConcept: new Map(), outOfScope: null } };
+    const names = this.scorer.score(terms);
     // Concepts with no name score compete on phrasings alone: only the nearest few can place.
     const keep = (ci: number) => names.has(ci) || ci === about;
     const neighbours = this.phrasings.nearest(terms, (t) => this.names.knows(t), keep, TOP_HITS);
