@@ -12,9 +12,9 @@ export interface Blend {
   phrasingShare: number;
   /** Cosine similarity at which a learner phrasing counts as full evidence. */
   phrasingFull: number;
-  /** How much closer an out-of-scope phrasing must be than every concept phrasing to count. */
+  /** How much closer an out-of-scope phrasing must be than every concept phrasing to count in full. */
   outOfScopeMargin: number;
-  /** Score factor when it does. */
+  /** Score factor when it does (it counts in part from this far below the best concept phrasing). */
   outOfScopeDiscount: number;
   /**
    * How far a concept's names-only score falls per unit its nearest phrasing trails the best
@@ -38,7 +38,7 @@ export function rank(names: ScoreLookup, neighbours: Neighbours, idOf: (ci: numb
   for (const n of neighbours.byConcept.values()) if (n.score > bestNear) bestNear = n.score;
   const bestFull = Math.min(1, bestNear / blend.phrasingFull);
   const offScope = neighbours.outOfScope?.score ?? 0;
-  const factor = offScope >= OUT_OF_SCOPE_MIN && offScope > bestNear + blend.outOfScopeMargin ? blend.outOfScopeDiscount : 1;
+  const factor = outOfScopeFactor(offScope, bestNear, blend);
   // Only the best few are ever shown: keep those rather than sort every candidate.
   const top: Ranked[] = [];
   const consider = (ci: number) => {
@@ -58,4 +58,15 @@ export function rank(names: ScoreLookup, neighbours: Neighbours, idOf: (ci: numb
   for (const ci of names.keys()) consider(ci);
   for (const ci of neighbours.byConcept.keys()) if (!names.has(ci)) consider(ci);
   return top;
+}
+
+/**
+ * An out-of-scope example clearly closer than every concept phrasing discounts in full; one about
+ * as close as the best concept phrasing (within the margin either way) discounts in proportion.
+ */
+function outOfScopeFactor(offScope: number, bestNear: number, blend: Blend): number {
+  if (offScope < OUT_OF_SCOPE_MIN) return 1;
+  const m = blend.outOfScopeMargin;
+  const lead = Math.max(0, Math.min(1, (offScope - bestNear + m) / (2 * m)));
+  return 1 - (1 - blend.outOfScopeDiscount) * lead;
 }

@@ -75,8 +75,8 @@ const RUNNER_UP = 0.6;
 const PHRASING_SHARE = 0.65;
 /** A phrasing this similar to the question (cosine) counts as full evidence. */
 const PHRASING_FULL = 0.7;
-/** An out-of-scope phrasing must beat the nearest concept phrasing by this much to count. */
-const OUT_OF_SCOPE_MARGIN = 0.05;
+/** An out-of-scope phrasing this much closer than the nearest concept phrasing counts in full (graded within it either way). */
+const OUT_OF_SCOPE_MARGIN = 0.08;
 const OUT_OF_SCOPE_DISCOUNT = 0.5;
 /** Chosen on all sets together; it helps most where names and phrasings disagree (logs vs ps). */
 const PHRASING_DEFICIT = 0.2;
