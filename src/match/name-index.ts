@@ -5,7 +5,7 @@ import type { MatchableConcept } from './matcher.ts';
 /** One name of a concept (its title, id or an alias), as index tokens. */
 export interface Phrase {
   concept: number;
-  tokens: string[];
+  tokens: readonly string[];
   /** Titles and ids weigh 1, aliases a shade less so the canonical name wins an exact tie. */
   weight: number;
 }
