@@ -81,6 +81,15 @@ const OUT_OF_SCOPE_DISCOUNT = 0.5;
 /** Chosen on all sets together; it helps most where names and phrasings disagree (logs vs ps). */
 const PHRASING_DEFICIT = 0.2;
 
+/** A message with at least this many content words is also read sentence by sentence. */
+const SENTENCE_TERMS = 10;
+
+/** Sentences of two or more words, split at . ? ! before a space (not inside "docker.sock" or "3.12"; a pasted block stays whole). */
+function sentences(text: string): string[] {
+  const parts = text.split(/[.?!]+(?=\s|$)/).map((p) => p.trim());
+  return parts.length > 1 ? parts.filter((p) => p.split(/\s+/).length >= 2) : [];
+}
+
 /** Per-concept evidence for one question, before the decision (`tutor eval --explain` shows it). */
 export interface Evidence {
   query: NormalizedQuery;
@@ -155,7 +164,17 @@ export class Matcher {
   match(question: string): MatchResult {
     const evidence = this.evidence(question);
     const { query, terms } = evidence;
-    const scored = this.decide(evidence);
+    let scored = this.decide(evidence);
+    // A long message often opens with background ("we run everything on VMs today") that dilutes
+    // the question. Each sentence is also scored alone; a sentence confident enough to answer,
+    // and more confident than the whole, wins (otherwise the whole message's suggestions stay).
+    if (terms.length >= SENTENCE_TERMS) {
+      for (const sentence of sentences(question)) {
+        const alone = this.decide(this.evidence(sentence));
+        const confidence = alone[0]?.confidence ?? 0;
+        if (confidence >= this.threshold && confidence > (scored[0]?.confidence ?? 0)) scored = alone;
+      }
+    }
     const top = scored[0];
     const best = top && top.confidence >= this.threshold ? top : null;
     // Beside an answer, only close runners-up are worth offering.
