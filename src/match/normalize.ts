@@ -20,6 +20,8 @@ export function cleanText(raw: string, max = MAX_QUESTION_CHARS): string {
   s = s.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, ' ');
   // Drop control characters and anything that is not a letter, digit or simple punctuation.
   s = ascii ? s.replace(/[\x00-\x1f\x7f]/g, ' ') : s.replace(/[\p{C}]/gu, ' ');
+  // "FROM ubuntu" in capitals is the Dockerfile instruction, not the filler word "from".
+  s = s.replace(/\bFROM\b/g, 'dockerfrom');
   s = s.toLowerCase();
   // "20GB" and "70mb" are a size and a unit: split them so the unit can match ("gb", "mb").
   s = s.replace(/(\d)(kb|mb|gb|tb|ms)\b/g, '$1 $2');
