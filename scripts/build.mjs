@@ -4,9 +4,16 @@
 // It needs only esbuild (a dependency), not tsx, so a production install (`npm ci --omit=dev`)
 // builds too.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 
 import { build } from 'esbuild';
+
+// A hash of the tokeniser's source, compiled into the bundle and stamped on the token cache, so the
+// bundle only ever reads tokens made by its own tokeniser (see src/content/token-cache.ts).
+const tokenizer = createHash('sha1');
+for (const f of ['normalize.ts', 'synonyms.ts', 'words.ts']) tokenizer.update(readFileSync(`src/match/${f}`));
+const fingerprint = tokenizer.digest('hex');
 
 const common = {
   bundle: true,
@@ -16,6 +23,7 @@ const common = {
   // Native and worker-thread packages must stay real node_modules imports.
   external: ['better-sqlite3', 'pg', 'pino', 'pino-pretty', 'croner', '@resvg/resvg-js'],
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+  define: { __TOKENIZER_FINGERPRINT__: JSON.stringify(fingerprint) },
   logLevel: 'warning',
   // Less text for V8 to compile at start; names are kept, so stack traces still read.
   minifyWhitespace: true,
@@ -33,11 +41,11 @@ await Promise.all([
 ]);
 
 /** Bundle a build-time script next to the others, run it once, remove it. */
-async function runScript(entry, name) {
+async function runScript(entry, name, args = []) {
   const outfile = `dist/${name}`;
   await build({ ...common, entryPoints: [entry], outfile });
   try {
-    execFileSync(process.execPath, [outfile], { stdio: 'inherit' });
+    execFileSync(process.execPath, [outfile, ...args], { stdio: 'inherit' });
   } finally {
     rmSync(outfile, { force: true });
   }
@@ -45,7 +53,7 @@ async function runScript(entry, name) {
 
 // Pre-parsed content for a fast cold start (entries are keyed by each file's text, so a stale
 // cache is never used: an edited file is simply parsed again).
-await runScript('scripts/content-cache.ts', 'build-content-cache.mjs');
+await runScript('scripts/content-cache.ts', 'build-content-cache.mjs', [fingerprint]);
 
 // Diagrams rendered to PNG once, at build time, so answering only reads a file (keyed by each SVG's
 // text, so an edited diagram is rendered again).

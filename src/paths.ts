@@ -9,5 +9,8 @@ export const SHIPPED_CONTENT_DIR = fileURLToPath(new URL('../content', import.me
 /** Parsed content files keyed by a hash of their text, written by the build (see content/parse-cache.ts). */
 export const PARSE_CACHE_FILE = fileURLToPath(new URL('../dist/content-cache.json', import.meta.url));
 
+/** Index tokens of the shipped texts, written by the build (see content/token-cache.ts). */
+export const TOKEN_CACHE_FILE = fileURLToPath(new URL('../dist/token-cache.json', import.meta.url));
+
 /** Rendered diagrams (PNG) keyed by a hash of their SVG, written by the build (see diagrams/render.ts). */
 export const DIAGRAM_CACHE_DIR = fileURLToPath(new URL('../dist/diagrams', import.meta.url));

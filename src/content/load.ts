@@ -7,7 +7,8 @@ import { crossCheck } from './crosscheck.ts';
 import { checkDockerfiles } from './dockerfile-check.ts';
 import { loadDiagrams, svgLookup } from './diagrams.ts';
 import { parseCacheKey, readParseCache, type ParseCache } from './parse-cache.ts';
-import { PARSE_CACHE_FILE } from '../paths.ts';
+import { PARSE_CACHE_FILE, TOKEN_CACHE_FILE } from '../paths.ts';
+import { seedFromTokenCache } from './token-cache.ts';
 
 export interface LoadResult {
   pack: ContentPack;
@@ -50,9 +51,15 @@ export interface LoadOptions {
 
 let defaultCache: ParseCache | undefined;
 
+/** The build's caches, read once: parsed files, and the tokens of their texts. */
+function readBuildCaches(): ParseCache {
+  seedFromTokenCache(TOKEN_CACHE_FILE);
+  return readParseCache(PARSE_CACHE_FILE);
+}
+
 /** Validate every file and the links between them. Never throws for bad content: it reports. */
 export function loadContent(dir: string, options: LoadOptions = {}): LoadResult {
-  const cache = options.parseCache ?? (defaultCache ??= readParseCache(PARSE_CACHE_FILE));
+  const cache = options.parseCache ?? (defaultCache ??= readBuildCaches());
   const issues: ContentIssue[] = [];
   let files: string[];
   const outOfScopeFiles: string[] = [];

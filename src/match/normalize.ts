@@ -20,6 +20,8 @@ export function cleanText(raw: string, max = MAX_QUESTION_CHARS): string {
   s = s.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, ' ');
   // Drop control characters and anything that is not a letter, digit or simple punctuation.
   s = ascii ? s.replace(/[\x00-\x1f\x7f]/g, ' ') : s.replace(/[\p{C}]/gu, ' ');
+  // "FROM ubuntu" in capitals is the Dockerfile instruction, not the filler word "from".
+  s = s.replace(/\bFROM\b/g, 'dockerfrom');
   s = s.toLowerCase();
   // "20GB" and "70mb" are a size and a unit: split them so the unit can match ("gb", "mb").
   s = s.replace(/(\d)(kb|mb|gb|tb|ms)\b/g, '$1 $2');
@@ -99,9 +101,36 @@ export function normalizeQuestion(raw: string): NormalizedQuery {
  * Index-side tokenisation: same cleaning, synonyms and stemming, but keeps every word and reads
  * the whole text (the question-length cap would drop most of an explanation).
  */
-export function indexTokens(phrase: string): string[] {
+export function indexTokens(phrase: string): readonly string[] {
+  const known = INDEX_TOKENS.get(phrase);
+  if (known !== undefined) return known;
   const all = applySynonyms(words(cleanText(phrase, Number.POSITIVE_INFINITY)));
-  return dedupe(all.filter((w) => !FILLER_WORDS.has(w)).map(stem));
+  const out = dedupe(all.filter((w) => !FILLER_WORDS.has(w)).map(stem));
+  remember(phrase, out);
+  return out;
+}
+
+/**
+ * Index tokens of texts already seen: the content check and the matcher tokenise the same names
+ * and phrasings, and a cold start can be seeded with the build's tokens (content/token-cache.ts).
+ * Bounded, so a very large pack does not keep a second copy of itself.
+ */
+const INDEX_TOKENS = new Map<string, readonly string[]>();
+const MAX_REMEMBERED = 20_000;
+
+function remember(phrase: string, tokens: readonly string[]): void {
+  if (INDEX_TOKENS.size >= MAX_REMEMBERED) INDEX_TOKENS.clear();
+  INDEX_TOKENS.set(phrase, tokens);
+}
+
+/** Add tokens computed earlier by this same tokeniser (the caller checks that it is the same). */
+export function seedIndexTokens(entries: Iterable<[string, readonly string[]]>): void {
+  for (const [phrase, tokens] of entries) remember(phrase, tokens);
+}
+
+/** Every remembered text and its tokens (the build writes them out). */
+export function rememberedIndexTokens(): [string, readonly string[]][] {
+  return [...INDEX_TOKENS];
 }
 
 function dedupe(xs: string[]): string[] {

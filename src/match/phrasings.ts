@@ -47,6 +47,10 @@ export class PhrasingIndex {
   /** Scratch space for one query: accumulated dot products and which phrasings were touched. */
   private readonly dots: Float64Array;
   private readonly marks: Uint8Array;
+  private readonly touched: Int32Array;
+  /** Scratch per concept: its nearest phrasing so far (-1: none yet) and the concepts seen. */
+  private readonly bestOf: Int32Array;
+  private readonly seen: Int32Array;
 
   constructor(
     readonly phrasings: readonly Phrasing[],
@@ -94,6 +98,10 @@ export class PhrasingIndex {
     });
     this.dots = new Float64Array(phrasings.length);
     this.marks = new Uint8Array(phrasings.length);
+    this.touched = new Int32Array(phrasings.length);
+    const concepts = phrasings.reduce((m, p) => Math.max(m, p.concept + 1), 0);
+    this.bestOf = new Int32Array(concepts).fill(-1);
+    this.seen = new Int32Array(concepts);
   }
 
   get size(): number {
@@ -111,8 +119,12 @@ export class PhrasingIndex {
     return id !== undefined && this.inScope[id]!;
   }
 
-  /** `terms` are the question's tokens after typo correction, in question order. */
-  nearest(terms: readonly string[], known: (t: string) => boolean = (t) => this.has(t)): Neighbours {
+  /**
+   * `terms` are the question's tokens after typo correction, in question order. Only concepts
+   * `keep` accepts and the `top` nearest others (with ties) are returned: the decision shows only
+   * a few, and a short result keeps a question's work and garbage small on a large pack.
+   */
+  nearest(terms: readonly string[], known: (t: string) => boolean = (t) => this.has(t), keep: (concept: number) => boolean = () => true, top = Number.POSITIVE_INFINITY): Neighbours {
     let sq = 0;
     const present: number[] = [];
     for (const f of featureSet(terms)) {
@@ -127,37 +139,65 @@ export class PhrasingIndex {
     // Candidates come from the rarer features; a common one only adds to phrasings already found,
     // unless nothing rarer was said. Work is the length of the features' postings.
     present.sort((a, b) => this.postings[a]!.length - this.postings[b]!.length);
-    const touched: number[] = [];
-    const { dots, marks } = this;
+    const { dots, marks, touched, bestOf, seen } = this;
+    let touchedCount = 0;
     for (const id of present) {
       const list = this.postings[id]!;
       const w2 = this.weights[id]! ** 2;
-      const adds = list.length <= COMMON_POSTINGS || touched.length === 0;
+      const adds = list.length <= COMMON_POSTINGS || touchedCount === 0;
       for (let k = 0; k < list.length; k++) {
         const pi = list[k]!;
         if (marks[pi] === 0) {
           if (!adds) continue;
           marks[pi] = 1;
-          touched.push(pi);
+          touched[touchedCount++] = pi;
         }
         dots[pi]! += w2;
       }
     }
-    const byConcept = new Map<number, Neighbour>();
+    // Scores replace the dot products in place; each concept remembers its nearest phrasing.
     let outOfScope: Neighbour | null = null;
-    for (const pi of touched) {
+    let seenCount = 0;
+    for (let k = 0; k < touchedCount; k++) {
+      const pi = touched[k]!;
       const score = dots[pi]! / (qNorm * this.norms[pi]!);
-      dots[pi] = 0;
+      dots[pi] = score;
       marks[pi] = 0;
       const concept = this.phrasings[pi]!.concept;
       if (concept === OUT_OF_SCOPE) {
         if (!outOfScope || score > outOfScope.score) outOfScope = { score, phrasing: pi };
-      } else {
-        const prev = byConcept.get(concept);
-        if (!prev || score > prev.score) byConcept.set(concept, { score, phrasing: pi });
+        continue;
       }
+      const prev = bestOf[concept]!;
+      if (prev < 0) seen[seenCount++] = concept;
+      if (prev < 0 || score > dots[prev]!) bestOf[concept] = pi;
     }
+    const cut = seenCount > top ? this.cutOff(seenCount, keep, top) : Number.NEGATIVE_INFINITY;
+    const byConcept = new Map<number, Neighbour>();
+    for (let k = 0; k < seenCount; k++) {
+      const concept = seen[k]!;
+      const pi = bestOf[concept]!;
+      if (dots[pi]! >= cut || keep(concept)) byConcept.set(concept, { score: dots[pi]!, phrasing: pi });
+    }
+    for (let k = 0; k < seenCount; k++) bestOf[seen[k]!] = -1;
+    for (let k = 0; k < touchedCount; k++) dots[touched[k]!] = 0;
     return { byConcept, outOfScope };
+  }
+
+  /** The `top`-th best score among the concepts `keep` does not accept (all tied with it stay). */
+  private cutOff(seenCount: number, keep: (concept: number) => boolean, top: number): number {
+    const best: number[] = [];
+    for (let k = 0; k < seenCount; k++) {
+      const concept = this.seen[k]!;
+      if (keep(concept)) continue;
+      const score = this.dots[this.bestOf[concept]!]!;
+      if (best.length === top && score <= best[top - 1]!) continue;
+      let at = best.length;
+      while (at > 0 && best[at - 1]! < score) at--;
+      best.splice(at, 0, score);
+      if (best.length > top) best.pop();
+    }
+    return best.length < top ? Number.NEGATIVE_INFINITY : best[top - 1]!;
   }
 
   /** The features a question shares with one phrasing (for `tutor eval --explain`). */

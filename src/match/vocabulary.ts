@@ -10,7 +10,8 @@ import Fuse from 'fuse.js';
  */
 export class Vocabulary {
   private readonly known: Map<string, number>;
-  private readonly buckets = new Map<string, Fuse<string>>();
+  /** Words by first letter and length, each with the set of letters it uses (a 32-bit mask). */
+  private readonly buckets = new Map<string, { words: string[]; masks: Int32Array }>();
   private readonly cache = new Map<string, string | null>();
 
   constructor(wordFrequencies: Map<string, number>) {
@@ -23,9 +24,7 @@ export class Vocabulary {
       if (!list) grouped.set(key, (list = []));
       list.push(w);
     }
-    for (const [key, list] of grouped) {
-      this.buckets.set(key, new Fuse(list, { threshold: 0.4, includeScore: true, ignoreLocation: true, isCaseSensitive: true }));
-    }
+    for (const [key, list] of grouped) this.buckets.set(key, { words: list, masks: Int32Array.from(list, letterMask) });
   }
 
   has(word: string): boolean {
@@ -66,9 +65,18 @@ export class Vocabulary {
         bestFreq = f;
       }
     };
+    // One edit changes at most two letters of the word's letter set, so a candidate whose set
+    // differs by more cannot be within reach: a cheap filter that keeps fuse.js's work small on
+    // a large pack. fuse.js then ranks the few that pass.
+    const mask = letterMask(word);
+    const reachable: string[] = [];
     for (let len = word.length - maxDistance; len <= word.length + maxDistance; len++) {
-      const fuse = this.buckets.get(bucketKey(word[0]!, len));
-      if (!fuse) continue;
+      const bucket = this.buckets.get(bucketKey(word[0]!, len));
+      if (!bucket) continue;
+      for (let k = 0; k < bucket.words.length; k++) if (popcount(mask ^ bucket.masks[k]!) <= 2 * maxDistance) reachable.push(bucket.words[k]!);
+    }
+    if (reachable.length > 0) {
+      const fuse = new Fuse(reachable, { threshold: 0.4, includeScore: true, ignoreLocation: true, isCaseSensitive: true });
       for (const r of fuse.search(word, { limit: 8 })) consider(r.item);
     }
     // A swapped first pair ("odcker") lands in another letter's bucket; try the obvious fix.
@@ -82,6 +90,19 @@ function isSwap(a: string, b: string): boolean {
   if (a.length !== b.length) return false;
   const diff = [...a].flatMap((ch, i) => (ch === b[i] ? [] : [i]));
   return diff.length === 2 && diff[1] === diff[0]! + 1 && a[diff[0]!] === b[diff[1]!] && a[diff[1]!] === b[diff[0]!];
+}
+
+/** Which of 32 letter classes (a-z, digits and others folded) a word uses. */
+function letterMask(word: string): number {
+  let m = 0;
+  for (let i = 0; i < word.length; i++) m |= 1 << (word.charCodeAt(i) % 32);
+  return m;
+}
+
+function popcount(x: number): number {
+  x -= (x >>> 1) & 0x55555555;
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
 }
 
 function bucketKey(first: string, length: number): string {

@@ -13,6 +13,12 @@ describe('normalizeQuestion', () => {
     expect(q.tokens).toEqual(['docker', stem('volumes')]);
   });
 
+  it('keeps a capitalised FROM (the Dockerfile instruction) and drops the filler "from"', () => {
+    expect(normalizeQuestion('what does FROM ubuntu:24.04 give me').tokens).toContain('dockerfrom');
+    expect(normalizeQuestion('I got a letter from my landlord').tokens).not.toContain('dockerfrom');
+    expect(normalizeQuestion('I got a letter from my landlord').tokens).not.toContain('from');
+  });
+
   it('folds plurals to the singular', () => {
     expect(stem('hypervisors')).toBe('hypervisor');
     expect(stem('policies')).toBe('policy');
