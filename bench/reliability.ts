@@ -121,7 +121,12 @@ async function child(script: string, env: Record<string, string>): Promise<{ sto
   let out = '';
   proc.stdout.on('data', (c: Buffer) => (out += c.toString()));
   await waitFor(() => out.includes('listening'), 30_000, () => `${script} to listen`);
-  return { stop: async () => void (proc.kill('SIGKILL'), await new Promise((r) => proc.once('exit', r))) };
+  return {
+    stop: async () => {
+      proc.kill('SIGKILL');
+      await new Promise((r) => proc.once('exit', r));
+    },
+  };
 }
 
 export async function loadTable(seconds: number): Promise<{ bare: LoadRow[]; bot: LoadRow[] }> {

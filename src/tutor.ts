@@ -238,5 +238,9 @@ export class Tutor {
 
 function dedupeHits(hits: ConceptHit[]): ConceptHit[] {
   const seen = new Set<string>();
-  return hits.filter((h) => (seen.has(h.conceptId) ? false : (seen.add(h.conceptId), true)));
+  return hits.filter((h) => {
+    if (seen.has(h.conceptId)) return false;
+    seen.add(h.conceptId);
+    return true;
+  });
 }

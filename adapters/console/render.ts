@@ -88,10 +88,22 @@ function restyle(text: string, style: ConsoleStyle): string {
     .map((line) => {
       let out = (bold && style.color ? BOLD[0] : '') + (code && style.color ? CODE[0] : '');
       for (const ch of line) {
-        if (ch === '\u0001') (bold = true), (out += style.color ? BOLD[0] : '');
-        else if (ch === '\u0002') (bold = false), (out += style.color ? BOLD[1] : '');
-        else if (ch === '\u0003') (code = true), (out += style.color ? CODE[0] : '');
-        else if (ch === '\u0004') (code = false), (out += style.color ? CODE[1] : '');
+        if (ch === '\u0001') {
+          bold = true;
+          out += style.color ? BOLD[0] : '';
+        }
+        else if (ch === '\u0002') {
+          bold = false;
+          out += style.color ? BOLD[1] : '';
+        }
+        else if (ch === '\u0003') {
+          code = true;
+          out += style.color ? CODE[0] : '';
+        }
+        else if (ch === '\u0004') {
+          code = false;
+          out += style.color ? CODE[1] : '';
+        }
         else out += ch;
       }
       return out + (bold && style.color ? BOLD[1] : '') + (code && style.color ? CODE[1] : '');

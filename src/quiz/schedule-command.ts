@@ -1,7 +1,7 @@
 import type { Requester } from '../core/request.ts';
 import { noticeReply } from '../reply/build.ts';
 import type { Reply } from '../reply/types.ts';
-import { nextRunAfter, parseScheduleCommand, ScheduleSpecError, SPEC_EXAMPLE } from '../schedule/spec.ts';
+import { nextRunAfter, parseScheduleCommand, ScheduleSpecError, SPEC_EXAMPLE, type SpecCommand } from '../schedule/spec.ts';
 import type { Store } from '../store/types.ts';
 import { scheduleDescription } from './replies.ts';
 
@@ -22,7 +22,7 @@ export function canManage(who: Requester, adminUsers: readonly string[]): boolea
 export async function scheduleCommand(args: string, who: Requester, deps: ScheduleCommandDeps): Promise<Reply> {
   const ch = { platform: who.platform, channelId: who.channelId };
   const current = await deps.store.getSchedule(ch);
-  let cmd;
+  let cmd: SpecCommand;
   try {
     cmd = parseScheduleCommand(args, current?.zone);
   } catch (err) {

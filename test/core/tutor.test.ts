@@ -142,7 +142,7 @@ describe('actions', () => {
       expect(s.length).toBeLessThanOrEqual(100);
       expect(decodeAction(s)).toEqual(a);
     }
-    for (const junk of ['', 'x', 'c:Not A Slug', 'k:abc:1', 'p:a:77', 't:', 'c:' + 'a'.repeat(200)]) expect(decodeAction(junk)).toBeNull();
+    for (const junk of ['', 'x', 'c:Not A Slug', 'k:abc:1', 'p:a:77', 't:', `c:${'a'.repeat(200)}`]) expect(decodeAction(junk)).toBeNull();
   });
 });
 

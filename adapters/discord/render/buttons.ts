@@ -82,7 +82,7 @@ export function layoutButtons(reply: Reply, opts: { share: boolean }): ButtonLay
       }),
     );
   const rows: Row[] = [];
-  keptQuiz.forEach((row, r) => rows.push(toRow(row, answered === undefined ? undefined : (i) => (r * LIMITS.buttonsPerRow + i === answered ? ButtonStyle.Primary : ButtonStyle.Secondary))));
+  keptQuiz.forEach((row, r) => void rows.push(toRow(row, answered === undefined ? undefined : (i) => (r * LIMITS.buttonsPerRow + i === answered ? ButtonStyle.Primary : ButtonStyle.Secondary))));
   rows.push(...fixed.map((row) => toRow(row)), ...keptContent.map((row) => toRow(row)));
   if (menu) rows.push(menu);
   if (feedback.length === 2) rows.push(toRow(feedback));

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { checkZone } from '../../schedule/zone.ts';
-import { nextRuns, parseScheduleSpec, ScheduleSpecError } from '../../schedule/spec.ts';
+import { nextRuns, parseScheduleSpec, type ScheduleSpec, ScheduleSpecError } from '../../schedule/spec.ts';
 import { CliError } from '../context.ts';
 
 export function register(program: Command): void {
@@ -19,7 +19,7 @@ export function register(program: Command): void {
         if (!z.ok) throw new CliError(`--tz: ${z.message}`);
         tz = z.zone;
       }
-      let spec;
+      let spec: ScheduleSpec;
       try {
         spec = parseScheduleSpec(specText, tz);
       } catch (err) {
