@@ -126,4 +126,3 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   const w = Math.max(...rows.map((r) => r.name.length));
   for (const r of rows) process.stdout.write(`${r.name.padEnd(w)}  ${String(r.value).padStart(9)} ${r.unit}\n`);
 }
-export const runQuizBench = benchQuiz;

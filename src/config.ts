@@ -15,7 +15,7 @@ const port = z.coerce.number({ message: 'expected a port number 1-65535' }).int(
 const url = z.url({ message: 'expected an http(s) URL like https://slack.com/api/' });
 const positiveNumber = (what: string) => z.coerce.number({ message: `expected ${what}` }).positive(`expected ${what}`);
 
-export const envSchema = z.object({
+const envSchema = z.object({
   LOG_LEVEL: withDefault(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { message: 'expected one of fatal, error, warn, info, debug, trace, silent' }), 'info'),
   CONTENT_DIR: withDefault(z.string(), SHIPPED_CONTENT_DIR),
   DATA_DIR: withDefault(z.string(), 'data'),

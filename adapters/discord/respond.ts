@@ -21,7 +21,7 @@ export interface AnswerPlan {
 }
 
 /** Private means ephemeral: only in servers, and only for replies meant for the asker. */
-export function isPrivate(reply: Reply, direct: boolean): boolean {
+function isPrivate(reply: Reply, direct: boolean): boolean {
   return !direct && reply.audience === 'requester';
 }
 

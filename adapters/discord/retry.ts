@@ -6,7 +6,7 @@ import type { Logger } from '../../src/index.ts';
  * 5xx and network failures are worth another try; 4xx are not (the request itself is wrong).
  * Rate limits (429) never get here: discord.js waits for `retry_after` and retries on its own.
  */
-export function isTransient(err: unknown): boolean {
+function isTransient(err: unknown): boolean {
   if (err instanceof HTTPError) return err.status >= 500;
   if (err instanceof DiscordAPIError) return err.status >= 500;
   const code = (err as { code?: unknown })?.code;

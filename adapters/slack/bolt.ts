@@ -7,7 +7,7 @@ import { guardTimestamps } from './timestamp-guard.ts';
 export type SlackConfig = NonNullable<Config['slack']> & { timeoutMs?: number };
 
 /** Events, slash commands and interactivity all arrive here (the manifest's request URLs). */
-export const EVENTS_PATH = '/slack/events';
+const EVENTS_PATH = '/slack/events';
 
 const DEFAULT_TIMEOUT_MS = 10_000;
 

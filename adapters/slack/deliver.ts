@@ -7,7 +7,7 @@ import { classify, type Target } from './targets.ts';
 import type { DiagramFiles } from './diagrams.ts';
 
 /** A Retry-After longer than this is not waited out; the person is told instead. */
-export const MAX_RETRY_WAIT_SECONDS = 30;
+const MAX_RETRY_WAIT_SECONDS = 30;
 
 export interface Delivery {
   reply: Reply;

@@ -6,7 +6,7 @@ import { renderVariants } from './render/index.ts';
 import { channelPost, classify, messageUpdate } from './targets.ts';
 
 /** The metadata event type every scheduled quiz post carries (with `post_key` in its payload). */
-export const QUIZ_POST_EVENT = 'tutor_quiz_post';
+const QUIZ_POST_EVENT = 'tutor_quiz_post';
 /** Pages of conversations.history read when looking for a post (200 messages each). */
 const HISTORY_PAGES = 5;
 /** Read from a little before the scheduled instant, in case this machine's clock is ahead of Slack's. */
@@ -80,7 +80,7 @@ const PERMANENT = new Set([
  * (and for rejected content, which only gets here after every simpler rendering failed too), and
  * `retryAfterMs` from a rate limit's Retry-After.
  */
-export function forScheduler(err: unknown): unknown {
+function forScheduler(err: unknown): unknown {
   if (typeof err !== 'object' || err === null) return err;
   const f = classify(err);
   if (f.kind === 'rate-limited') return Object.assign(err, { retryAfterMs: (f.retryAfter ?? 1) * 1000 });

@@ -84,7 +84,7 @@ export function responseUrl(url: string, responseType: 'ephemeral' | 'in_channel
   };
 }
 
-export class ResponseUrlError extends Error {
+class ResponseUrlError extends Error {
   constructor(
     readonly status: number,
     readonly body: string,

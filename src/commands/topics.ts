@@ -3,7 +3,7 @@ import { emptyReply, explainAction } from '../reply/build.ts';
 import { commandText } from '../reply/syntax.ts';
 import type { Command } from './types.ts';
 
-export const TOPICS_PAGE_SIZE = 10;
+const TOPICS_PAGE_SIZE = 10;
 
 export const topics: Command = {
   name: 'topics',

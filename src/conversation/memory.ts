@@ -13,7 +13,7 @@ export interface ConversationMemory {
 }
 
 /** Hashed, so the store holds no readable user or channel ids for this. */
-export function conversationKey(who: Requester): string {
+function conversationKey(who: Requester): string {
   return createHash('sha256').update([who.platform, who.workspaceId ?? '', who.conversationId ?? who.channelId, who.userId].join('|')).digest('base64url');
 }
 

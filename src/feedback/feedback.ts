@@ -12,7 +12,7 @@ export interface FeedbackSink {
   record(f: Omit<FeedbackRecord, 'at'>): Promise<void>;
 }
 
-export const NOTE_MAX = 500;
+const NOTE_MAX = 500;
 
 /**
  * "Was this helpful?" 👍 is recorded at once. 👎 first asks what the person was looking for (a

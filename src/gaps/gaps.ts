@@ -19,7 +19,7 @@ export function gapRecorder(store: Store, clock: Clock, logger: Logger): (normal
 }
 
 /** The matcher's text, also without end punctuation, so "what is x?" and "what is x" count together. */
-export function normalizeGap(text: string): string {
+function normalizeGap(text: string): string {
   return String(text ?? '')
     .toLowerCase()
     .replace(/\s+/g, ' ')

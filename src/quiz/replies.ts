@@ -38,12 +38,12 @@ export function practiceQuestionReply(item: QuizItem, concept: Concept, heading:
 export const nextPracticeAction = { label: 'Next question', action: encodeAction({ type: 'next-practice' }) };
 
 /** Slack and Discord both write a user mention as <@id>; elsewhere the id is all we have. */
-export function mention(platform: Platform, userId: string): string {
+function mention(platform: Platform, userId: string): string {
   return platform === 'slack' || platform === 'discord' ? `<@${userId}>` : userId;
 }
 
 export type Period = 'week' | 'month' | 'all';
-export const PERIOD_NAMES: Record<Period, string> = { week: 'this week', month: 'this month', all: 'all time' };
+const PERIOD_NAMES: Record<Period, string> = { week: 'this week', month: 'this month', all: 'all time' };
 
 export function leaderboardReply(platform: Platform, period: Period, rows: readonly (ScoreRow & { streak: number })[], zone: string): Reply {
   const r = emptyReply('leaderboard', `Leaderboard (${PERIOD_NAMES[period]}): ${rows.length ? rows.map((x) => `${x.userId} ${x.points}`).join(', ') : 'no answers yet'}`);

@@ -14,7 +14,7 @@ export interface ScheduleCommandDeps {
 }
 
 /** Who may change a channel's schedule. The adapters decide from platform permissions. */
-export function canManage(who: Requester, adminUsers: readonly string[]): boolean {
+function canManage(who: Requester, adminUsers: readonly string[]): boolean {
   return who.canManageChannel === true || (who.platform === 'slack' && adminUsers.includes(who.userId));
 }
 

@@ -27,7 +27,7 @@ export type Outcome = 'sent' | 'failed' | 'lost' | 'taken' | 'stopped';
 export type Start = { claim: () => Promise<PostRecord | undefined> } | { recover: PostRecord };
 
 /** The key a scheduled post carries on the platform (Slack metadata, Discord nonce). */
-export const postKey = (p: PostRecord) => `${p.channelId}:${new Date(p.slotAt).toISOString()}`;
+const postKey = (p: PostRecord) => `${p.channelId}:${new Date(p.slotAt).toISOString()}`;
 
 /**
  * Exactly once, as far as the platform lets us tell: the claim is made inside the first attempt's
@@ -95,7 +95,7 @@ function describe(err: unknown): string {
 }
 
 /** Settle with `work`, or reject after `ms` with an error the retry treats as "maybe sent". */
-export function timed<T>(work: Promise<T>, ms: number, message: string): Promise<T> {
+function timed<T>(work: Promise<T>, ms: number, message: string): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(Object.assign(new Error(`${message} (${Math.round(ms / 100) / 10} s)`), { code: 'ETIMEDOUT' })), ms);

@@ -4,9 +4,9 @@
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { ContentPack, type Concept, type QuizItem } from '../../src/content/model.ts';
-import { loadContentOrThrow } from '../../src/content/load.ts';
+
 import type { ChannelPoster } from '../../src/core/poster.ts';
 import type { Platform, Requester } from '../../src/core/request.ts';
 import { silentLogger } from '../../src/log.ts';
@@ -15,8 +15,6 @@ import type { Reply } from '../../src/reply/types.ts';
 import { ManualClock } from '../../src/schedule/clock.ts';
 import { Scheduler, type SchedulerOptions } from '../../src/schedule/scheduler.ts';
 import { SqliteStore } from '../../src/store/sqlite.ts';
-
-export const fixturePack = () => loadContentOrThrow(resolve(import.meta.dirname, '../fixtures/pack'));
 
 /** A fake platform: remembers every post and update, and can be told to fail. */
 export class RecordingPoster implements ChannelPoster {
@@ -101,7 +99,7 @@ export function person(userId: string, extra: Partial<Requester> = {}): Requeste
 export const manager = (channelId = 'C1', platform: Platform = 'slack'): Requester => ({ platform, userId: 'UADMIN', channelId, canManageChannel: true });
 
 /** Sequenced pseudo-random numbers so choices are reproducible. */
-export function seeded(seed = 1): () => number {
+function seeded(seed = 1): () => number {
   let s = seed;
   return () => {
     s = (s * 48271) % 2147483647;

@@ -8,7 +8,7 @@ import { schedule } from './schedule.ts';
 import { topics } from './topics.ts';
 import type { TutorSubcommand } from './types.ts';
 
-export type { AutocompleteChoice, OptionReader, TutorSubcommand } from './types.ts';
+export type { OptionReader, TutorSubcommand } from './types.ts';
 
 export const COMMAND_NAME = 'tutor';
 
@@ -16,7 +16,7 @@ export const COMMAND_NAME = 'tutor';
 export const subcommands: TutorSubcommand[] = [ask, explain, topics, quiz, review, leaderboard, schedule];
 
 /** The one place the command is defined: the bot routes with it and `discord:register` uploads it. */
-export function tutorCommand(): SlashCommandBuilder {
+function tutorCommand(): SlashCommandBuilder {
   const cmd = new SlashCommandBuilder()
     .setName(COMMAND_NAME)
     .setDescription('Containers & VMs tutor: answers, comparisons and quizzes')

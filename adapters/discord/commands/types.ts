@@ -8,7 +8,7 @@ export interface OptionReader {
   getSubcommand(): string;
 }
 
-export interface AutocompleteChoice {
+interface AutocompleteChoice {
   name: string;
   value: string;
 }

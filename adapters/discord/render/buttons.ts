@@ -100,7 +100,7 @@ function menuRow(menu: NonNullable<Reply['menu']>, usable: (a: ReplyAction) => b
 }
 
 /** Labels are plain text on Discord: markdown markers would show literally (`docker rm`). */
-export function buttonLabel(label: string): string {
+function buttonLabel(label: string): string {
   return (
     label
       .replace(/\*\*([^*]+)\*\*/g, '$1')

@@ -22,7 +22,7 @@ export const LIMITS = {
   choiceValue: 100,
 } as const;
 
-export const ELLIPSIS = '…';
+const ELLIPSIS = '…';
 
 /** Said in the footer whenever anything was cut, so truncation is never silent. */
 export const SHORTENED_NOTE = "✂ Shortened to fit Discord's limits.";

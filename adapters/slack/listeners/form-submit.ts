@@ -6,7 +6,7 @@ import { slackRequester } from '../requester.ts';
 import { channelPost, ephemeralPost } from '../targets.ts';
 import type { SlackContext, SlackListener } from './context.ts';
 
-export const FORM_CALLBACK_ID = 'tutor:form';
+const FORM_CALLBACK_ID = 'tutor:form';
 const NOTE_BLOCK = 'note';
 const NOTE_MAX = 500;
 

@@ -28,7 +28,7 @@ const mrkdwnOptions = (reply: Reply) => ({ links: CONTENT_KINDS.has(reply.kind) 
 
 /** Button caps per group. Related concepts get the most room: a topics page is ten of them. */
 const CAPS = { suggestions: 5, related: LIMITS.actionsPerBlock, extra: 5 };
-export const SHARE_LABEL = 'Share in channel';
+const SHARE_LABEL = 'Share in channel';
 
 /**
  * Reply -> Block Kit, in reading order: title, text, the table, examples, then what to do next

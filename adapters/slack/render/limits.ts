@@ -35,7 +35,7 @@ export const LIMITS = {
 } as const;
 
 /** Every shortened text ends with this so nothing is dropped silently. */
-export const ELLIPSIS = '…';
+const ELLIPSIS = '…';
 export const TRUNCATED = '…truncated';
 
 /** Cut `text` to at most `max` characters, preferring a word boundary, ending with "…". */

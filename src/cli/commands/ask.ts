@@ -3,7 +3,7 @@ import type { MatchResult } from '../../match/matcher.ts';
 import { CliError, cliTutor } from '../context.ts';
 
 /** The JSON contract: exactly one line per question. */
-export function answerLine(input: string, result: MatchResult): string {
+function answerLine(input: string, result: MatchResult): string {
   const json = JSON.stringify({
     query: input,
     answer: result.best ? { conceptId: result.best.conceptId, title: result.best.title, confidence: result.best.confidence } : null,
@@ -17,7 +17,7 @@ export function answerLine(input: string, result: MatchResult): string {
  * Lines of a stream split on "\n" only (a trailing "\r" is dropped). readline would also end a
  * line at a lone "\r", turning one hostile input line into two answers.
  */
-export async function* linesOf(stream: AsyncIterable<Buffer | string>): AsyncGenerator<string> {
+async function* linesOf(stream: AsyncIterable<Buffer | string>): AsyncGenerator<string> {
   const decoder = new TextDecoder();
   let pending = '';
   for await (const chunk of stream) {
