@@ -14,10 +14,12 @@ export { columnWidths, monospaceRow, monospaceRule, wrapWords } from './reply/mo
 export { displayWidth, padDisplay } from './reply/width.ts';
 export { stripInvisible } from './reply/echo.ts';
 export type { ChannelPoster, PostLookup, PostMark } from './core/poster.ts';
-export { CONSOLE_USER, type Platform, type Requester, type TutorRequest } from './core/request.ts';
+export { CONSOLE_USER, type OptionValues, type Platform, type Requester, type TutorRequest } from './core/request.ts';
 export type { MatchResult, ConceptHit } from './match/matcher.ts';
 export type { QuizFeatures } from './quiz/features.ts';
 export { commands } from './commands/index.ts';
+export type { Command, CommandContext, CommandInput, OptionDef, OptionChoice, SubcommandDef } from './commands/types.ts';
+export { completeZone } from './schedule/zone.ts';
 export type { AppOptions } from './app.ts';
 export { ManualClock, systemClock, type Clock } from './schedule/clock.ts';
 export { Scheduler, type SchedulerOptions, type TickReport } from './schedule/scheduler.ts';

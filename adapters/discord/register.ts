@@ -3,7 +3,7 @@
  * DISCORD_APPLICATION_ID, and DISCORD_GUILD_ID for instant per-server registration while developing.
  */
 import { ConfigError, loadConfig, type Config } from '../../src/index.ts';
-import { subcommands } from './commands/index.ts';
+import { slashCommands } from './commands/index.ts';
 import { inviteUrl } from './invite.ts';
 import { registerCommands } from './registerCommands.ts';
 
@@ -27,7 +27,7 @@ async function main(): Promise<number> {
   try {
     const r = await registerCommands(config.discord);
     const where = r.scope === 'guild' ? `in server ${config.discord.guildId} (available now)` : 'globally (every server and DM the app is in)';
-    process.stdout.write(`Registered /tutor with ${subcommands.length} subcommands ${where}.\n`);
+    process.stdout.write(`Registered /tutor with ${slashCommands().length} subcommands ${where}.\n`);
     process.stdout.write(`Invite the bot with: ${inviteUrl(config.discord.applicationId)}\n`);
     return 0;
   } catch (err) {

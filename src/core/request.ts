@@ -21,13 +21,17 @@ export interface Requester {
 /**
  * What an adapter hands the core:
  * - `text`: a line typed by a person, e.g. "help", "explain volumes" or a free question.
- * - `command`: a structured subcommand (Discord's `/tutor explain concept:…`).
+ * - `command`: a command by name, with its typed text (`args`) or its chosen structured options
+ *   (and `sub`, the branch of a command with branches such as `schedule set`).
  * - `action`: the opaque payload of a button the core created; `text` is what was typed into
  *   the form a reply asked for (see Reply.form).
  */
 export type TutorRequest =
   | { type: 'text'; text: string }
-  | { type: 'command'; name: string; args: string }
+  | { type: 'command'; name: string; args?: string; options?: OptionValues; sub?: string }
   | { type: 'action'; action: string; text?: string };
+
+/** Structured option values as chosen, by option name. */
+export type OptionValues = Readonly<Record<string, string | number | undefined>>;
 
 export const CONSOLE_USER: Requester = { platform: 'console', userId: 'console', channelId: 'console', direct: true, canManageChannel: true };

@@ -1,3 +1,4 @@
+import type { Command } from '../commands/types.ts';
 import type { Platform } from '../core/request.ts';
 
 /**
@@ -22,9 +23,12 @@ export function commandText(platform: Platform, name: string, arg = ''): string 
   }
 }
 
-/** A command's usage line (the argument placeholder included), as typed on `platform`. */
-export function usageText(platform: Platform, name: string, argHint = ''): string {
-  if (platform === 'discord' && name === 'schedule') return '/tutor schedule set when: time: timezone: | show | off';
-  if (platform === 'discord' && name === 'help') return '@tutor help';
-  return commandText(platform, name, argHint);
+/** A command's usage line (the argument placeholder included), as typed on `platform`, from its definition. */
+export function usageText(platform: Platform, command: Pick<Command, 'name' | 'usage' | 'structured' | 'subcommands'>): string {
+  if (platform === 'discord' && command.structured === false) return `@tutor ${command.name}`;
+  if (platform === 'discord' && command.subcommands) {
+    const subs = command.subcommands.map((s) => [s.name, ...(s.options ?? []).map((o) => `${o.name}:`)].join(' '));
+    return `/tutor ${command.name} ${subs.join(' | ')}`;
+  }
+  return commandText(platform, command.name, command.usage.slice(command.name.length).trim());
 }

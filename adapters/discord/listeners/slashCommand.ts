@@ -1,5 +1,5 @@
 import { Events } from 'discord.js';
-import { COMMAND_NAME, findSubcommand } from '../commands/index.ts';
+import { COMMAND_NAME, findSubcommand, toRequest } from '../commands/index.ts';
 import { requesterFromInteraction } from '../requester.ts';
 import { answerInteraction } from '../respond.ts';
 import { listener } from './types.ts';
@@ -12,8 +12,8 @@ export const slashCommand = listener({
     if (!interaction.isChatInputCommand() || interaction.commandName !== COMMAND_NAME) return;
     const group = interaction.options.getSubcommandGroup(false);
     const name = interaction.options.getSubcommand(false) ?? '';
-    const sub = findSubcommand(group, name);
-    const request = sub ? sub.toRequest(interaction.options) : ({ type: 'text', text: 'help' } as const);
+    const sub = findSubcommand(group, name, ctx.app.tutor.commands);
+    const request = sub ? toRequest(sub, interaction.options) : ({ type: 'text', text: 'help' } as const);
     const work = ctx.app.tutor.handle(request, requesterFromInteraction(interaction));
     await answerInteraction(ctx, interaction, work, { privateGuess: sub?.private ?? true });
   },
