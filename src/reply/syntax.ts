@@ -24,11 +24,14 @@ export function commandText(platform: Platform, name: string, arg = ''): string 
 }
 
 /** A command's usage line (the argument placeholder included), as typed on `platform`, from its definition. */
-export function usageText(platform: Platform, command: Pick<Command, 'name' | 'usage' | 'structured' | 'subcommands'>): string {
+export function usageText(platform: Platform, command: Pick<Command, 'name' | 'usage' | 'structured' | 'options' | 'subcommands'>): string {
   if (platform === 'discord' && command.structured === false) return `@tutor ${command.name}`;
   if (platform === 'discord' && command.subcommands) {
     const subs = command.subcommands.map((s) => [s.name, ...(s.options ?? []).map((o) => `${o.name}:`)].join(' '));
     return `/tutor ${command.name} ${subs.join(' | ')}`;
   }
-  return commandText(platform, command.name, command.usage.slice(command.name.length).trim());
+  const hint = command.usage.slice(command.name.length).trim();
+  const option = command.options?.[0]?.name;
+  if (platform === 'discord') return `/tutor ${command.name}${hint && option ? ` ${option}:${hint}` : ''}`;
+  return commandText(platform, command.name, hint);
 }

@@ -81,7 +81,7 @@ export function toRequest(command: Command, options: OptionReader): TutorRequest
 export function autocomplete(command: Command, focused: { name: string; value: string }, tutor: Pick<Tutor, 'completeConcept'>): AutocompleteChoice[] {
   const all = [...(command.options ?? []), ...(command.subcommands ?? []).flatMap((s) => s.options ?? [])];
   const def = all.find((o) => o.name === focused.name);
-  if (!def || def.type !== 'string' || !def.complete) return [];
+  if (def?.type !== 'string' || !def.complete) return [];
   if (def.complete === 'zone') return completeZone(focused.value, LIMITS.choices).map((z) => ({ name: z, value: z }));
   // The concept id is the value; a typed name works too (the core matches it fuzzily).
   return tutor.completeConcept(focused.value, LIMITS.choices).map((c) => ({ name: clip(c.title, LIMITS.choiceName), value: c.id.slice(0, LIMITS.choiceValue) }));
