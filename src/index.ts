@@ -13,6 +13,7 @@ export { decodeAction, encodeAction, MAX_ACTION_LENGTH, type TutorAction } from 
 export { columnWidths, monospaceRow, monospaceRule, wrapWords } from './reply/monospace.ts';
 export { displayWidth, padDisplay } from './reply/width.ts';
 export { stripInvisible } from './reply/echo.ts';
+export { mention, renderMentions } from './reply/mention.ts';
 export type { ChannelPoster, PostLookup, PostMark } from './core/poster.ts';
 export { CONSOLE_USER, type OptionValues, type Platform, type Requester, type TutorRequest } from './core/request.ts';
 export type { MatchResult, ConceptHit } from './match/matcher.ts';

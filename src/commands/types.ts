@@ -1,9 +1,21 @@
+import type { Concept, ContentPack } from '../content/model.ts';
 import type { OptionValues, Requester } from '../core/request.ts';
-import type { Reply } from '../reply/types.ts';
-import type { Tutor } from '../tutor.ts';
+import type { ConceptHit } from '../match/matcher.ts';
+import type { QuizFeatures } from '../quiz/features.ts';
+import type { Reply, ReplyAction } from '../reply/types.ts';
+
+/** What commands use of the tutor (the Tutor class satisfies it); declared here so commands need not import the Tutor. */
+export interface CommandTutor {
+  readonly pack: ContentPack;
+  readonly quiz: QuizFeatures;
+  answerQuestion(text: string, who: Requester): Promise<Reply>;
+  conceptAnswer(concept: Concept, question: string, who: Requester, suggestions?: readonly ConceptHit[]): Promise<Reply>;
+  lookupConcept(name: string): { concept?: Concept; suggestions: ConceptHit[] };
+  starterActions(): ReplyAction[];
+}
 
 export interface CommandContext {
-  tutor: Tutor;
+  tutor: CommandTutor;
   who: Requester;
   /** Every command the tutor routes, in help order (help lists them; passed in so help needs no index import). */
   commands: readonly Command[];

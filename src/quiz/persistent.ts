@@ -157,7 +157,7 @@ export class PersistentQuiz implements QuizFeatures {
     const rows = await this.store.scoreboard(ch, since, LEADERBOARD_SIZE);
     const reached = await this.answeredAbandoned(posts);
     const withStreaks = await Promise.all(rows.map(async (r) => ({ ...r, streak: currentStreak(posts, await this.store.answeredPostIds(ch, r.userId), zone, reached) })));
-    return leaderboardReply(who.platform, period, withStreaks, zone);
+    return leaderboardReply(period, withStreaks, zone);
   }
 
   async schedule(args: string, who: Requester): Promise<Reply> {
