@@ -59,7 +59,6 @@ export async function createTutorApp(config: Config, logger: Logger, options: Tu
     clock,
     ...(appOptions.random ? { random: appOptions.random } : {}),
     closeHours: config.quiz.closeHours,
-    adminUsers: config.slack?.adminUsers ?? [],
   });
   const recordGap = gapRecorder(store, clock, logger);
   const tutor = new Tutor(pack, {

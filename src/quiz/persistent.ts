@@ -10,7 +10,7 @@ import type { ChannelRef, PostRecord, Store } from '../store/types.ts';
 import type { QuizFeatures } from './features.ts';
 import { afterAnswer, endOfLocalDay, intervalDays } from './leitner.ts';
 import { channelQuizReply, leaderboardReply, letter, nextPracticeAction, practiceQuestionReply, quizSummaryReply, type Period } from './replies.ts';
-import { scheduleCommand } from './schedule-command.ts';
+import { scheduleCommand, type ScheduleManager } from './schedule-command.ts';
 import { chooseChannelItem, choosePracticeItem, dueReviews } from './select.ts';
 import { currentStreak } from './streaks.ts';
 
@@ -19,8 +19,8 @@ export interface PersistentQuizOptions {
   random?: () => number;
   /** Hours a channel quiz stays open at most (config.quiz.closeHours), for the confirmation text. */
   closeHours?: number;
-  /** Slack admin allow-list (config.slack.adminUsers). */
-  adminUsers?: readonly string[];
+  /** People allowed to manage schedules whatever the adapter says (embedders and tests). */
+  managers?: readonly ScheduleManager[];
 }
 
 const LEADERBOARD_SIZE = 10;
@@ -161,7 +161,7 @@ export class PersistentQuiz implements QuizFeatures {
   }
 
   async schedule(args: string, who: Requester): Promise<Reply> {
-    return scheduleCommand(args, who, { store: this.store, now: this.now(), closeHours: this.options.closeHours ?? 24, adminUsers: this.options.adminUsers ?? [] });
+    return scheduleCommand(args, who, { store: this.store, now: this.now(), closeHours: this.options.closeHours ?? 24, managers: this.options.managers ?? [] });
   }
 
   // Used by the scheduler

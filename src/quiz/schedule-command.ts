@@ -9,13 +9,16 @@ export interface ScheduleCommandDeps {
   store: Store;
   now: number;
   closeHours: number;
-  /** Slack user ids allowed to manage schedules even when the adapter did not say so. */
-  adminUsers: readonly string[];
+  /** People allowed to manage schedules whatever the adapter says (embedders and tests). */
+  managers: readonly ScheduleManager[];
 }
 
-/** Who may change a channel's schedule. The adapters decide from platform permissions. */
-function canManage(who: Requester, adminUsers: readonly string[]): boolean {
-  return who.canManageChannel === true || (who.platform === 'slack' && adminUsers.includes(who.userId));
+/** A person by platform and user id (ids are only unique within a platform). */
+export type ScheduleManager = Pick<Requester, 'platform' | 'userId'>;
+
+/** Who may change a channel's schedule. The adapters decide from platform permissions and their own allow-lists. */
+function canManage(who: Requester, managers: readonly ScheduleManager[]): boolean {
+  return who.canManageChannel === true || managers.some((m) => m.platform === who.platform && m.userId === who.userId);
 }
 
 /** `schedule show | off | <spec>` for the requester's channel. */
@@ -28,7 +31,7 @@ export async function scheduleCommand(args: string, who: Requester, deps: Schedu
   } catch (err) {
     if (!(err instanceof ScheduleSpecError)) throw err;
     // Refuse before explaining syntax to someone who may not change it anyway.
-    if (!canManage(who, deps.adminUsers)) return refusal();
+    if (!canManage(who, deps.managers)) return refusal();
     return noticeReply("I can't use that schedule", err.message, 'error');
   }
   if (cmd.type === 'show') {
@@ -36,7 +39,7 @@ export async function scheduleCommand(args: string, who: Requester, deps: Schedu
     const r = noticeReply('Quiz schedule', scheduleDescription(current).join('\n\n'));
     return r;
   }
-  if (!canManage(who, deps.adminUsers)) return refusal();
+  if (!canManage(who, deps.managers)) return refusal();
   if (cmd.type === 'off') {
     const removed = await deps.store.deleteSchedule(ch);
     return noticeReply(removed ? 'Quiz schedule removed' : 'No quiz scheduled', removed ? 'No more quizzes will be posted in this channel. Scores and streaks are kept.' : 'There was no schedule in this channel.');

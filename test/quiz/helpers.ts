@@ -120,7 +120,7 @@ export interface Harness {
 export function harness(opts: { file?: string; pack?: ContentPack; clock?: ManualClock; poster?: RecordingPoster; scheduler?: Partial<SchedulerOptions>; adminUsers?: string[] } = {}): Harness {
   const store = new SqliteStore(opts.file ?? ':memory:');
   const clock = opts.clock ?? new ManualClock('2027-01-04T00:00:00Z');
-  const quiz = new PersistentQuiz(opts.pack ?? bankPack(), store, { clock, random: seeded(), closeHours: 24, adminUsers: opts.adminUsers ?? [] });
+  const quiz = new PersistentQuiz(opts.pack ?? bankPack(), store, { clock, random: seeded(), closeHours: 24, managers: (opts.adminUsers ?? []).map((userId) => ({ platform: 'slack', userId })) });
   const poster = opts.poster ?? new RecordingPoster('slack');
   const posters = new Map<Platform, ChannelPoster>([[poster.platform, poster]]);
   const scheduler = new Scheduler(
