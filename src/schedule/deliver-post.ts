@@ -30,7 +30,8 @@ export type Start = { claim: () => Promise<PostRecord | undefined> } | { recover
 const postKey = (p: PostRecord) => `${p.channelId}:${new Date(p.slotAt).toISOString()}`;
 
 /**
- * Exactly once, as far as the platform lets us tell: the claim is made inside the first attempt's
+ * At most once always, and exactly once when the poster can be asked whether a post arrived
+ * (ChannelPoster.findPost; without it an unconfirmed post is abandoned). The claim is made inside the first attempt's
  * in-flight slot, so it is never far ahead of its send; the outcome is recorded right after.
  * Whenever the outcome of an attempt is unknown (a timeout, a 5xx, a crash before it was recorded),
  * the next attempt first asks the platform whether the post arrived and only sends if it did not.

@@ -65,7 +65,8 @@ export interface TickReport {
 const MAX_BATCHES = 1000;
 
 /**
- * Posts scheduled quizzes exactly once (see deliverPost) and closes them. tick() does one pass and
+ * Posts scheduled quizzes and closes them: never twice, and exactly once on platforms whose poster
+ * can be asked whether a post arrived (ChannelPoster.findPost; see deliverPost). tick() does one pass and
  * resolves when everything it started has been sent or given up; start() runs passes on a timer
  * that never waits for the sends, so one slow channel cannot hold up the next pass or any other
  * channel (each channel has its own queue and back-off; in-flight calls are bounded).
