@@ -3,7 +3,7 @@
  * DISCORD_APPLICATION_ID, and DISCORD_GUILD_ID for instant per-server registration while developing.
  */
 import { ConfigError, loadConfig, type Config } from '../../src/index.ts';
-import { slashCommands } from './commands/index.ts';
+import { slashCommands } from './slash/index.ts';
 import { inviteUrl } from './invite.ts';
 import { registerCommands } from './registerCommands.ts';
 

@@ -1,6 +1,6 @@
 import { REST, Routes } from 'discord.js';
 import { restApi, type DiscordConfig } from './client.ts';
-import { commandData } from './commands/index.ts';
+import { commandData } from './slash/index.ts';
 
 export interface Registration {
   scope: 'guild' | 'global';

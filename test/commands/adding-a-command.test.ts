@@ -4,7 +4,7 @@
  * generator, as the index would) and checks every place a command shows up picks it up.
  */
 import { describe, expect, it } from 'vitest';
-import { commandData, findSubcommand, toRequest } from '../../adapters/discord/commands/index.ts';
+import { commandData, findSubcommand, toRequest } from '../../adapters/discord/slash/index.ts';
 import { commands } from '../../src/commands/index.ts';
 import { optionText, type Command } from '../../src/commands/types.ts';
 import { loadContentOrThrow } from '../../src/content/load.ts';

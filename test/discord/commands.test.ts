@@ -2,7 +2,7 @@
 import { PermissionFlagsBits, PermissionsBitField } from 'discord.js';
 import { describe, expect, it } from 'vitest';
 import { createTutorApp, parseConfig, silentLogger } from '../../src/index.ts';
-import { autocomplete, findSubcommand, slashCommands, toRequest, type OptionReader } from '../../adapters/discord/commands/index.ts';
+import { autocomplete, findSubcommand, slashCommands, toRequest, type OptionReader } from '../../adapters/discord/slash/index.ts';
 import { scheduleText } from '../../src/commands/schedule.ts';
 import { stripMention } from '../../adapters/discord/listeners/message.ts';
 import { requesterFromInteraction } from '../../adapters/discord/requester.ts';

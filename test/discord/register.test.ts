@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/index.ts';
-import { commandData } from '../../adapters/discord/commands/index.ts';
+import { commandData } from '../../adapters/discord/slash/index.ts';
 import { registerCommands } from '../../adapters/discord/registerCommands.ts';
 import { FakeDiscord } from './fakeDiscord.ts';
 import { APP_ID, GUILD_ID } from './payloads.ts';

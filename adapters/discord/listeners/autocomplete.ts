@@ -1,5 +1,5 @@
 import { Events } from 'discord.js';
-import { autocomplete as suggest, COMMAND_NAME, findSubcommand } from '../commands/index.ts';
+import { autocomplete as suggest, COMMAND_NAME, findSubcommand } from '../slash/index.ts';
 import { listener } from './types.ts';
 
 /** Suggestions while typing an option: answered synchronously from memory, far inside Discord's 3 s. */

@@ -1,5 +1,5 @@
 import { Events } from 'discord.js';
-import { COMMAND_NAME, findSubcommand, toRequest } from '../commands/index.ts';
+import { COMMAND_NAME, findSubcommand, toRequest } from '../slash/index.ts';
 import { requesterFromInteraction } from '../requester.ts';
 import { answerInteraction } from '../respond.ts';
 import { listener } from './types.ts';
