@@ -14,15 +14,15 @@ export { columnWidths, monospaceRow, monospaceRule, wrapWords } from './reply/mo
 export { displayWidth, padDisplay } from './reply/width.ts';
 export { stripInvisible } from './reply/echo.ts';
 export { mention, renderMentions } from './reply/mention.ts';
-export type { ChannelPoster, PostLookup, PostMark } from './core/poster.ts';
-export { CONSOLE_USER, type OptionValues, type Platform, type Requester, type TutorRequest } from './core/request.ts';
+export type { ChannelPoster, PostLookup, PostMark } from './adapter-api/poster.ts';
+export { CONSOLE_USER, type OptionValues, type Platform, type Requester, type TutorRequest } from './adapter-api/request.ts';
 export type { MatchResult, ConceptHit } from './match/matcher.ts';
 export type { QuizFeatures } from './quiz/features.ts';
 export { commands } from './commands/index.ts';
 export type { Command, CommandContext, CommandInput, OptionDef, OptionChoice, SubcommandDef } from './commands/types.ts';
 export { completeZone } from './schedule/zone.ts';
 export type { AppOptions } from './app.ts';
-export { ManualClock, systemClock, type Clock } from './schedule/clock.ts';
+export { ManualClock, systemClock, type Clock } from './time/clock.ts';
 export { Scheduler, type SchedulerOptions, type TickReport } from './schedule/scheduler.ts';
 export { parseScheduleSpec, nextRuns, ScheduleSpecError, type ScheduleSpec } from './schedule/spec.ts';
 export { PersistentQuiz } from './quiz/persistent.ts';

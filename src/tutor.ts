@@ -2,7 +2,7 @@ import Fuse from 'fuse.js';
 import type { Concept, ContentPack } from './content/model.ts';
 import { Matcher, type ConceptHit, type MatchableConcept, type MatchResult } from './match/matcher.ts';
 import { MAX_QUESTION_CHARS } from './match/normalize.ts';
-import type { Requester, TutorRequest } from './core/request.ts';
+import type { Requester, TutorRequest } from './adapter-api/request.ts';
 import { decodeAction } from './reply/actions.ts';
 import { explainAction, hitsToActions, noMatchReply, noticeReply } from './reply/build.ts';
 import { echo } from './reply/echo.ts';

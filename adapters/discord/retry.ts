@@ -39,7 +39,7 @@ export function isUnknownInteraction(err: unknown): boolean {
 }
 
 /**
- * Annotate a failed channel post for the core's scheduler retry (src/schedule/queue.ts `withRetry`):
+ * Annotate a failed channel post for the core's scheduler retry (src/delivery/channel-queue.ts `withRetry`):
  * `retryable: false` for a 4xx other than a timeout (408), which fails the same way every time
  * (400 bad body, 403 missing access, 404 unknown channel), and `retryAfterMs` for a rate limit. discord.js normally waits out
  * 429s itself, so the rate-limit case only matters if one still reaches us. Returns the same error.

@@ -1,5 +1,5 @@
 import type { Concept, ContentPack } from '../content/model.ts';
-import type { OptionValues, Requester } from '../core/request.ts';
+import type { OptionValues, Requester } from '../adapter-api/request.ts';
 import type { ConceptHit } from '../match/matcher.ts';
 import type { QuizFeatures } from '../quiz/features.ts';
 import type { Reply, ReplyAction } from '../reply/types.ts';

@@ -1,4 +1,4 @@
-import type { Requester } from '../core/request.ts';
+import type { Requester } from '../adapter-api/request.ts';
 import { echo } from '../reply/echo.ts';
 import { exampleReply, firstAnswer, moreReply } from '../reply/first-answer.ts';
 import { noticeReply } from '../reply/build.ts';

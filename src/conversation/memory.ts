@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Requester } from '../core/request.ts';
+import type { Requester } from '../adapter-api/request.ts';
 import type { ChatStore, ConversationRecord } from '../store/chat-types.ts';
 
 /**

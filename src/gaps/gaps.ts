@@ -1,6 +1,6 @@
-import type { Requester } from '../core/request.ts';
+import type { Requester } from '../adapter-api/request.ts';
 import type { Logger } from '../log.ts';
-import type { Clock } from '../schedule/clock.ts';
+import type { Clock } from '../time/clock.ts';
 import type { GapRow, Store } from '../store/types.ts';
 
 /** Longest question text kept; the matcher has already normalised and capped it. */

@@ -1,16 +1,16 @@
 import type { ContentPack, QuizItem } from '../content/model.ts';
-import type { Requester } from '../core/request.ts';
+import type { Requester } from '../adapter-api/request.ts';
 import { encodeAction, type TutorAction } from '../reply/actions.ts';
 import { noticeReply, quizFeedbackReply } from '../reply/build.ts';
 import { commandText } from '../reply/syntax.ts';
 import type { Reply } from '../reply/types.ts';
-import { systemClock, type Clock } from '../schedule/clock.ts';
+import { systemClock, type Clock } from '../time/clock.ts';
 import { localDate, periodStart } from '../schedule/zone.ts';
 import type { ChannelRef, PostRecord, Store } from '../store/types.ts';
 import type { QuizFeatures } from './features.ts';
 import { afterAnswer, endOfLocalDay, intervalDays } from './leitner.ts';
 import { channelQuizReply, leaderboardReply, letter, nextPracticeAction, practiceQuestionReply, quizSummaryReply, type Period } from './replies.ts';
-import { scheduleCommand, type ScheduleManager } from './schedule-command.ts';
+import { scheduleCommand, type ScheduleManager } from './schedule-settings.ts';
 import { chooseChannelItem, choosePracticeItem, dueReviews } from './select.ts';
 import { currentStreak } from './streaks.ts';
 

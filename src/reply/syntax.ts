@@ -1,5 +1,5 @@
 import type { Command } from '../commands/types.ts';
-import type { Platform } from '../core/request.ts';
+import type { Platform } from '../adapter-api/request.ts';
 
 /**
  * How a command is typed on each platform, for help text and hints: `/tutor topics 2` on Slack,

@@ -1,9 +1,9 @@
-import type { ChannelPoster } from '../core/poster.ts';
+import type { ChannelPoster } from '../adapter-api/poster.ts';
 import type { Logger } from '../log.ts';
 import type { Reply } from '../reply/types.ts';
 import type { PostRecord, Store } from '../store/types.ts';
-import type { Clock } from './clock.ts';
-import type { Call } from './queue.ts';
+import type { Clock } from '../time/clock.ts';
+import type { Call } from '../delivery/channel-queue.ts';
 
 export interface DeliveryContext {
   store: Store;

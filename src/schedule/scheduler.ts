@@ -1,12 +1,12 @@
-import type { ChannelPoster } from '../core/poster.ts';
-import type { Platform } from '../core/request.ts';
+import type { ChannelPoster } from '../adapter-api/poster.ts';
+import type { Platform } from '../adapter-api/request.ts';
 import type { Logger } from '../log.ts';
 import type { PersistentQuiz } from '../quiz/persistent.ts';
 import type { ChannelRef, PostClaim, PostRecord, ScheduleRecord, Store } from '../store/types.ts';
 import { newInstanceId } from './claimer.ts';
-import type { Clock } from './clock.ts';
+import type { Clock } from '../time/clock.ts';
 import { deliverPost, where, type DeliveryContext, type Start } from './deliver-post.ts';
-import { ChannelQueue, realSleep, withRetry, type Call } from './queue.ts';
+import { ChannelQueue, realSleep, withRetry, type Call } from '../delivery/channel-queue.ts';
 import { recoverClaims } from './recover.ts';
 import { iso, planPost } from './plan.ts';
 

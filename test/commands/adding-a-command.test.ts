@@ -8,7 +8,7 @@ import { commandData, findSubcommand, toRequest } from '../../adapters/discord/s
 import { commands } from '../../src/commands/index.ts';
 import { optionText, type Command } from '../../src/commands/types.ts';
 import { loadContentOrThrow } from '../../src/content/load.ts';
-import { CONSOLE_USER, type Requester } from '../../src/core/request.ts';
+import { CONSOLE_USER, type Requester } from '../../src/adapter-api/request.ts';
 import { noticeReply } from '../../src/reply/build.ts';
 import { Tutor } from '../../src/tutor.ts';
 import { FIXTURE_PACK } from '../discord/harness.ts';

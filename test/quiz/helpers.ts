@@ -7,12 +7,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ContentPack, type Concept, type QuizItem } from '../../src/content/model.ts';
 
-import type { ChannelPoster } from '../../src/core/poster.ts';
-import type { Platform, Requester } from '../../src/core/request.ts';
+import type { ChannelPoster } from '../../src/adapter-api/poster.ts';
+import type { Platform, Requester } from '../../src/adapter-api/request.ts';
 import { silentLogger } from '../../src/log.ts';
 import { PersistentQuiz } from '../../src/quiz/persistent.ts';
 import type { Reply } from '../../src/reply/types.ts';
-import { ManualClock } from '../../src/schedule/clock.ts';
+import { ManualClock } from '../../src/time/clock.ts';
 import { Scheduler, type SchedulerOptions } from '../../src/schedule/scheduler.ts';
 import { SqliteStore } from '../../src/store/sqlite.ts';
 

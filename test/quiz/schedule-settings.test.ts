@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CONSOLE_USER } from '../../src/core/request.ts';
-import { ManualClock } from '../../src/schedule/clock.ts';
+import { CONSOLE_USER } from '../../src/adapter-api/request.ts';
+import { ManualClock } from '../../src/time/clock.ts';
 import { Tutor } from '../../src/tutor.ts';
 import { harness, manager, person, type Harness } from './helpers.ts';
 

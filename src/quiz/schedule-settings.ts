@@ -1,4 +1,4 @@
-import type { Requester } from '../core/request.ts';
+import type { Requester } from '../adapter-api/request.ts';
 import { noticeReply } from '../reply/build.ts';
 import type { Reply } from '../reply/types.ts';
 import { nextRunAfter, parseScheduleCommand, ScheduleSpecError, SPEC_EXAMPLE, type SpecCommand } from '../schedule/spec.ts';

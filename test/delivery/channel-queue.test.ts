@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ChannelQueue, withRetry } from '../../src/schedule/queue.ts';
+import { ChannelQueue, withRetry } from '../../src/delivery/channel-queue.ts';
 
 /** A fake monotonic clock that sleep() advances, so spacing is checked without waiting. */
 function fakeTime() {
