@@ -30,3 +30,4 @@ export { SqliteStore } from './store/sqlite.ts';
 export { StoreError } from './store/sqlite-safety.ts';
 export type { Store, ScheduleRecord, PostRecord } from './store/types.ts';
 export { exitQuietlyOnClosedPipe } from './closed-pipe.ts';
+export { direct, withRetry, type RetryOptions } from './delivery/retry.ts';

@@ -4,7 +4,7 @@ import { formModal } from './modal.ts';
 import type { Reply } from '../../src/index.ts';
 import type { BotContext } from './context.ts';
 import { renderReply, type DiscordMessage } from './render/index.ts';
-import { isAlreadyAcknowledged, isUnknownInteraction, withRetry } from './retry.ts';
+import { isAlreadyAcknowledged, isUnknownInteraction, retryTransient } from './retry.ts';
 
 type AnswerableInteraction = ChatInputCommandInteraction | MessageComponentInteraction | ModalSubmitInteraction;
 
@@ -74,7 +74,7 @@ export async function answerInteraction(ctx: BotContext, interaction: Answerable
       return void (await (updating ? interaction.followUp({ ...body, flags: MessageFlags.Ephemeral }) : interaction.editReply(body)));
     }
     if (updating && plan.sharedNote && reply.audience === 'channel') {
-      await withRetry('replace the private copy', () => interaction.editReply({ content: plan.sharedNote!, embeds: [], components: [] }), ctx.timing.retryDelaysMs, log);
+      await retryTransient('replace the private copy', () => interaction.editReply({ content: plan.sharedNote!, embeds: [], components: [] }), ctx.timing.retryDelaysMs, log);
       await interaction.followUp(safeRender(reply, false, log));
       return;
     }
@@ -82,7 +82,7 @@ export async function answerInteraction(ctx: BotContext, interaction: Answerable
     if (!updating && !interaction.ephemeral && isPrivate(reply, direct)) return await answerPrivatelyInstead(interaction, reply, log);
     // Share only makes sense on a private message.
     const msg = safeRender(reply, Boolean(interaction.ephemeral), log);
-    await withRetry('edit deferred reply', () => interaction.editReply(msg), ctx.timing.retryDelaysMs, log);
+    await retryTransient('edit deferred reply', () => interaction.editReply(msg), ctx.timing.retryDelaysMs, log);
     log.debug({ kind: reply.kind }, 'answered after deferring');
   } catch (err) {
     if (isAlreadyAcknowledged(err)) log.warn({ err }, 'interaction was already acknowledged (a retried callback had gone through)');

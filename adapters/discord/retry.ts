@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DiscordAPIError, HTTPError, RateLimitError } from 'discord.js';
-import type { Logger } from '../../src/index.ts';
+import { direct, withRetry, type Logger } from '../../src/index.ts';
 
 /**
  * 5xx and network failures are worth another try; 4xx are not (the request itself is wrong).
@@ -14,18 +14,15 @@ function isTransient(err: unknown): boolean {
   return name === 'AbortError' || (typeof code === 'string' && /^(ECONNRESET|ECONNREFUSED|ETIMEDOUT|EPIPE|UND_ERR_)/.test(code));
 }
 
-/** Run `send`, retrying transient failures after each delay in turn. Throws the last error. */
-export async function withRetry<T>(what: string, send: () => Promise<T>, delaysMs: readonly number[], log: Logger): Promise<T> {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      return await send();
-    } catch (err) {
-      const delay = delaysMs[attempt];
-      if (delay === undefined || !isTransient(err)) throw err;
-      log.warn({ err, attempt: attempt + 1, retryInMs: delay }, `${what} failed; retrying`);
-      await sleep(delay);
-    }
-  }
+/** Run `send`, retrying transient failures after each delay in turn (the core's one retry helper). Throws the last error. */
+export function retryTransient<T>(what: string, send: () => Promise<T>, delaysMs: readonly number[], log: Logger): Promise<T> {
+  return withRetry(direct, send, {
+    attempts: delaysMs.length + 1,
+    delayFor: (attempt) => delaysMs[attempt - 1],
+    retryable: isTransient,
+    sleep: (ms) => sleep(ms),
+    onRetry: (err, attempt, delay) => log.warn({ err, attempt, retryInMs: delay }, `${what} failed; retrying`),
+  });
 }
 
 /** Discord error code 40060: the interaction was already acknowledged (a retried callback that had worked). */

@@ -1,5 +1,6 @@
-/** Runs one platform call, waiting for the channel's spacing and a free concurrency slot. */
-export type Call = <T>(fn: () => Promise<T>) => Promise<T>;
+import type { Call } from './retry.ts';
+
+export type { Call } from './retry.ts';
 
 export interface ChannelQueueOptions {
   /** Minimum time between two calls to the same channel (Slack: about 1 message per second). */
@@ -67,30 +68,5 @@ export class ChannelQueue {
     const next = this.waiting.shift();
     if (next) next(); // hand the slot over directly
     else this.active--;
-  }
-}
-
-export interface RetryOptions {
-  attempts: number;
-  baseDelayMs: number;
-  sleep: (ms: number) => Promise<void>;
-  onRetry?: (err: unknown, attempt: number, delayMs: number) => void;
-}
-
-/**
- * Try `fn` up to `attempts` times with exponential backoff. An error may carry `retryAfterMs`
- * (a platform rate-limit hint) or `retryable: false` (don't try again, e.g. channel not found).
- */
-export async function withRetry<T>(call: Call, fn: () => Promise<T>, opts: RetryOptions): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await call(fn);
-    } catch (err) {
-      const e = err as { retryable?: boolean; retryAfterMs?: number };
-      if (attempt >= opts.attempts || e?.retryable === false) throw err;
-      const delay = typeof e?.retryAfterMs === 'number' && e.retryAfterMs >= 0 ? e.retryAfterMs : opts.baseDelayMs * 2 ** (attempt - 1);
-      opts.onRetry?.(err, attempt, delay);
-      await opts.sleep(delay);
-    }
   }
 }

@@ -6,7 +6,8 @@ import type { ChannelRef, PostClaim, PostRecord, ScheduleRecord, Store } from '.
 import { newInstanceId } from './claimer.ts';
 import type { Clock } from '../time/clock.ts';
 import { deliverPost, where, type DeliveryContext, type Start } from './deliver-post.ts';
-import { ChannelQueue, realSleep, withRetry, type Call } from '../delivery/channel-queue.ts';
+import { ChannelQueue, realSleep, type Call } from '../delivery/channel-queue.ts';
+import { withRetry } from '../delivery/retry.ts';
 import { recoverClaims } from './recover.ts';
 import { iso, planPost } from './plan.ts';
 

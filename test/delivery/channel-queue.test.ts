@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ChannelQueue, withRetry } from '../../src/delivery/channel-queue.ts';
+import { ChannelQueue } from '../../src/delivery/channel-queue.ts';
+import { withRetry } from '../../src/delivery/retry.ts';
 
 /** A fake monotonic clock that sleep() advances, so spacing is checked without waiting. */
 function fakeTime() {

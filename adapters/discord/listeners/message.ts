@@ -2,7 +2,7 @@ import { Events, type Message } from 'discord.js';
 import { requesterFromMessage } from '../requester.ts';
 import { failureReply, within } from '../respond.ts';
 import { renderReply } from '../render/index.ts';
-import { withRetry } from '../retry.ts';
+import { retryTransient } from '../retry.ts';
 import { listener } from './types.ts';
 
 /** `<@123>` and the legacy nickname form `<@!123>`. */
@@ -42,7 +42,7 @@ export const message = listener({
     // @everyone or role mention in the text still pings nobody).
     const toAsker = { allowedMentions: { parse: [], repliedUser: true } };
     try {
-      await withRetry(
+      await retryTransient(
         'reply to message',
         (): Promise<unknown> => (direct ? channel.send({ ...body, ...once }) : msg.reply({ ...body, ...toAsker, ...once, failIfNotExists: false })),
         ctx.timing.retryDelaysMs,
