@@ -5,7 +5,7 @@
 import { ConfigError, loadConfig, type Config } from '../../src/index.ts';
 import { slashCommands } from './slash/index.ts';
 import { inviteUrl } from './invite.ts';
-import { registerCommands } from './registerCommands.ts';
+import { registerCommands } from './register-commands.ts';
 
 async function main(): Promise<number> {
   let config: Config;

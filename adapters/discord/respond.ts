@@ -4,7 +4,7 @@ import { formModal } from './modal.ts';
 import type { Reply } from '../../src/index.ts';
 import type { BotContext } from './context.ts';
 import { renderReply, type DiscordMessage } from './render/index.ts';
-import { isAlreadyAcknowledged, isUnknownInteraction, retryTransient } from './retry.ts';
+import { isAlreadyAcknowledged, isUnknownInteraction, retryTransient } from './errors.ts';
 
 type AnswerableInteraction = ChatInputCommandInteraction | MessageComponentInteraction | ModalSubmitInteraction;
 

@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/index.ts';
 import { commandData } from '../../adapters/discord/slash/index.ts';
-import { registerCommands } from '../../adapters/discord/registerCommands.ts';
+import { registerCommands } from '../../adapters/discord/register-commands.ts';
 import { FakeDiscord } from './fakeDiscord.ts';
 import { APP_ID, GUILD_ID } from './payloads.ts';
 import { TOKEN } from './harness.ts';

@@ -2,7 +2,7 @@ import { Events, type Message } from 'discord.js';
 import { requesterFromMessage } from '../requester.ts';
 import { failureReply, within } from '../respond.ts';
 import { renderReply } from '../render/index.ts';
-import { retryTransient } from '../retry.ts';
+import { retryTransient } from '../errors.ts';
 import { listener } from './types.ts';
 
 /** `<@123>` and the legacy nickname form `<@!123>`. */

@@ -3,7 +3,7 @@ import { deliver } from '../deliver.ts';
 import { slackRequester } from '../requester.ts';
 import { channelPost, ephemeralPost } from '../targets.ts';
 import { normalizeIncoming, wantsChannelManagement } from '../text.ts';
-import type { SlackListener } from './context.ts';
+import type { SlackListener } from '../context.ts';
 
 /** Fields of an app_mention event this listener reads (Slack's Events API payload). */
 interface MentionEvent {

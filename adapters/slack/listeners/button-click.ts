@@ -7,7 +7,7 @@ import type { RenderOptions } from '../render/index.ts';
 import { slackRequester } from '../requester.ts';
 import { channelPost, ephemeralPost, messageUpdate, responseUrl, type Target } from '../targets.ts';
 import { isDirectChannel } from '../text.ts';
-import { acknowledge, type SlackContext, type SlackListener } from './context.ts';
+import { acknowledge, type SlackContext, type SlackListener } from '../context.ts';
 import { formFailedReply, openForm } from './form-submit.ts';
 
 /** What our interactive elements send: a button's or feedback button's value, or a menu pick. */

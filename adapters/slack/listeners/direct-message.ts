@@ -3,7 +3,7 @@ import { deliver } from '../deliver.ts';
 import { slackRequester } from '../requester.ts';
 import { channelPost } from '../targets.ts';
 import { normalizeIncoming, wantsChannelManagement } from '../text.ts';
-import type { SlackListener } from './context.ts';
+import type { SlackListener } from '../context.ts';
 
 /** Fields of a message.im event this listener reads. */
 interface DirectMessageEvent {

@@ -4,7 +4,7 @@ import { deliver } from '../deliver.ts';
 import { clip } from '../render/limits.ts';
 import { slackRequester } from '../requester.ts';
 import { channelPost, ephemeralPost } from '../targets.ts';
-import type { SlackContext, SlackListener } from './context.ts';
+import type { SlackContext, SlackListener } from '../context.ts';
 
 const FORM_CALLBACK_ID = 'tutor:form';
 const NOTE_BLOCK = 'note';

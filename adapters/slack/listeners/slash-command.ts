@@ -4,7 +4,7 @@ import { deliver } from '../deliver.ts';
 import { slackRequester } from '../requester.ts';
 import { channelPost, ephemeralPost, responseUrl } from '../targets.ts';
 import { isDirectChannel, normalizeIncoming, wantsChannelManagement } from '../text.ts';
-import { acknowledge, type SlackContext, type SlackListener } from './context.ts';
+import { acknowledge, type SlackContext, type SlackListener } from '../context.ts';
 
 /**
  * `/tutor <text>`: the text goes to the core as typed (help, topics, explain …, quiz, or a
