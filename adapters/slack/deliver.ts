@@ -3,7 +3,8 @@ import type { SlackMessage } from './render/blocks.ts';
 import { renderVariants, type RenderOptions } from './render/index.ts';
 import { clip } from './render/limits.ts';
 import { escapeMrkdwn } from './render/mrkdwn.ts';
-import { classify, type Target } from './targets.ts';
+import { classify } from './errors.ts';
+import type { Target } from './targets.ts';
 import type { DiagramFiles } from './diagrams.ts';
 
 /** A Retry-After longer than this is not waited out; the person is told instead. */
