@@ -5,6 +5,8 @@ import type { RunningAdapter } from '../registry.ts';
 import { createClient, sweepDmChannels } from './client.ts';
 import { DEFAULT_TIMING, type BotContext, type DiscordTiming } from './context.ts';
 import { listeners } from './listeners/index.ts';
+// Registers how this platform's people type commands, for the core's help text and hints.
+import './wording.ts';
 
 export interface DiscordAdapter extends RunningAdapter {
   client: Client;

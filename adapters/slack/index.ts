@@ -7,6 +7,8 @@ import { listeners } from './listeners/index.ts';
 import { slackPoster } from './poster.ts';
 import { AdminDirectory, summarize } from './requester.ts';
 import { RecentIds, Tasks, type TaskLimits } from './tasks.ts';
+// Registers how this platform's people type commands, for the core's help text and hints.
+import './wording.ts';
 
 export interface SlackStartOptions {
   /** Where the HTTP receiver listens. Default: all interfaces on config.slack.port. Tests use 127.0.0.1 and port 0. */

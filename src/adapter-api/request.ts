@@ -1,4 +1,5 @@
-export type Platform = 'slack' | 'discord' | 'console' | 'cli';
+/** Which adapter a request came through: 'console', 'cli', or a chat adapter's own name. */
+export type Platform = string;
 
 /** Who is asking, and where. Adapters fill it in from the platform event. */
 export interface Requester {

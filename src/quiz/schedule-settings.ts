@@ -1,5 +1,6 @@
 import type { Requester } from '../adapter-api/request.ts';
 import { noticeReply } from '../reply/build.ts';
+import { wordingFor } from '../reply/syntax.ts';
 import type { Reply } from '../reply/types.ts';
 import { nextRunAfter, parseScheduleCommand, ScheduleSpecError, SPEC_EXAMPLE, type SpecCommand } from '../schedule/spec.ts';
 import type { Store } from '../store/types.ts';
@@ -31,7 +32,7 @@ export async function scheduleCommand(args: string, who: Requester, deps: Schedu
   } catch (err) {
     if (!(err instanceof ScheduleSpecError)) throw err;
     // Refuse before explaining syntax to someone who may not change it anyway.
-    if (!canManage(who, deps.managers)) return refusal();
+    if (!canManage(who, deps.managers)) return refusal(who);
     return noticeReply("I can't use that schedule", err.message, 'error');
   }
   if (cmd.type === 'show') {
@@ -39,7 +40,7 @@ export async function scheduleCommand(args: string, who: Requester, deps: Schedu
     const r = noticeReply('Quiz schedule', scheduleDescription(current).join('\n\n'));
     return r;
   }
-  if (!canManage(who, deps.managers)) return refusal();
+  if (!canManage(who, deps.managers)) return refusal(who);
   if (cmd.type === 'off') {
     const removed = await deps.store.deleteSchedule(ch);
     return noticeReply(removed ? 'Quiz schedule removed' : 'No quiz scheduled', removed ? 'No more quizzes will be posted in this channel. Scores and streaks are kept.' : 'There was no schedule in this channel.');
@@ -64,10 +65,7 @@ export async function scheduleCommand(args: string, who: Requester, deps: Schedu
   );
 }
 
-function refusal(): Reply {
-  return noticeReply(
-    'Not allowed',
-    "Only people who can manage this channel can change its quiz schedule (Discord: Manage Channels or Manage Server; Slack: workspace admins or the bot's admin list). Anyone can see it with `schedule show`.",
-    'error',
-  );
+function refusal(who: Requester): Reply {
+  const managers = wordingFor(who.platform).managers;
+  return noticeReply('Not allowed', `Only people who can manage this channel can change its quiz schedule${managers ? ` (here: ${managers})` : ''}. Anyone can see it with \`schedule show\`.`, 'error');
 }

@@ -13,6 +13,9 @@ import { noticeReply } from '../../src/reply/build.ts';
 import { Tutor } from '../../src/tutor.ts';
 import { FIXTURE_PACK } from '../discord/harness.ts';
 import { pipedChat } from '../helpers/console-chat.ts';
+// How Slack and Discord people type commands: each adapter registers its wording when loaded.
+import '../../adapters/slack/wording.ts';
+import '../../adapters/discord/wording.ts';
 
 const echo: Command = {
   name: 'echo',

@@ -4,6 +4,9 @@ import { proseWords } from '../../src/reply/first-answer.ts';
 import { echo } from '../../src/reply/echo.ts';
 import { parseFollowUp } from '../../src/conversation/followup.ts';
 import { tempDir } from '../quiz/helpers.ts';
+// How Slack and Discord people type commands: each adapter registers its wording when loaded.
+import '../../adapters/slack/wording.ts';
+import '../../adapters/discord/wording.ts';
 
 const ada: Requester = { platform: 'slack', userId: 'U1', channelId: 'C1', conversationId: '1700.1' };
 const bob: Requester = { ...ada, userId: 'U2' };
