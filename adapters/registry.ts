@@ -1,4 +1,7 @@
 import type { TutorApp } from '../src/index.ts';
+// Each adapter's config schema is small (zod only) and registered up front, so parseConfig reads its variables.
+import './slack/config.ts';
+import './discord/config.ts';
 
 /** A running platform connection. */
 export interface RunningAdapter {

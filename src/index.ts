@@ -3,7 +3,7 @@
  */
 export { Tutor, type TutorOptions } from './tutor.ts';
 export { createTutorApp, type TutorApp } from './app.ts';
-export { loadConfig, parseConfig, ConfigError, type Config } from './config.ts';
+export { loadConfig, parseConfig, ConfigError, optional, pair, port, registerPlatformConfig, url, withDefault, type Config, type PlatformConfigs, type PlatformConfigSchema } from './config.ts';
 export { createLogger, silentLogger, type Logger } from './log.ts';
 export { loadContent, loadContentOrThrow, ContentError } from './content/load.ts';
 export { formatIssue, type Concept, type ContentPack, type Diagram, type QuizItem, type ContentIssue } from './content/model.ts';

@@ -1,3 +1,4 @@
+import './config.ts';
 import { Client, GatewayIntentBits, Options, Partials } from 'discord.js';
 import type { Config } from '../../src/index.ts';
 

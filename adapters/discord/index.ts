@@ -1,3 +1,4 @@
+import './config.ts';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Events, type Client } from 'discord.js';
 import type { TutorApp } from '../../src/index.ts';

@@ -2,6 +2,7 @@
  * `npm run discord:register`: upload the slash commands. Uses DISCORD_TOKEN and
  * DISCORD_APPLICATION_ID, and DISCORD_GUILD_ID for instant per-server registration while developing.
  */
+import './config.ts';
 import { ConfigError, loadConfig, type Config } from '../../src/index.ts';
 import { slashCommands } from './slash/index.ts';
 import { inviteUrl } from './invite.ts';

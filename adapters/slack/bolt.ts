@@ -1,3 +1,4 @@
+import './config.ts';
 import { App, HTTPReceiver, webApi } from '@slack/bolt';
 import type { Config, Logger } from '../../src/index.ts';
 import { boltLogger } from './bolt-logger.ts';

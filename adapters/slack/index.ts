@@ -1,3 +1,4 @@
+import './config.ts';
 import type { AddressInfo } from 'node:net';
 import type { TutorApp } from '../../src/index.ts';
 import type { RunningAdapter } from '../registry.ts';

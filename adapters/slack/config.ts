@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import { ConfigError, optional, pair, port, registerPlatformConfig, url, withDefault } from '../../src/index.ts';
+
+export interface SlackConfig {
+  botToken: string;
+  signingSecret: string;
+  appToken?: string;
+  port: number;
+  apiUrl?: string;
+  adminUsers: string[];
+}
+
+declare module '../../src/config.ts' {
+  interface PlatformConfigs {
+    /** Present when SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET are set. */
+    slack?: SlackConfig;
+  }
+}
+
+const schema = z.object({
+  SLACK_BOT_TOKEN: optional(z.string().regex(/^xoxb-/, 'expected a bot token starting with xoxb-')),
+  SLACK_SIGNING_SECRET: optional(z.string().regex(/^[A-Za-z0-9]{16,}$/, 'expected the app signing secret (letters and digits)')),
+  SLACK_APP_TOKEN: optional(z.string().regex(/^xapp-/, 'expected an app-level token starting with xapp- (Socket Mode)')),
+  SLACK_PORT: withDefault(port, '3000'),
+  SLACK_API_URL: optional(url('https://slack.com/api/')),
+  SLACK_ADMIN_USERS: withDefault(z.string(), ''),
+});
+
+registerPlatformConfig({
+  key: 'slack',
+  schema,
+  build(parsed) {
+    const e = parsed as z.output<typeof schema>;
+    pair('SLACK_BOT_TOKEN', e.SLACK_BOT_TOKEN, 'SLACK_SIGNING_SECRET', e.SLACK_SIGNING_SECRET);
+    if (e.SLACK_APP_TOKEN && !e.SLACK_BOT_TOKEN) throw new ConfigError('SLACK_BOT_TOKEN', 'is required when SLACK_APP_TOKEN is set');
+    if (!e.SLACK_BOT_TOKEN || !e.SLACK_SIGNING_SECRET) return undefined;
+    return {
+      botToken: e.SLACK_BOT_TOKEN,
+      signingSecret: e.SLACK_SIGNING_SECRET,
+      port: e.SLACK_PORT,
+      adminUsers: e.SLACK_ADMIN_USERS.split(/[\s,]+/).filter(Boolean),
+      ...(e.SLACK_APP_TOKEN ? { appToken: e.SLACK_APP_TOKEN } : {}),
+      ...(e.SLACK_API_URL ? { apiUrl: e.SLACK_API_URL } : {}),
+    };
+  },
+});
