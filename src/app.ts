@@ -3,6 +3,7 @@ import type { Config } from './config.ts';
 import { loadContentOrThrow } from './content/load.ts';
 import type { Logger } from './log.ts';
 import { Tutor, type TutorOptions } from './tutor.ts';
+import type { AdapterHost } from './adapter-api/host.ts';
 import type { ChannelPoster } from './adapter-api/poster.ts';
 import type { Platform } from './adapter-api/request.ts';
 import { gapRecorder } from './gaps/gaps.ts';
@@ -14,7 +15,8 @@ import { SqliteStore } from './store/sqlite.ts';
 import { markRunning } from './store/sqlite-safety.ts';
 import type { Store } from './store/types.ts';
 
-export interface TutorApp {
+/** The running app. It is the AdapterHost the chat adapters use; the launcher and tests use the rest. */
+export interface TutorApp extends AdapterHost {
   tutor: Tutor;
   config: Config;
   logger: Logger;
@@ -98,6 +100,12 @@ export async function createTutorApp(config: Config, logger: Logger, options: Tu
     logger,
     posters,
     registerPoster: (p) => void posters.set(p.platform, p),
+    unregisterPoster: (p) => {
+      if (posters.get(p.platform) === p) posters.delete(p.platform);
+    },
+    handle: (req, who) => tutor.handle(req, who),
+    completeConcept: (partial, limit) => tutor.completeConcept(partial, limit),
+    commands: tutor.commands,
     store,
     quiz,
     clock,

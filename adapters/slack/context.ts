@@ -1,12 +1,12 @@
 import type { App } from '@slack/bolt';
-import type { Logger, TutorApp } from '../../src/index.ts';
+import type { AdapterHost, Logger } from '../../src/index.ts';
 import type { SlackDiagrams } from './diagrams.ts';
 import type { AdminDirectory } from './requester.ts';
 import type { RecentIds, Tasks } from './tasks.ts';
 
 /** What every listener gets: the core, a logger, and the adapter's shared helpers. */
 export interface SlackContext {
-  app: TutorApp;
+  app: AdapterHost;
   log: Logger;
   tasks: Tasks;
   admins: AdminDirectory;

@@ -1,5 +1,5 @@
 import type { webApi } from '@slack/bolt';
-import { diagramPng, type Clock, type Logger, type ReplyDiagram, type Store } from '../../src/index.ts';
+import { diagramPng, type AdapterHost, type Clock, type Logger, type ReplyDiagram } from '../../src/index.ts';
 import { classify } from './errors.ts';
 
 type Client = webApi.WebClient;
@@ -19,7 +19,7 @@ export class SlackDiagrams {
   private team?: Promise<string>;
 
   constructor(
-    private readonly store: Store,
+    private readonly store: AdapterHost['store'],
     private readonly clock: Clock,
     private readonly log: Logger,
   ) {}

@@ -1,4 +1,4 @@
-import type { Clock, Logger, Store } from '../../src/index.ts';
+import type { AdapterHost, Clock, Logger } from '../../src/index.ts';
 
 export interface TaskOptions {
   /** Acknowledge Slack first, at once, whether the work runs now, waits, or is turned away. */
@@ -82,7 +82,7 @@ const EVENT_MEMORY_MS = 60 * 60_000;
  */
 export class RecentIds {
   constructor(
-    private readonly store: Store,
+    private readonly store: AdapterHost['store'],
     private readonly clock: Clock,
     private readonly log: Logger,
   ) {}

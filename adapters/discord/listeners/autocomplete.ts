@@ -8,11 +8,11 @@ export const autocomplete = listener({
   event: Events.InteractionCreate,
   async run(ctx, interaction) {
     if (!interaction.isAutocomplete() || interaction.commandName !== COMMAND_NAME) return;
-    const sub = findSubcommand(interaction.options.getSubcommandGroup(false), interaction.options.getSubcommand(false) ?? '', ctx.app.tutor.commands);
+    const sub = findSubcommand(interaction.options.getSubcommandGroup(false), interaction.options.getSubcommand(false) ?? '', ctx.app.commands);
     const focused = interaction.options.getFocused(true);
     let choices: { name: string; value: string }[] = [];
     try {
-      choices = sub ? suggest(sub, { name: focused.name, value: String(focused.value ?? '') }, ctx.app.tutor) : [];
+      choices = sub ? suggest(sub, { name: focused.name, value: String(focused.value ?? '') }, ctx.app) : [];
     } catch (err) {
       ctx.log.error({ err, option: focused.name }, 'autocomplete failed');
     }

@@ -24,7 +24,7 @@ export const button = listener({
     const raw = select && interaction.isStringSelectMenu() ? (interaction.values[0] ?? '') : interaction.customId;
     const action = decodeAction(raw);
     const onPrivateMessage = interaction.message.flags.has(MessageFlags.Ephemeral);
-    const work = ctx.app.tutor.handle({ type: 'action', action: raw }, requesterFromInteraction(interaction));
+    const work = ctx.app.handle({ type: 'action', action: raw }, requesterFromInteraction(interaction));
     await answerInteraction(ctx, interaction, work, {
       update: onPrivateMessage && CONTINUES.has(action?.type ?? ''),
       ...(action?.type === 'share' && onPrivateMessage && interaction.channelId ? { sharedNote: `Shared in <#${interaction.channelId}>` } : {}),

@@ -12,7 +12,7 @@ export const modalSubmit = listener({
   async run(ctx, interaction) {
     if (!interaction.isModalSubmit() || !decodeAction(interaction.customId)) return;
     const text = interaction.fields.getTextInputValue(FORM_FIELD) ?? '';
-    const work = ctx.app.tutor.handle({ type: 'action', action: interaction.customId, text }, requesterFromInteraction(interaction));
+    const work = ctx.app.handle({ type: 'action', action: interaction.customId, text }, requesterFromInteraction(interaction));
     await answerInteraction(ctx, interaction, work, { privateGuess: true });
   },
 });

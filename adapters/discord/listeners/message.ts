@@ -28,7 +28,7 @@ export const message = listener({
     if (!channel.isSendable()) return;
 
     const log = ctx.log.child({ message: msg.id, user: msg.author.id, channel: msg.channelId });
-    const work = ctx.app.tutor.handle({ type: 'text', text: stripMention(msg.content, me) }, requesterFromMessage(msg)).catch((err: unknown) => {
+    const work = ctx.app.handle({ type: 'text', text: stripMention(msg.content, me) }, requesterFromMessage(msg)).catch((err: unknown) => {
       log.error({ err }, 'tutor failed');
       return failureReply();
     });

@@ -12,9 +12,9 @@ export const slashCommand = listener({
     if (!interaction.isChatInputCommand() || interaction.commandName !== COMMAND_NAME) return;
     const group = interaction.options.getSubcommandGroup(false);
     const name = interaction.options.getSubcommand(false) ?? '';
-    const sub = findSubcommand(group, name, ctx.app.tutor.commands);
+    const sub = findSubcommand(group, name, ctx.app.commands);
     const request = sub ? toRequest(sub, interaction.options) : ({ type: 'text', text: 'help' } as const);
-    const work = ctx.app.tutor.handle(request, requesterFromInteraction(interaction));
+    const work = ctx.app.handle(request, requesterFromInteraction(interaction));
     await answerInteraction(ctx, interaction, work, { privateGuess: sub?.private ?? true });
   },
 });

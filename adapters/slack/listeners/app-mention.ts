@@ -38,7 +38,7 @@ export const appMention: SlackListener = {
         const thread = e.thread_ts ?? e.ts;
         // The answer starts (or continues) a thread: that thread is the conversation.
         const who = slackRequester({ userId: e.user, channelId: e.channel, teamId, direct: false, canManageChannel, threadTs: thread });
-        const reply = await ctx.app.tutor.handle({ type: 'text', text }, who);
+        const reply = await ctx.app.handle({ type: 'text', text }, who);
         await deliver(
           {
             reply,

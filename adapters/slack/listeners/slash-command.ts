@@ -29,7 +29,7 @@ async function answer(command: SlashCommand, client: webApi.WebClient, ctx: Slac
   const direct = isDirectChannel(command.channel_id, command.channel_name);
   const canManageChannel = wantsChannelManagement(text) ? await ctx.admins.canManage(client, command.user_id) : false;
   const who = slackRequester({ userId: command.user_id, channelId: command.channel_id, teamId: command.team_id, direct, canManageChannel });
-  const reply = await ctx.app.tutor.handle({ type: 'text', text }, who);
+  const reply = await ctx.app.handle({ type: 'text', text }, who);
 
   const privately = [responseUrl(command.response_url, 'ephemeral', ctx.app.config.platformTimeoutMs), ephemeralPost(client, command.channel_id, command.user_id)];
   const visible = reply.audience === 'channel';
