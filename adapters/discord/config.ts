@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { optional, pair, registerPlatformConfig, url } from '../../src/index.ts';
 
-export interface DiscordConfig {
+interface DiscordConfig {
   token: string;
   applicationId: string;
   guildId?: string;

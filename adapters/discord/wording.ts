@@ -7,7 +7,7 @@ const optionOf = (name: string) => commands.find((c) => c.name === name)?.option
  * Discord's slash commands take named options (`/tutor topics page:2`); typed-only commands such as
  * help are reached by mentioning the bot; a command with branches names them.
  */
-export const discordWording: PlatformWording = {
+const discordWording: PlatformWording = {
   commandText(name, arg) {
     const command = commands.find((c) => c.name === name);
     if (command?.structured === false) return `@tutor ${name}`;

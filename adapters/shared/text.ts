@@ -1,6 +1,6 @@
 /** Text rules every adapter shares: cutting to a limit and keeping code fences intact. */
 
-export const ELLIPSIS = '…';
+const ELLIPSIS = '…';
 
 /**
  * Cut `text` to at most `max` UTF-16 units (what the platforms count), preferring a word boundary

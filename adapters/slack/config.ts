@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ConfigError, optional, pair, port, registerPlatformConfig, url, withDefault } from '../../src/index.ts';
 
-export interface SlackConfig {
+interface SlackConfig {
   botToken: string;
   signingSecret: string;
   appToken?: string;

@@ -5,7 +5,7 @@ import type { QuizFeatures } from '../quiz/features.ts';
 import type { Reply, ReplyAction } from '../reply/types.ts';
 
 /** What commands use of the tutor (the Tutor class satisfies it); declared here so commands need not import the Tutor. */
-export interface CommandTutor {
+interface CommandTutor {
   readonly pack: ContentPack;
   readonly quiz: QuizFeatures;
   answerQuestion(text: string, who: Requester): Promise<Reply>;
@@ -27,7 +27,7 @@ export interface OptionChoice {
 }
 
 /** Where suggestions for an option come from while someone types it. */
-export type OptionCompletion = 'concept' | 'zone';
+type OptionCompletion = 'concept' | 'zone';
 
 /** One structured option: adapters with forms or slash menus offer it; typed text reaches the command as `text`. */
 export type OptionDef =

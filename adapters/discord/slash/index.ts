@@ -13,7 +13,7 @@ export function slashCommands(list: readonly Command[] = coreCommands): Command[
 }
 
 /** `/tutor` with one subcommand (or subcommand group) per core command, generated from the core definitions. */
-export function tutorCommand(list: readonly Command[] = coreCommands): SlashCommandBuilder {
+function tutorCommand(list: readonly Command[] = coreCommands): SlashCommandBuilder {
   const cmd = new SlashCommandBuilder()
     .setName(COMMAND_NAME)
     .setDescription('Containers & VMs tutor: answers, comparisons and quizzes')
