@@ -1,11 +1,11 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, parseConfig } from '../../src/config.ts';
-import { SHIPPED_CONTENT_DIR } from '../../src/paths.ts';
+import { ConfigError, parseConfig } from '../src/config.ts';
+import { SHIPPED_CONTENT_DIR } from '../src/paths.ts';
 // Each chat adapter registers its own variables with the core's config when its config module loads.
-import '../../adapters/slack/config.ts';
-import '../../adapters/discord/config.ts';
+import '../adapters/slack/config.ts';
+import '../adapters/discord/config.ts';
 
 const err = (env: Record<string, string>) => {
   try {

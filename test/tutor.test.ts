@@ -1,8 +1,8 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CONSOLE_USER, decodeAction, encodeAction, loadContentOrThrow, Tutor, type Reply } from '../../src/index.ts';
+import { CONSOLE_USER, decodeAction, encodeAction, loadContentOrThrow, Tutor, type Reply } from '../src/index.ts';
 
-const pack = loadContentOrThrow(resolve(import.meta.dirname, '../fixtures/pack'));
+const pack = loadContentOrThrow(resolve(import.meta.dirname, 'fixtures/pack'));
 const unmatched: string[] = [];
 const tutor = new Tutor(pack, { onUnmatched: (t) => unmatched.push(t), starters: ['volume'] });
 const ask = (text: string) => tutor.handle({ type: 'text', text }, CONSOLE_USER);
@@ -159,7 +159,7 @@ describe('unknown subcommands', () => {
 
 describe('paragraphs', () => {
   it('rejoins wrapped lines but keeps list items apart', async () => {
-    const { paragraphsOf } = await import('../../src/reply/build.ts');
+    const { paragraphsOf } = await import('../src/reply/build.ts');
     expect(paragraphsOf('one\ntwo\n\n- a\n- b\n1. c')).toEqual(['one two', '- a\n- b\n1. c']);
   });
 
