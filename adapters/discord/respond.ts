@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { MessageFlags, type ChatInputCommandInteraction, type MessageComponentInteraction, type ModalSubmitInteraction } from 'discord.js';
+import { failureReply } from '../shared/failure.ts';
 import { formModal } from './modal.ts';
 import type { Reply } from '../../src/index.ts';
 import type { BotContext } from './context.ts';
@@ -122,9 +123,4 @@ export async function within<T>(p: Promise<T>, ms: number): Promise<T | undefine
   } finally {
     ac.abort();
   }
-}
-
-export function failureReply(): Reply {
-  const text = 'I hit an internal error answering that. Please try again.';
-  return { kind: 'error', title: 'Something went wrong', paragraphs: [text], code: [], related: [], suggestions: [], extra: [], audience: 'requester', fallback: text };
 }

@@ -1,6 +1,7 @@
 import { Events, type Message } from 'discord.js';
 import { requesterFromMessage } from '../requester.ts';
-import { failureReply, within } from '../respond.ts';
+import { failureReply } from '../../shared/failure.ts';
+import { within } from '../respond.ts';
 import { renderReply } from '../render/index.ts';
 import { retryTransient } from '../errors.ts';
 import { listener } from './types.ts';
