@@ -1,3 +1,4 @@
+import { markPostError } from '../shared/post-error.ts';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DiscordAPIError, HTTPError, RateLimitError } from 'discord.js';
 import { direct, withRetry, type Logger } from '../../src/index.ts';
@@ -42,12 +43,12 @@ export function isUnknownInteraction(err: unknown): boolean {
  * 429s itself, so the rate-limit case only matters if one still reaches us. Returns the same error.
  */
 export function forScheduler(err: unknown): unknown {
-  if (err instanceof RateLimitError) return Object.assign(err, { retryAfterMs: err.retryAfter });
+  if (err instanceof RateLimitError) return markPostError(err, { retryAfterMs: err.retryAfter });
   const status = err instanceof DiscordAPIError || err instanceof HTTPError ? err.status : undefined;
   if (status === 429) {
     const seconds = err instanceof DiscordAPIError ? (err.rawError as { retry_after?: unknown }).retry_after : undefined;
-    return typeof seconds === 'number' ? Object.assign(err as object, { retryAfterMs: Math.ceil(seconds * 1000) }) : err;
+    return typeof seconds === 'number' ? markPostError(err, { retryAfterMs: Math.ceil(seconds * 1000) }) : err;
   }
-  if (status !== undefined && status >= 400 && status < 500 && status !== 408) return Object.assign(err as object, { retryable: false });
+  if (status !== undefined && status >= 400 && status < 500 && status !== 408) return markPostError(err, { giveUp: true });
   return err;
 }

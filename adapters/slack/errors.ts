@@ -1,3 +1,5 @@
+import { markPostError } from '../shared/post-error.ts';
+
 /** How the Slack adapter reads a failure: what deliver.ts does next, and what the core's scheduler retry should do. */
 
 export class ResponseUrlError extends Error {
@@ -82,9 +84,8 @@ const PERMANENT = new Set([
  * `retryAfterMs` from a rate limit's Retry-After.
  */
 export function forScheduler(err: unknown): unknown {
-  if (typeof err !== 'object' || err === null) return err;
   const f = classify(err);
-  if (f.kind === 'rate-limited') return Object.assign(err, { retryAfterMs: (f.retryAfter ?? 1) * 1000 });
-  if (f.kind === 'content' || PERMANENT.has(f.code)) return Object.assign(err, { retryable: false });
+  if (f.kind === 'rate-limited') return markPostError(err, { retryAfterMs: (f.retryAfter ?? 1) * 1000 });
+  if (f.kind === 'content' || PERMANENT.has(f.code)) return markPostError(err, { giveUp: true });
   return err;
 }

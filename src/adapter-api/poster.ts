@@ -21,7 +21,7 @@ export interface PostLookup extends PostMark {
  */
 export interface ChannelPoster {
   platform: Platform;
-  /** Post a reply visibly in a channel. Resolves with the platform's message id. */
+  /** Post a reply visibly in a channel. Resolves with the platform's message id; a failure may carry PostErrorHints. */
   post(channelId: string, reply: Reply, mark?: PostMark): Promise<{ messageId: string }>;
   /** Replace an earlier post, e.g. to close a quiz with its summary. */
   update(channelId: string, messageId: string, reply: Reply): Promise<void>;
@@ -31,4 +31,14 @@ export interface ChannelPoster {
    * tell, so the core never re-sends a post whose outcome it did not see (at most once).
    */
   findPost?(channelId: string, lookup: PostLookup): Promise<{ messageId: string } | undefined>;
+}
+
+/**
+ * What a failed post or update tells the scheduler's retry: `retryable: false` gives up at once
+ * (the channel, token or content is the problem), `retryAfterMs` waits that long (a rate limit).
+ * Without either it backs off and tries again.
+ */
+export interface PostErrorHints {
+  retryable?: false;
+  retryAfterMs?: number;
 }
