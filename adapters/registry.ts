@@ -1,4 +1,7 @@
-import type { TutorApp } from '../src/index.ts';
+import type { AdapterHost } from '../src/index.ts';
+// Each adapter's config schema is small (zod only) and registered up front, so parseConfig reads its variables.
+import './slack/config.ts';
+import './discord/config.ts';
 
 /** A running platform connection. */
 export interface RunningAdapter {
@@ -9,9 +12,9 @@ export interface RunningAdapter {
 export interface AdapterEntry {
   name: string;
   /** True when the config holds this platform's credentials. */
-  enabled(app: TutorApp): boolean;
+  enabled(app: AdapterHost): boolean;
   /** Loaded lazily so that a Slack-only install never pays for discord.js, and vice versa. */
-  start(app: TutorApp): Promise<RunningAdapter>;
+  start(app: AdapterHost): Promise<RunningAdapter>;
 }
 
 /** Every chat platform, listed explicitly. The console is the fallback when none is enabled. */

@@ -20,7 +20,7 @@ async function main(): Promise<number> {
     throw err;
   }
   const logger = createLogger(config.logLevel);
-  let app;
+  let app: Awaited<ReturnType<typeof createTutorApp>>;
   try {
     app = await createTutorApp(config, logger);
   } catch (err) {

@@ -8,11 +8,11 @@ import { randomBytes } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import pg from 'pg';
 import { ContentPack, type Concept } from '../src/content/model.ts';
-import type { ChannelPoster } from '../src/core/poster.ts';
-import type { Platform } from '../src/core/request.ts';
+import type { ChannelPoster } from '../src/adapter-api/poster.ts';
+import type { Platform } from '../src/adapter-api/request.ts';
 import { silentLogger } from '../src/log.ts';
 import { PersistentQuiz } from '../src/quiz/persistent.ts';
-import { ManualClock } from '../src/schedule/clock.ts';
+import { ManualClock } from '../src/time/clock.ts';
 import { Scheduler } from '../src/schedule/scheduler.ts';
 import { LEASE_DUE_SCHEDULES_SQL, PgStore } from '../src/store/pg.ts';
 

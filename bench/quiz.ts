@@ -7,11 +7,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ContentPack, type Concept } from '../src/content/model.ts';
-import type { ChannelPoster } from '../src/core/poster.ts';
-import type { Platform } from '../src/core/request.ts';
+import type { ChannelPoster } from '../src/adapter-api/poster.ts';
+import type { Platform } from '../src/adapter-api/request.ts';
 import { silentLogger } from '../src/log.ts';
 import { PersistentQuiz } from '../src/quiz/persistent.ts';
-import { ManualClock } from '../src/schedule/clock.ts';
+import { ManualClock } from '../src/time/clock.ts';
 import { Scheduler } from '../src/schedule/scheduler.ts';
 import { nextRunAfter } from '../src/schedule/spec.ts';
 import { SqliteStore } from '../src/store/sqlite.ts';
@@ -126,4 +126,3 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   const w = Math.max(...rows.map((r) => r.name.length));
   for (const r of rows) process.stdout.write(`${r.name.padEnd(w)}  ${String(r.value).padStart(9)} ${r.unit}\n`);
 }
-export const runQuizBench = benchQuiz;

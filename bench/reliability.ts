@@ -22,7 +22,7 @@ const PACK = resolve(root, 'test/fixtures/pack');
 const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 const random = (lo: number, hi: number) => lo + Math.floor(Math.random() * (hi - lo + 1));
 
-export async function killRounds(rounds = 6, channels = 200): Promise<{ rounds: number; channels: number; lost: number; doubled: number; requests: number }> {
+async function killRounds(rounds = 6, channels = 200): Promise<{ rounds: number; channels: number; lost: number; doubled: number; requests: number }> {
   const fake = new FakeSlack();
   await fake.start();
   fake.latencyMs = 20;
@@ -53,7 +53,7 @@ export async function killRounds(rounds = 6, channels = 200): Promise<{ rounds: 
   }
 }
 
-export async function hangingChannels(hanging = 4, healthy = 30): Promise<{ healthyMs: number; hangingRetried: number }> {
+async function hangingChannels(hanging = 4, healthy = 30): Promise<{ healthyMs: number; hangingRetried: number }> {
   const fake = new FakeSlack();
   await fake.start();
   const slot = Math.floor(Date.now() / 60_000) * 60_000;
@@ -121,10 +121,15 @@ async function child(script: string, env: Record<string, string>): Promise<{ sto
   let out = '';
   proc.stdout.on('data', (c: Buffer) => (out += c.toString()));
   await waitFor(() => out.includes('listening'), 30_000, () => `${script} to listen`);
-  return { stop: async () => void (proc.kill('SIGKILL'), await new Promise((r) => proc.once('exit', r))) };
+  return {
+    stop: async () => {
+      proc.kill('SIGKILL');
+      await new Promise((r) => proc.once('exit', r));
+    },
+  };
 }
 
-export async function loadTable(seconds: number): Promise<{ bare: LoadRow[]; bot: LoadRow[] }> {
+async function loadTable(seconds: number): Promise<{ bare: LoadRow[]; bot: LoadRow[] }> {
   const fake = new FakeSlack();
   await fake.start();
   const dir = mkdtempSync(join(tmpdir(), 'tutor-bench-load-'));

@@ -150,12 +150,12 @@ async function main() {
 
   const quizBench = resolve(root, 'bench/quiz.ts');
   if (existsSync(quizBench)) {
-    const mod = (await import(quizBench)) as { runQuizBench?: () => Promise<{ name: string; value: number; unit: string }[]> };
-    if (mod.runQuizBench) {
+    const mod = (await import(quizBench)) as { benchQuiz?: () => Promise<{ name: string; value: number; unit: string }[]> };
+    if (mod.benchQuiz) {
       console.log('\n## Quiz store and scheduler\n');
       console.log('| measure | value |');
       console.log('|---|---:|');
-      for (const r of await mod.runQuizBench()) console.log(`| ${r.name} | ${ms(r.value)} ${r.unit} |`);
+      for (const r of await mod.benchQuiz()) console.log(`| ${r.name} | ${ms(r.value)} ${r.unit} |`);
     }
   }
 

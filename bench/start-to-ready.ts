@@ -27,7 +27,10 @@ export interface StartFigures {
 const tryConnect = (port: number) =>
   new Promise<boolean>((r) => {
     const s = connect(port, '127.0.0.1');
-    s.once('connect', () => (s.destroy(), r(true)));
+    s.once('connect', () => {
+      s.destroy();
+      r(true);
+    });
     s.once('error', () => r(false));
   });
 

@@ -1,7 +1,7 @@
 import type { MatchableConcept } from '../src/match/matcher.ts';
 
 /** Deterministic PRNG (mulberry32) so every run benchmarks the same packs and questions. */
-export function prng(seed: number): () => number {
+function prng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -3,18 +3,20 @@ import type { Config } from './config.ts';
 import { loadContentOrThrow } from './content/load.ts';
 import type { Logger } from './log.ts';
 import { Tutor, type TutorOptions } from './tutor.ts';
-import type { ChannelPoster } from './core/poster.ts';
-import type { Platform } from './core/request.ts';
+import type { AdapterHost } from './adapter-api/host.ts';
+import type { ChannelPoster } from './adapter-api/poster.ts';
+import type { Platform } from './adapter-api/request.ts';
 import { gapRecorder } from './gaps/gaps.ts';
 import { StoredMemory } from './conversation/memory.ts';
 import { PersistentQuiz } from './quiz/persistent.ts';
-import { systemClock, type Clock } from './schedule/clock.ts';
+import { systemClock, type Clock } from './time/clock.ts';
 import { Scheduler, type SchedulerOptions } from './schedule/scheduler.ts';
 import { openStore } from './store/open.ts';
 import { markRunning } from './store/sqlite-safety.ts';
 import type { Store } from './store/types.ts';
 
-export interface TutorApp {
+/** The running app. It is the AdapterHost the chat adapters use; the launcher and tests use the rest. */
+export interface TutorApp extends AdapterHost {
   tutor: Tutor;
   config: Config;
   logger: Logger;
@@ -60,7 +62,6 @@ export async function createTutorApp(config: Config, logger: Logger, options: Tu
     clock,
     ...(appOptions.random ? { random: appOptions.random } : {}),
     closeHours: config.quiz.closeHours,
-    adminUsers: config.slack?.adminUsers ?? [],
   });
   const recordGap = gapRecorder(store, clock, logger);
   const tutor = new Tutor(pack, {
@@ -100,6 +101,12 @@ export async function createTutorApp(config: Config, logger: Logger, options: Tu
     logger,
     posters,
     registerPoster: (p) => void posters.set(p.platform, p),
+    unregisterPoster: (p) => {
+      if (posters.get(p.platform) === p) posters.delete(p.platform);
+    },
+    handle: (req, who) => tutor.handle(req, who),
+    completeConcept: (partial, limit) => tutor.completeConcept(partial, limit),
+    commands: tutor.commands,
     store,
     quiz,
     clock,

@@ -5,17 +5,18 @@ import { SHIPPED_CONTENT_DIR } from './paths.ts';
  * The only place that reads the environment. Parsed once at startup; everything else gets a
  * typed Config. Empty strings count as "not set" so that a blank line in .env is harmless.
  */
-const optional = <T extends z.ZodType>(schema: T) =>
+export const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : typeof v === 'string' ? v.trim() : v), schema.optional());
 
-const withDefault = <T extends z.ZodType>(schema: T, fallback: z.input<T>) =>
+export const withDefault = <T extends z.ZodType>(schema: T, fallback: z.input<T>) =>
   z.preprocess((v) => (v === undefined || (typeof v === 'string' && v.trim() === '') ? fallback : typeof v === 'string' ? v.trim() : v), schema);
 
-const port = z.coerce.number({ message: 'expected a port number 1-65535' }).int('expected a whole port number 1-65535').min(1, 'expected a port number 1-65535').max(65535, 'expected a port number 1-65535');
-const url = z.url({ message: 'expected an http(s) URL like https://slack.com/api/' });
+export const port = z.coerce.number({ message: 'expected a port number 1-65535' }).int('expected a whole port number 1-65535').min(1, 'expected a port number 1-65535').max(65535, 'expected a port number 1-65535');
+/** An http(s) URL; `example` shows the expected form in the error. */
+export const url = (example: string) => z.url({ message: `expected an http(s) URL like ${example}` });
 const positiveNumber = (what: string) => z.coerce.number({ message: `expected ${what}` }).positive(`expected ${what}`);
 
-export const envSchema = z.object({
+const envSchema = z.object({
   LOG_LEVEL: withDefault(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { message: 'expected one of fatal, error, warn, info, debug, trace, silent' }), 'info'),
   CONTENT_DIR: withDefault(z.string(), SHIPPED_CONTENT_DIR),
   DATA_DIR: withDefault(z.string(), 'data'),
@@ -24,18 +25,6 @@ export const envSchema = z.object({
   CONSOLE_CHAT: withDefault(z.stringbool({ message: 'expected true or false' }), 'true'),
   // Unset means the matcher's own default (tuned with the eval sets), kept in one place.
   MATCH_THRESHOLD: optional(z.coerce.number({ message: 'expected a number between 0 and 1' }).min(0, 'expected a number between 0 and 1').max(1, 'expected a number between 0 and 1')),
-
-  SLACK_BOT_TOKEN: optional(z.string().regex(/^xoxb-/, 'expected a bot token starting with xoxb-')),
-  SLACK_SIGNING_SECRET: optional(z.string().regex(/^[A-Za-z0-9]{16,}$/, 'expected the app signing secret (letters and digits)')),
-  SLACK_APP_TOKEN: optional(z.string().regex(/^xapp-/, 'expected an app-level token starting with xapp- (Socket Mode)')),
-  SLACK_PORT: withDefault(port, '3000'),
-  SLACK_API_URL: optional(url),
-  SLACK_ADMIN_USERS: withDefault(z.string(), ''),
-
-  DISCORD_TOKEN: optional(z.string().min(20, 'expected a bot token from the Discord developer portal')),
-  DISCORD_APPLICATION_ID: optional(z.string().regex(/^\d{15,22}$/, 'expected a numeric application id (snowflake)')),
-  DISCORD_GUILD_ID: optional(z.string().regex(/^\d{15,22}$/, 'expected a numeric server (guild) id')),
-  DISCORD_API_URL: optional(url),
 
   QUIZ_GRACE_MINUTES: withDefault(positiveNumber('a number of minutes greater than 0'), '120'),
   QUIZ_CLOSE_HOURS: withDefault(positiveNumber('a number of hours greater than 0'), '24'),
@@ -48,7 +37,16 @@ export const envSchema = z.object({
 
 type Env = z.output<typeof envSchema>;
 
-export interface Config {
+/**
+ * Each chat adapter's settings, by the adapter's key, present when its credentials are set. Adapters
+ * add their entry (TypeScript declaration merging) next to the schema they register.
+ */
+// biome-ignore lint/suspicious/noEmptyInterface: filled in by the adapters through declaration merging.
+export interface PlatformConfigs {}
+
+export type Config = CoreConfig & PlatformConfigs;
+
+interface CoreConfig {
   logLevel: Env['LOG_LEVEL'];
   contentDir: string;
   dataDir: string;
@@ -57,9 +55,6 @@ export interface Config {
   consoleChat: boolean;
   /** Minimum confidence to answer; undefined = the matcher's default. */
   matchThreshold?: number;
-  /** signingSecret is set in HTTP mode; Socket Mode (appToken) needs none, as no request is signed. */
-  slack?: { botToken: string; signingSecret?: string; appToken?: string; port: number; apiUrl?: string; adminUsers: string[] };
-  discord?: { token: string; applicationId: string; guildId?: string; apiUrl?: string };
   quiz: { graceMinutes: number; closeHours: number; tickSeconds: number };
   /** How long any one call to a chat platform may take before it is given up (and maybe retried). */
   platformTimeoutMs: number;
@@ -76,30 +71,38 @@ export class ConfigError extends Error {
 }
 
 export interface ParseOptions {
-  /** false: ignore SLACK_* and DISCORD_* (the CLI needs no platform, so a typo there must not stop it). */
+  /** false: ignore every chat adapter's variables (the CLI needs no platform, so a typo there must not stop it). */
   platforms?: boolean;
+}
+
+/** A chat adapter's part of the environment: its variables' schema, and its settings built from them. */
+export interface PlatformConfigSchema<K extends keyof PlatformConfigs & string = keyof PlatformConfigs & string> {
+  key: K;
+  schema: z.ZodObject;
+  /** The settings, or undefined when the adapter is not configured. Throws ConfigError for a half-set pair. */
+  build(parsed: Record<string, unknown>): PlatformConfigs[K] | undefined;
+}
+
+const platformSchemas: PlatformConfigSchema[] = [];
+
+/** Called by each chat adapter's config module when it loads; parseConfig then reads its variables too. */
+export function registerPlatformConfig<K extends keyof PlatformConfigs & string>(schema: PlatformConfigSchema<K>): void {
+  if (!platformSchemas.some((p) => p.key === schema.key)) platformSchemas.push(schema as unknown as PlatformConfigSchema);
+}
+
+function parseEnv(schema: z.ZodType, env: Record<string, string | undefined>): Record<string, unknown> {
+  const parsed = schema.safeParse(env);
+  if (parsed.success) return parsed.data as Record<string, unknown>;
+  const issue = parsed.error.issues[0]!;
+  const variable = String(issue.path[0] ?? 'environment');
+  const got = env[variable];
+  const shown = got === undefined ? '' : ` (got ${JSON.stringify(variable.includes('TOKEN') || variable.includes('SECRET') || variable === 'DATABASE_URL' ? mask(got) : got.slice(0, 60))})`;
+  throw new ConfigError(variable, `${issue.message}${shown}`);
 }
 
 /** Parse an environment. Throws ConfigError naming the first bad variable. */
 export function parseConfig(given: Record<string, string | undefined>, options: ParseOptions = {}): Config {
-  const env = options.platforms === false ? Object.fromEntries(Object.entries(given).filter(([k]) => !/^(SLACK|DISCORD)_/.test(k))) : given;
-  const parsed = envSchema.safeParse(env);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    const variable = String(issue.path[0] ?? 'environment');
-    const got = env[variable];
-    const shown = got === undefined ? '' : ` (got ${JSON.stringify(variable.includes('TOKEN') || variable.includes('SECRET') || variable === 'DATABASE_URL' ? mask(got) : got.slice(0, 60))})`;
-    throw new ConfigError(variable, `${issue.message}${shown}`);
-  }
-  const e = parsed.data;
-  // Credentials come in pairs: half a pair is a mistake worth stopping for.
-  // Slack: the bot token plus either the signing secret (HTTP) or an app-level token (Socket Mode).
-  if (e.SLACK_BOT_TOKEN && !e.SLACK_SIGNING_SECRET && !e.SLACK_APP_TOKEN) {
-    throw new ConfigError('SLACK_SIGNING_SECRET', 'is required when SLACK_BOT_TOKEN is set (or set SLACK_APP_TOKEN to use Socket Mode, which needs no signing secret)');
-  }
-  if (e.SLACK_SIGNING_SECRET && !e.SLACK_BOT_TOKEN) throw new ConfigError('SLACK_BOT_TOKEN', 'is required when SLACK_SIGNING_SECRET is set');
-  pair('DISCORD_TOKEN', e.DISCORD_TOKEN, 'DISCORD_APPLICATION_ID', e.DISCORD_APPLICATION_ID);
-  if (e.SLACK_APP_TOKEN && !e.SLACK_BOT_TOKEN) throw new ConfigError('SLACK_BOT_TOKEN', 'is required when SLACK_APP_TOKEN is set');
+  const e = parseEnv(envSchema, given) as Env;
 
   const config: Config = {
     logLevel: e.LOG_LEVEL,
@@ -113,23 +116,11 @@ export function parseConfig(given: Record<string, string | undefined>, options: 
     conversationMinutes: e.CONVERSATION_MINUTES,
     noColor: Boolean(e.NO_COLOR),
   };
-  if (e.SLACK_BOT_TOKEN) {
-    config.slack = {
-      botToken: e.SLACK_BOT_TOKEN,
-      ...(e.SLACK_SIGNING_SECRET ? { signingSecret: e.SLACK_SIGNING_SECRET } : {}),
-      port: e.SLACK_PORT,
-      adminUsers: e.SLACK_ADMIN_USERS.split(/[\s,]+/).filter(Boolean),
-      ...(e.SLACK_APP_TOKEN ? { appToken: e.SLACK_APP_TOKEN } : {}),
-      ...(e.SLACK_API_URL ? { apiUrl: e.SLACK_API_URL } : {}),
-    };
-  }
-  if (e.DISCORD_TOKEN && e.DISCORD_APPLICATION_ID) {
-    config.discord = {
-      token: e.DISCORD_TOKEN,
-      applicationId: e.DISCORD_APPLICATION_ID,
-      ...(e.DISCORD_GUILD_ID ? { guildId: e.DISCORD_GUILD_ID } : {}),
-      ...(e.DISCORD_API_URL ? { apiUrl: e.DISCORD_API_URL } : {}),
-    };
+  if (options.platforms !== false) {
+    for (const p of platformSchemas) {
+      const settings = p.build(parseEnv(p.schema, given));
+      if (settings !== undefined) (config as unknown as Record<string, unknown>)[p.key] = settings;
+    }
   }
   return config;
 }
@@ -143,7 +134,8 @@ function isPostgresUrl(v: string): boolean {
   }
 }
 
-function pair(a: string, av: unknown, b: string, bv: unknown): void {
+/** Credentials come in pairs: half a pair is a mistake worth stopping for. */
+export function pair(a: string, av: unknown, b: string, bv: unknown): void {
   if (av && !bv) throw new ConfigError(b, `is required when ${a} is set`);
   if (bv && !av) throw new ConfigError(a, `is required when ${b} is set`);
 }

@@ -2,7 +2,7 @@ import Fuse from 'fuse.js';
 import type { Concept, ContentPack } from './content/model.ts';
 import { Matcher, type ConceptHit, type MatchableConcept, type MatchResult } from './match/matcher.ts';
 import { MAX_QUESTION_CHARS } from './match/normalize.ts';
-import type { Requester, TutorRequest } from './core/request.ts';
+import type { Requester, TutorRequest } from './adapter-api/request.ts';
 import { decodeAction } from './reply/actions.ts';
 import { explainAction, hitsToActions, noMatchReply, noticeReply } from './reply/build.ts';
 import { echo } from './reply/echo.ts';
@@ -14,7 +14,8 @@ import { LocalMemory, type ConversationMemory } from './conversation/memory.ts';
 import { smallTalk } from './conversation/smalltalk.ts';
 import { handleFeedback, type FeedbackSink } from './feedback/feedback.ts';
 import type { Reply, ReplyAction } from './reply/types.ts';
-import { commands, findCommand } from './commands/index.ts';
+import { commands as defaultCommands, findCommand } from './commands/index.ts';
+import type { Command, CommandInput } from './commands/types.ts';
 import type { QuizFeatures } from './quiz/features.ts';
 import { StatelessQuiz } from './quiz/stateless.ts';
 
@@ -32,6 +33,8 @@ export interface TutorOptions {
   feedback?: FeedbackSink;
   /** Called with any internal error while answering (the app logs it with the request's context). */
   onError?: (err: unknown, req: TutorRequest, who: Requester) => void;
+  /** The commands to route, in help order. Default: the commands index. */
+  commands?: readonly Command[];
 }
 
 /** What the matcher indexes for a concept: its names, and its summary and body as weaker evidence. */
@@ -48,6 +51,8 @@ export class Tutor {
   private readonly names: Fuse<{ id: string; name: string }>;
   private readonly options: TutorOptions;
   readonly memory: ConversationMemory;
+  /** Every command this tutor routes, in help order. */
+  readonly commands: readonly Command[];
 
   constructor(
     readonly pack: ContentPack,
@@ -55,6 +60,7 @@ export class Tutor {
   ) {
     this.options = options;
     this.memory = options.memory ?? new LocalMemory();
+    this.commands = options.commands ?? defaultCommands;
     this.matcher = new Matcher(pack.concepts.map(matchableConcept), { threshold: options.threshold, outOfScope: pack.outOfScope });
     this.quiz = options.quiz ?? new StatelessQuiz(pack);
     const names = pack.concepts.flatMap((c) => [c.title, ...c.aliases, c.id].map((name) => ({ id: c.id, name })));
@@ -67,7 +73,7 @@ export class Tutor {
         case 'text':
           return await this.handleText(req.text, who);
         case 'command':
-          return await this.runCommand(req.name, req.args, who);
+          return await this.runCommand(req.name, req.options ? { options: req.options, ...(req.sub ? { sub: req.sub } : {}) } : { text: req.args ?? '' }, who);
         case 'action':
           return await this.handleAction(req.action, who, req.text);
       }
@@ -81,14 +87,14 @@ export class Tutor {
   /** A typed line: a command word ("help", "/explain volumes") or a question. */
   private async handleText(text: string, who: Requester): Promise<Reply> {
     const trimmed = String(text ?? '').trim();
-    if (!trimmed) return this.runCommand('help', '', who);
+    if (!trimmed) return this.runCommand('help', { text: '' }, who);
     const m = /^\/?(\S+)\s*([\s\S]*)$/.exec(trimmed);
     const first = m?.[1] ?? '';
     const rest = m?.[2] ?? '';
-    const cmd = findCommand(first);
-    if (cmd && (!cmd.accepts || cmd.accepts(rest))) return cmd.run(rest, { tutor: this, who });
+    const cmd = findCommand(first, this.commands);
+    if (cmd && (!cmd.accepts || cmd.accepts(rest))) return cmd.run({ text: rest }, this.context(who));
     if (trimmed.startsWith('/') && !cmd) {
-      const r = await this.runCommand('help', '', who);
+      const r = await this.runCommand('help', { text: '' }, who);
       r.paragraphs.unshift(`Unknown command ${echo(first, 40)}. Here is what I understand:`);
       return r;
     }
@@ -105,7 +111,7 @@ export class Tutor {
     // ("/tutor leaderbord"): answer with help rather than a bare "don't know".
     const lone = !/\s/.test(trimmed) ? this.matcher.match(trimmed) : null;
     if (lone && !lone.best && !lone.query.smallTalk) {
-      const r = await this.runCommand('help', '', who);
+      const r = await this.runCommand('help', { text: '' }, who);
       const hits = lone.suggestions;
       r.paragraphs.unshift(`I don't know ${echo(trimmed, 40)} as a command or a topic. Here is what I understand:`);
       if (hits.length) r.suggestions = hitsToActions(hits);
@@ -114,14 +120,23 @@ export class Tutor {
     return this.answerQuestion(trimmed, who);
   }
 
-  async runCommand(name: string, args: string, who: Requester): Promise<Reply> {
-    const cmd = findCommand(name);
+  /** Run a command by name (typed text, or structured options); an unknown name gets help. */
+  async runCommand(name: string, input: CommandInput, who: Requester): Promise<Reply> {
+    const cmd = findCommand(name, this.commands);
     if (!cmd) {
-      const r = await findCommand('help')!.run('', { tutor: this, who });
+      const r = await this.help(who);
       r.paragraphs.unshift(`Unknown command ${echo(name, 40)}. Here is what I understand:`);
       return r;
     }
-    return cmd.run(args, { tutor: this, who });
+    return cmd.run(input, this.context(who));
+  }
+
+  private help(who: Requester): Promise<Reply> {
+    return Promise.resolve(findCommand('help', this.commands)!.run({ text: '' }, this.context(who)));
+  }
+
+  private context(who: Requester) {
+    return { tutor: this, who, commands: this.commands };
   }
 
   /** Remember what a concept reply was about, for follow-ups in the same conversation. */
@@ -164,7 +179,7 @@ export class Tutor {
       case 'next-practice':
         return { ...(await this.quiz.practice(who)), inPlace: true };
       case 'topics':
-        return { ...(await this.runCommand('topics', String(action.page), who)), inPlace: true };
+        return { ...(await this.runCommand('topics', { text: String(action.page) }, who)), inPlace: true };
     }
   }
 
@@ -172,8 +187,7 @@ export class Tutor {
   async answerQuestion(text: string, who: Requester): Promise<Reply> {
     const result = this.matcher.match(text);
     if (result.query.smallTalk || (result.terms.length === 0 && !result.query.text)) {
-      const r = findCommand('help')!.run('', { tutor: this, who }) as Reply;
-      return r;
+      return this.help(who);
     }
     const long = String(text).length > MAX_QUESTION_CHARS;
     let reply: Reply;
@@ -232,11 +246,15 @@ export class Tutor {
   }
 
   get commandNames(): string[] {
-    return commands.map((c) => c.name);
+    return this.commands.map((c) => c.name);
   }
 }
 
 function dedupeHits(hits: ConceptHit[]): ConceptHit[] {
   const seen = new Set<string>();
-  return hits.filter((h) => (seen.has(h.conceptId) ? false : (seen.add(h.conceptId), true)));
+  return hits.filter((h) => {
+    if (seen.has(h.conceptId)) return false;
+    seen.add(h.conceptId);
+    return true;
+  });
 }

@@ -13,7 +13,7 @@ function tsFiles(dir: string): string[] {
 
 // import … from 'x', export … from 'x', side-effect import 'x', import('x') and require('x').
 const IMPORT = /(?:import|export)[^'"]*?from\s*['"]([^'"]+)['"]|\bimport\s*['"]([^'"]+)['"]|\b(?:import|require)\(\s*['"]([^'"]+)['"]\s*\)/g;
-export const importsIn = (text: string) => [...text.matchAll(IMPORT)].map((m) => m[1] ?? m[2] ?? m[3]!);
+const importsIn = (text: string) => [...text.matchAll(IMPORT)].map((m) => m[1] ?? m[2] ?? m[3]!);
 const importsOf = (file: string) => importsIn(readFileSync(file, 'utf8'));
 
 describe('architecture boundaries', () => {

@@ -46,7 +46,7 @@ export function completer(tutor: Tutor): (line: string) => [string[], string] {
 }
 
 /** Turn one typed line into a core request; numbers and quiz letters press the last reply's buttons. */
-export function parseConsoleLine(line: string, buttons: ReplyAction[], quizChoices: ReplyAction[]): TutorRequest {
+function parseConsoleLine(line: string, buttons: ReplyAction[], quizChoices: ReplyAction[]): TutorRequest {
   const t = line.trim();
   const letter = /^([a-e])[.)]?$/i.exec(t);
   if (letter && quizChoices.length) {

@@ -1,4 +1,4 @@
-import { columnWidths, displayWidth, monospaceRow, monospaceRule, wrapWords, type Reply, type ReplyAction, type ReplyTable } from '../../src/index.ts';
+import { columnWidths, displayWidth, monospaceRow, monospaceRule, renderMentions, wrapWords, type Reply, type ReplyAction, type ReplyTable } from '../../src/index.ts';
 import { consoleDiagram } from './diagram.ts';
 
 export interface ConsoleStyle {
@@ -23,7 +23,8 @@ export function renderConsole(reply: Reply, style: ConsoleStyle = plain): Render
   const out: string[] = [];
   const paint = (codes: readonly [string, string], s: string) => (style.color ? `${codes[0]}${s}${codes[1]}` : s);
   if (reply.title) out.push(paint(BOLD, reply.title), '');
-  for (const p of reply.paragraphs) out.push(paragraph(p, width, style), '');
+  // A terminal has no mentions: a person is their id.
+  for (const p of reply.paragraphs) out.push(paragraph(renderMentions(p, (id) => id), width, style), '');
   if (reply.diagram) out.push(...consoleDiagram(reply.diagram), '');
   if (reply.table) out.push(renderTable(reply.table, width), '');
   for (const c of reply.code) {
@@ -88,10 +89,22 @@ function restyle(text: string, style: ConsoleStyle): string {
     .map((line) => {
       let out = (bold && style.color ? BOLD[0] : '') + (code && style.color ? CODE[0] : '');
       for (const ch of line) {
-        if (ch === '\u0001') (bold = true), (out += style.color ? BOLD[0] : '');
-        else if (ch === '\u0002') (bold = false), (out += style.color ? BOLD[1] : '');
-        else if (ch === '\u0003') (code = true), (out += style.color ? CODE[0] : '');
-        else if (ch === '\u0004') (code = false), (out += style.color ? CODE[1] : '');
+        if (ch === '\u0001') {
+          bold = true;
+          out += style.color ? BOLD[0] : '';
+        }
+        else if (ch === '\u0002') {
+          bold = false;
+          out += style.color ? BOLD[1] : '';
+        }
+        else if (ch === '\u0003') {
+          code = true;
+          out += style.color ? CODE[0] : '';
+        }
+        else if (ch === '\u0004') {
+          code = false;
+          out += style.color ? CODE[1] : '';
+        }
         else out += ch;
       }
       return out + (bold && style.color ? BOLD[1] : '') + (code && style.color ? CODE[1] : '');

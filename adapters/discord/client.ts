@@ -1,3 +1,4 @@
+import './config.ts';
 import { Client, GatewayIntentBits, Options, Partials } from 'discord.js';
 import type { Config } from '../../src/index.ts';
 
@@ -15,7 +16,7 @@ const isSelf = (x: { id: string; client: Client }) => x.id === x.client.user?.id
  * scheduled post's send slot, or an interaction past its deadline): the call fails with a
  * RateLimitError instead, and the scheduler retries that channel after `retry_after` on its own.
  */
-export const MAX_RATE_LIMIT_WAIT_MS = 2000;
+const MAX_RATE_LIMIT_WAIT_MS = 2000;
 
 /**
  * The smallest footprint that works:

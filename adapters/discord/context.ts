@@ -1,5 +1,5 @@
 import type { Client } from 'discord.js';
-import type { Logger, TutorApp } from '../../src/index.ts';
+import type { AdapterHost, ChannelPoster, Logger } from '../../src/index.ts';
 
 export interface DiscordTiming {
   /** An answer not ready after this long is deferred first (Discord allows 3 s for the first response). */
@@ -22,8 +22,10 @@ export const DEFAULT_TIMING: DiscordTiming = { deferAfterMs: 1500, retryDelaysMs
 
 /** What every listener gets. */
 export interface BotContext {
-  app: TutorApp;
+  app: AdapterHost;
   client: Client;
+  /** Registered with the core once connected, for scheduled posts. */
+  poster: ChannelPoster;
   log: Logger;
   timing: DiscordTiming;
 }

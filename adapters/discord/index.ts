@@ -1,10 +1,14 @@
+import './config.ts';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Events, type Client } from 'discord.js';
-import type { TutorApp } from '../../src/index.ts';
+import type { AdapterHost } from '../../src/index.ts';
+import { createPoster } from './poster.ts';
 import type { RunningAdapter } from '../registry.ts';
 import { createClient, sweepDmChannels } from './client.ts';
 import { DEFAULT_TIMING, type BotContext, type DiscordTiming } from './context.ts';
 import { listeners } from './listeners/index.ts';
+// Registers how this platform's people type commands, for the core's help text and hints.
+import './wording.ts';
 
 export interface DiscordAdapter extends RunningAdapter {
   client: Client;
@@ -16,11 +20,11 @@ export interface DiscordAdapter extends RunningAdapter {
 const DESTROY_WAIT_MS = 2000;
 
 /** Connect to Discord with the credentials in `app.config.discord` and start answering. */
-export async function startDiscord(app: TutorApp, timing: Partial<DiscordTiming> = {}): Promise<DiscordAdapter> {
+export async function startDiscord(app: AdapterHost, timing: Partial<DiscordTiming> = {}): Promise<DiscordAdapter> {
   const cfg = app.config.discord;
   if (!cfg) throw new Error('Discord is not configured: set DISCORD_TOKEN and DISCORD_APPLICATION_ID.');
   const client = createClient(cfg, app.config.platformTimeoutMs);
-  const ctx: BotContext = { app, client, log: app.logger.child({ adapter: 'discord' }), timing: { ...DEFAULT_TIMING, ...timing } };
+  const ctx: BotContext = { app, client, poster: createPoster(client), log: app.logger.child({ adapter: 'discord' }), timing: { ...DEFAULT_TIMING, ...timing } };
 
   for (const l of listeners) {
     const handler = (...args: unknown[]) => {
@@ -61,7 +65,7 @@ export async function startDiscord(app: TutorApp, timing: Partial<DiscordTiming>
     ready,
     async stop() {
       clearInterval(dmSweep);
-      app.posters.delete('discord');
+      app.unregisterPoster(ctx.poster);
       await client.destroy();
     },
   };

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { Routes, SnowflakeUtil, type APIMessage, type Client } from 'discord.js';
 import type { ChannelPoster } from '../../src/index.ts';
 import { renderReply, toMessageBody, toRestFiles } from './render/index.ts';
-import { forScheduler } from './retry.ts';
+import { forScheduler } from './errors.ts';
 
 /**
  * Lets the core post on its own (scheduled quizzes) and replace its posts (quiz summaries), straight

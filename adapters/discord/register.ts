@@ -2,10 +2,11 @@
  * `npm run discord:register`: upload the slash commands. Uses DISCORD_TOKEN and
  * DISCORD_APPLICATION_ID, and DISCORD_GUILD_ID for instant per-server registration while developing.
  */
+import './config.ts';
 import { ConfigError, EnvFileError, loadConfig, loadEnvFileIfPresent, type Config } from '../../src/index.ts';
-import { subcommands } from './commands/index.ts';
+import { slashCommands } from './slash/index.ts';
 import { inviteUrl } from './invite.ts';
-import { registerCommands } from './registerCommands.ts';
+import { registerCommands } from './register-commands.ts';
 
 async function main(): Promise<number> {
   let config: Config;
@@ -28,7 +29,7 @@ async function main(): Promise<number> {
   try {
     const r = await registerCommands(config.discord);
     const where = r.scope === 'guild' ? `in server ${config.discord.guildId} (available now)` : 'globally (every server and DM the app is in)';
-    process.stdout.write(`Registered /tutor with ${subcommands.length} subcommands ${where}.\n`);
+    process.stdout.write(`Registered /tutor with ${slashCommands().length} subcommands ${where}.\n`);
     process.stdout.write(`Invite the bot with: ${inviteUrl(config.discord.applicationId)}\n`);
     return 0;
   } catch (err) {

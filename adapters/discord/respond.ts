@@ -1,10 +1,11 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { MessageFlags, type ChatInputCommandInteraction, type MessageComponentInteraction, type ModalSubmitInteraction } from 'discord.js';
+import { failureReply } from '../shared/failure.ts';
 import { formModal } from './modal.ts';
 import type { Reply } from '../../src/index.ts';
 import type { BotContext } from './context.ts';
 import { renderReply, type DiscordMessage } from './render/index.ts';
-import { isAlreadyAcknowledged, isUnknownInteraction, withRetry } from './retry.ts';
+import { isAlreadyAcknowledged, isUnknownInteraction, retryTransient } from './errors.ts';
 
 type AnswerableInteraction = ChatInputCommandInteraction | MessageComponentInteraction | ModalSubmitInteraction;
 
@@ -21,7 +22,7 @@ export interface AnswerPlan {
 }
 
 /** Private means ephemeral: only in servers, and only for replies meant for the asker. */
-export function isPrivate(reply: Reply, direct: boolean): boolean {
+function isPrivate(reply: Reply, direct: boolean): boolean {
   return !direct && reply.audience === 'requester';
 }
 
@@ -74,7 +75,7 @@ export async function answerInteraction(ctx: BotContext, interaction: Answerable
       return void (await (updating ? interaction.followUp({ ...body, flags: MessageFlags.Ephemeral }) : interaction.editReply(body)));
     }
     if (updating && plan.sharedNote && reply.audience === 'channel') {
-      await withRetry('replace the private copy', () => interaction.editReply({ content: plan.sharedNote!, embeds: [], components: [] }), ctx.timing.retryDelaysMs, log);
+      await retryTransient('replace the private copy', () => interaction.editReply({ content: plan.sharedNote!, embeds: [], components: [] }), ctx.timing.retryDelaysMs, log);
       await interaction.followUp(safeRender(reply, false, log));
       return;
     }
@@ -82,7 +83,7 @@ export async function answerInteraction(ctx: BotContext, interaction: Answerable
     if (!updating && !interaction.ephemeral && isPrivate(reply, direct)) return await answerPrivatelyInstead(interaction, reply, log);
     // Share only makes sense on a private message.
     const msg = safeRender(reply, Boolean(interaction.ephemeral), log);
-    await withRetry('edit deferred reply', () => interaction.editReply(msg), ctx.timing.retryDelaysMs, log);
+    await retryTransient('edit deferred reply', () => interaction.editReply(msg), ctx.timing.retryDelaysMs, log);
     log.debug({ kind: reply.kind }, 'answered after deferring');
   } catch (err) {
     if (isAlreadyAcknowledged(err)) log.warn({ err }, 'interaction was already acknowledged (a retried callback had gone through)');
@@ -122,9 +123,4 @@ export async function within<T>(p: Promise<T>, ms: number): Promise<T | undefine
   } finally {
     ac.abort();
   }
-}
-
-export function failureReply(): Reply {
-  const text = 'I hit an internal error answering that. Please try again.';
-  return { kind: 'error', title: 'Something went wrong', paragraphs: [text], code: [], related: [], suggestions: [], extra: [], audience: 'requester', fallback: text };
 }

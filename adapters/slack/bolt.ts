@@ -1,3 +1,4 @@
+import './config.ts';
 import { App, HTTPReceiver, webApi } from '@slack/bolt';
 import type { Config, Logger } from '../../src/index.ts';
 import { boltLogger } from './bolt-logger.ts';
@@ -7,7 +8,7 @@ import { guardTimestamps } from './timestamp-guard.ts';
 export type SlackConfig = NonNullable<Config['slack']> & { timeoutMs?: number };
 
 /** Events, slash commands and interactivity all arrive here (the manifest's request URLs). */
-export const EVENTS_PATH = '/slack/events';
+const EVENTS_PATH = '/slack/events';
 
 const DEFAULT_TIMEOUT_MS = 10_000;
 

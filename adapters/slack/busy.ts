@@ -1,5 +1,6 @@
 import type { Logger } from '../../src/index.ts';
-import { classify, type Target } from './targets.ts';
+import { classify } from './errors.ts';
+import type { Target } from './targets.ts';
 
 /** What a person is told when the bot has more requests waiting than it will queue. */
 export const BUSY_TEXT = "I'm busy right now: please try again in a moment.";

@@ -1,13 +1,14 @@
-import type { Logger, Reply } from '../../src/index.ts';
+import { direct, withRetry, type Logger, type Reply } from '../../src/index.ts';
 import type { SlackMessage } from './render/blocks.ts';
 import { renderVariants, type RenderOptions } from './render/index.ts';
 import { clip } from './render/limits.ts';
 import { escapeMrkdwn } from './render/mrkdwn.ts';
-import { classify, type Target } from './targets.ts';
+import { classify } from './errors.ts';
+import type { Target } from './targets.ts';
 import type { DiagramFiles } from './diagrams.ts';
 
 /** A Retry-After longer than this is not waited out; the person is told instead. */
-export const MAX_RETRY_WAIT_SECONDS = 30;
+const MAX_RETRY_WAIT_SECONDS = 30;
 
 export interface Delivery {
   reply: Reply;
@@ -82,15 +83,14 @@ export async function sendBest(target: Target, variants: SlackMessage[], log: Lo
   throw last;
 }
 
-async function withRateLimitRetry(target: Target, msg: SlackMessage, log: Logger): Promise<string | undefined> {
-  try {
-    return await target.send(msg);
-  } catch (err) {
-    const f = classify(err);
-    const wait = f.retryAfter ?? 1;
-    if (f.kind !== 'rate-limited' || wait > MAX_RETRY_WAIT_SECONDS) throw err;
-    log.warn({ target: target.name, retryAfter: wait }, 'rate limited by Slack; retrying once');
-    await new Promise((r) => setTimeout(r, wait * 1000));
-    return await target.send(msg);
-  }
+/** A rate limit is waited out once (the core's one retry helper); anything else is the caller's. */
+function withRateLimitRetry(target: Target, msg: SlackMessage, log: Logger): Promise<string | undefined> {
+  const wait = (err: unknown) => classify(err).retryAfter ?? 1;
+  return withRetry(direct, () => target.send(msg), {
+    attempts: 2,
+    retryable: (err) => classify(err).kind === 'rate-limited' && wait(err) <= MAX_RETRY_WAIT_SECONDS,
+    delayFor: (_attempt, err) => wait(err) * 1000,
+    sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
+    onRetry: (err) => log.warn({ target: target.name, retryAfter: wait(err) }, 'rate limited by Slack; retrying once'),
+  });
 }

@@ -1,6 +1,6 @@
 import type { webApi } from '@slack/bolt';
 import { diagramPng, type Clock, type Logger, type ReplyDiagram, type UploadStore } from '../../src/index.ts';
-import { classify } from './targets.ts';
+import { classify } from './errors.ts';
 
 type Client = webApi.WebClient;
 

@@ -1,5 +1,6 @@
+import './config.ts';
 import type { AddressInfo } from 'node:net';
-import type { TutorApp } from '../../src/index.ts';
+import type { AdapterHost } from '../../src/index.ts';
 import type { RunningAdapter } from '../registry.ts';
 import { createBolt, createPosterClient } from './bolt.ts';
 import { SlackDiagrams } from './diagrams.ts';
@@ -7,6 +8,8 @@ import { listeners } from './listeners/index.ts';
 import { slackPoster } from './poster.ts';
 import { AdminDirectory, summarize } from './requester.ts';
 import { RecentIds, Tasks, type TaskLimits } from './tasks.ts';
+// Registers how this platform's people type commands, for the core's help text and hints.
+import './wording.ts';
 
 export interface SlackStartOptions {
   /** Where the HTTP receiver listens. Default: all interfaces on config.slack.port. Tests use 127.0.0.1 and port 0. */
@@ -28,7 +31,7 @@ export interface SlackAdapter extends RunningAdapter {
  * Start the Slack adapter: Bolt (HTTP or Socket Mode), the listeners, and the channel poster the
  * core uses for scheduled posts. Throws when Slack refuses the token (auth.test).
  */
-export async function startSlack(app: TutorApp, options: SlackStartOptions = {}): Promise<SlackAdapter> {
+export async function startSlack(app: AdapterHost, options: SlackStartOptions = {}): Promise<SlackAdapter> {
   if (!app.config.slack) throw new Error('Slack is not configured (SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET)');
   const slack = { ...app.config.slack, timeoutMs: app.config.platformTimeoutMs };
   const log = app.logger.child({ adapter: 'slack' });
@@ -67,7 +70,7 @@ export async function startSlack(app: TutorApp, options: SlackStartOptions = {})
     async stop() {
       await bolt.stop();
       await tasks.idle();
-      if (app.posters.get('slack') === poster) app.posters.delete('slack');
+      app.unregisterPoster(poster);
     },
   };
 }

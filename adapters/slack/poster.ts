@@ -3,10 +3,11 @@ import type { ChannelPoster, Logger } from '../../src/index.ts';
 import { sendBest } from './deliver.ts';
 import type { SlackDiagrams } from './diagrams.ts';
 import { renderVariants } from './render/index.ts';
-import { channelPost, classify, messageUpdate } from './targets.ts';
+import { forScheduler } from './errors.ts';
+import { channelPost, messageUpdate } from './targets.ts';
 
 /** The metadata event type every scheduled quiz post carries (with `post_key` in its payload). */
-export const QUIZ_POST_EVENT = 'tutor_quiz_post';
+const QUIZ_POST_EVENT = 'tutor_quiz_post';
 /** Pages of conversations.history read when looking for a post (200 messages each). */
 const HISTORY_PAGES = 5;
 /** Read from a little before the scheduled instant, in case this machine's clock is ahead of Slack's. */
@@ -54,36 +55,4 @@ export function slackPoster(client: webApi.WebClient, log: Logger, diagrams?: Sl
 
 function rethrow(err: unknown): never {
   throw forScheduler(err);
-}
-
-/** Web API answers that trying again later will not change: the channel, the token or the app's set-up is the problem. */
-const PERMANENT = new Set([
-  'channel_not_found',
-  'not_in_channel',
-  'is_archived',
-  'invalid_auth',
-  'not_authed',
-  'account_inactive',
-  'token_revoked',
-  'token_expired',
-  'missing_scope',
-  'no_permission',
-  'restricted_action',
-  'team_access_not_granted',
-  'message_not_found',
-  'cant_update_message',
-  'edit_window_closed',
-]);
-
-/**
- * Mark an error the way the core's withRetry reads it: `retryable: false` for permanent failures
- * (and for rejected content, which only gets here after every simpler rendering failed too), and
- * `retryAfterMs` from a rate limit's Retry-After.
- */
-export function forScheduler(err: unknown): unknown {
-  if (typeof err !== 'object' || err === null) return err;
-  const f = classify(err);
-  if (f.kind === 'rate-limited') return Object.assign(err, { retryAfterMs: (f.retryAfter ?? 1) * 1000 });
-  if (f.kind === 'content' || PERMANENT.has(f.code)) return Object.assign(err, { retryable: false });
-  return err;
 }

@@ -14,7 +14,7 @@ export interface TaskLimits {
   queue: number;
 }
 
-export const DEFAULT_TASK_LIMITS: TaskLimits = { concurrency: 16, queue: 200 };
+const DEFAULT_TASK_LIMITS: TaskLimits = { concurrency: 16, queue: 200 };
 
 /**
  * The work each listener does after acknowledging Slack: a bounded queue, so that a flood of
@@ -73,7 +73,7 @@ export class Tasks {
 }
 
 /** How long an event id is remembered: Slack retries after about 1 and 5 minutes, then gives up. */
-export const EVENT_MEMORY_MS = 60 * 60_000;
+const EVENT_MEMORY_MS = 60 * 60_000;
 
 /**
  * Slack re-sends an event it thinks was missed (with x-slack-retry-num); answering twice would

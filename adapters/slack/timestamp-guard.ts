@@ -2,7 +2,7 @@ import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http
 import type { Logger } from '../../src/index.ts';
 
 /** Slack's replay window: a signed request is only good for five minutes either side of now. */
-export const MAX_SKEW_SECONDS = 5 * 60;
+const MAX_SKEW_SECONDS = 5 * 60;
 
 /**
  * Wraps the HTTP receiver's request listener. Bolt 5.1 verifies the signature (v0:timestamp:body,

@@ -1,5 +1,5 @@
 import { Command, CommanderError } from 'commander';
-import { cliCommands } from './commands/index.ts';
+import { cliCommands } from './subcommands/index.ts';
 import { CliError } from './context.ts';
 import { StoreError } from '../store/sqlite-safety.ts';
 import { exitQuietlyOnClosedPipe } from '../closed-pipe.ts';

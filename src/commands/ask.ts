@@ -1,10 +1,13 @@
-import type { Command } from './types.ts';
+import { optionText, type Command } from './types.ts';
 
 export const ask: Command = {
   name: 'ask',
   usage: 'ask <question>',
   description: 'Answer a question (you can also just type it).',
-  run(args, { tutor, who }) {
-    return tutor.answerQuestion(args, who);
+  summary: 'Ask a question about containers or virtual machines',
+  options: [{ name: 'question', type: 'string', description: 'For example: what is a volume?', required: true, maxLength: 500 }],
+  private: true,
+  run(input, { tutor, who }) {
+    return tutor.answerQuestion(optionText(input, 'question'), who);
   },
 };

@@ -1,14 +1,18 @@
 import { noMatchReply, noticeReply } from '../reply/build.ts';
 import { commandText } from '../reply/syntax.ts';
-import type { Command } from './types.ts';
+import { optionText, type Command } from './types.ts';
 
 export const explain: Command = {
   name: 'explain',
   aliases: ['define'],
   usage: 'explain <concept>',
   description: 'Explain one concept by name (typos are fine).',
-  run(args, { tutor, who }) {
-    const name = args.trim();
+  summary: 'Explain one concept by name',
+  // A completed option holds the concept id; a typed name works too (matched fuzzily).
+  options: [{ name: 'concept', type: 'string', description: 'Start typing: volumes, hypervisor, images…', required: true, maxLength: 100, complete: 'concept' }],
+  private: true,
+  run(input, { tutor, who }) {
+    const name = optionText(input, 'concept').trim();
     if (!name) return noticeReply('Which concept?', `Give me a concept name, for example \`${commandText(who.platform, 'explain', 'bind mounts')}\`.`);
     const direct = tutor.pack.byId.get(name.toLowerCase());
     if (direct) return tutor.conceptAnswer(direct, name, who);

@@ -9,9 +9,9 @@ import { schedule } from './schedule.ts';
 import { topics } from './topics.ts';
 
 /** Every command, in the order help lists them. Explicit on purpose: no folder scanning. */
-export const commands: Command[] = [ask, explain, topics, quiz, review, leaderboard, schedule, help];
+export const commands: readonly Command[] = [ask, explain, topics, quiz, review, leaderboard, schedule, help];
 
-export function findCommand(word: string): Command | undefined {
+export function findCommand(word: string, list: readonly Command[] = commands): Command | undefined {
   const w = word.toLowerCase().replace(/^\//, '');
-  return commands.find((c) => c.name === w || c.aliases?.includes(w));
+  return list.find((c) => c.name === w || c.aliases?.includes(w));
 }

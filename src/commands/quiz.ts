@@ -6,7 +6,9 @@ export const quiz: Command = {
   accepts: (args) => args.trim() === '',
   usage: 'quiz',
   description: 'One practice question for you, now.',
-  run(_args, { tutor, who }) {
+  summary: 'One practice question, just for you',
+  private: true,
+  run(_input, { tutor, who }) {
     return tutor.quiz.practice(who);
   },
 };

@@ -5,7 +5,9 @@ export const review: Command = {
   usage: 'review',
   accepts: (args) => args.trim() === '',
   description: 'Drill the questions you missed that are due today.',
-  run(_args, { tutor, who }) {
+  summary: 'Drill the questions you missed that are due today',
+  private: true,
+  run(_input, { tutor, who }) {
     return tutor.quiz.review(who);
   },
 };

@@ -1,9 +1,9 @@
 import { encodeAction } from '../reply/actions.ts';
 import { emptyReply, explainAction } from '../reply/build.ts';
 import { commandText } from '../reply/syntax.ts';
-import type { Command } from './types.ts';
+import { optionText, type Command } from './types.ts';
 
-export const TOPICS_PAGE_SIZE = 10;
+const TOPICS_PAGE_SIZE = 10;
 
 export const topics: Command = {
   name: 'topics',
@@ -11,7 +11,11 @@ export const topics: Command = {
   accepts: (args) => /^\d{0,4}$/.test(args.trim()),
   usage: 'topics [page]',
   description: 'Browse every concept, a page at a time.',
-  run(args, { tutor, who }) {
+  summary: 'Browse every concept I teach',
+  options: [{ name: 'page', type: 'integer', description: 'Page number', min: 1, max: 999 }],
+  private: true,
+  run(input, { tutor, who }) {
+    const args = optionText(input, 'page');
     const all = [...tutor.pack.concepts].sort((a, b) => a.title.localeCompare(b.title));
     const pages = Math.max(1, Math.ceil(all.length / TOPICS_PAGE_SIZE));
     const requested = Number.parseInt(args.trim() || '1', 10);

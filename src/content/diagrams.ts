@@ -61,13 +61,17 @@ export function loadDiagrams(entry: ConceptEntry, file: string, packDir: string,
   (entry.diagrams ?? []).forEach((d, i) => {
     const at = `diagrams.${i}.file`;
     const name = basename(d.file, '.svg');
-    if (names.has(name)) return void issues.push({ file, path: at, message: `"${d.file}" is listed twice` });
+    if (names.has(name)) {
+      issues.push({ file, path: at, message: `"${d.file}" is listed twice` });
+      return;
+    }
     names.add(name);
     const svgPath = join(packDir, d.file);
     const shown = packPath ? `${packPath}/${d.file}` : d.file;
     const facts = checked(svgPath, lookup);
     if (facts instanceof Error) {
-      return void issues.push({ file, path: at, message: facts.code === 'ENOENT' ? `${shown} does not exist` : `cannot read ${shown} (${facts.message})` });
+      issues.push({ file, path: at, message: facts.code === 'ENOENT' ? `${shown} does not exist` : `cannot read ${shown} (${facts.message})` });
+      return;
     }
     if (Array.isArray(facts)) {
       for (const p of facts) issues.push({ file, path: at, message: `${shown} ${p}` });

@@ -24,10 +24,10 @@ export class ContentError extends Error {
 
 const EXTENSIONS = new Set(['.yaml', '.yml', '.md']);
 /** A pack's list of questions it does not answer. Names starting with `_` are not entries. */
-export const OUT_OF_SCOPE_FILE = '_out-of-scope.yaml';
+const OUT_OF_SCOPE_FILE = '_out-of-scope.yaml';
 
 /** Every entry file under `dir`, recursively, in a stable order. READMEs are documentation, not entries. */
-export function listEntryFiles(dir: string, outOfScope: string[] = []): string[] {
+function listEntryFiles(dir: string, outOfScope: string[] = []): string[] {
   const out: string[] = [];
   const walk = (d: string) => {
     for (const name of readdirSync(d).sort()) {

@@ -1,14 +1,14 @@
 import { z } from 'zod';
 
 /** Stable kebab-case slug: other tools (eval sets, quiz history) refer to entries by it. */
-export const slug = z
+const slug = z
   .string()
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a kebab-case slug like "docker-image"')
   .max(60, 'must be at most 60 characters');
 
 const nonEmpty = z.string().trim().min(1, 'must not be empty');
 
-export const tableSchema = z
+const tableSchema = z
   .object({
     caption: z.string().optional(),
     headers: z.array(nonEmpty).min(2, 'needs at least 2 columns').max(6, 'at most 6 columns'),
@@ -27,7 +27,7 @@ export const tableSchema = z
     });
   });
 
-export const exampleSchema = z
+const exampleSchema = z
   .object({
     caption: nonEmpty,
     code: nonEmpty,
@@ -35,7 +35,7 @@ export const exampleSchema = z
   })
   .strict();
 
-export const quizItemSchema = z
+const quizItemSchema = z
   .object({
     /** Optional stable id; defaults to `<concept id>-q<n>` (1-based). */
     id: slug.optional(),
@@ -51,9 +51,9 @@ export const quizItemSchema = z
   })
   .strict();
 
-export const DIAGRAM_TEXT_COLUMNS = 64;
+const DIAGRAM_TEXT_COLUMNS = 64;
 
-export const diagramSchema = z
+const diagramSchema = z
   .object({
     /** The SVG source, relative to the pack folder: diagrams/<name>.svg. */
     file: z.string().regex(/^diagrams\/[a-z0-9]+(?:-[a-z0-9]+)*\.svg$/, 'must be a path like diagrams/containers-vs-vms.svg (kebab-case name, in the pack\'s diagrams folder)'),
@@ -98,8 +98,5 @@ export const outOfScopeSchema = z
   })
   .strict();
 
-export type ConceptInput = z.input<typeof conceptSchema>;
 export type ConceptEntry = z.output<typeof conceptSchema>;
-export type QuizItemEntry = z.output<typeof quizItemSchema>;
-export type DiagramEntry = z.output<typeof diagramSchema>;
 export type ContentTable = z.output<typeof tableSchema>;

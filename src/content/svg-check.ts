@@ -18,7 +18,7 @@ const FORBIDDEN = new Set(['script', 'foreignObject', 'iframe', 'object', 'embed
 /** Generic family names are allowed only as a last fallback after a bundled family. */
 const GENERIC = new Set(['sans-serif', 'serif', 'monospace']);
 
-export interface SvgInfo {
+interface SvgInfo {
   viewBox: { x: number; y: number; width: number; height: number };
 }
 

@@ -1,17 +1,26 @@
-import type { Requester } from '../core/request.ts';
+import type { Requester } from '../adapter-api/request.ts';
 import { echo } from '../reply/echo.ts';
 import { exampleReply, firstAnswer, moreReply } from '../reply/first-answer.ts';
 import { noticeReply } from '../reply/build.ts';
 import type { Reply } from '../reply/types.ts';
 import type { ConversationRecord } from '../store/chat-types.ts';
-import type { Tutor } from '../tutor.ts';
+import type { ContentPack } from '../content/model.ts';
+import type { MatchResult } from '../match/matcher.ts';
+import type { QuizFeatures } from '../quiz/features.ts';
+
+/** What a follow-up uses of the tutor (the Tutor class satisfies it). */
+interface FollowUpTutor {
+  readonly pack: ContentPack;
+  readonly quiz: QuizFeatures;
+  match(text: string): MatchResult;
+}
 import type { FollowUp } from './followup.ts';
 
 /**
  * Answer a follow-up against what the conversation is about. Returns undefined when it does not
  * resolve to anything better than reading the text as a new question.
  */
-export async function answerFollowUp(tutor: Tutor, fu: FollowUp, state: ConversationRecord | undefined, text: string, who: Requester): Promise<Reply | undefined> {
+export async function answerFollowUp(tutor: FollowUpTutor, fu: FollowUp, state: ConversationRecord | undefined, text: string, who: Requester): Promise<Reply | undefined> {
   const current = state ? tutor.pack.byId.get(state.conceptId) : undefined;
   if (!current) {
     if (fu.kind === 'more' || fu.kind === 'example' || fu.kind === 'quiz') {
@@ -55,7 +64,7 @@ export async function answerFollowUp(tutor: Tutor, fu: FollowUp, state: Conversa
 /** A match this confident on the text alone is taken as it stands, pointer or not. */
 const SURE = 0.95;
 
-function answerConcept(tutor: Tutor, conceptId: string, question: string): Reply | undefined {
+function answerConcept(tutor: FollowUpTutor, conceptId: string, question: string): Reply | undefined {
   const c = tutor.pack.byId.get(conceptId);
   return c ? firstAnswer(c, tutor.pack, { question }) : undefined;
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Requester } from '../core/request.ts';
+import type { Requester } from '../adapter-api/request.ts';
 import type { ConversationStore, ConversationRecord } from '../store/chat-types.ts';
 
 /**
@@ -13,7 +13,7 @@ export interface ConversationMemory {
 }
 
 /** Hashed, so the store holds no readable user or channel ids for this. */
-export function conversationKey(who: Requester): string {
+function conversationKey(who: Requester): string {
   return createHash('sha256').update([who.platform, who.workspaceId ?? '', who.conversationId ?? who.channelId, who.userId].join('|')).digest('base64url');
 }
 

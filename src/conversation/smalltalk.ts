@@ -1,4 +1,4 @@
-import type { Platform } from '../core/request.ts';
+import type { Platform } from '../adapter-api/request.ts';
 import { commandText } from '../reply/syntax.ts';
 
 /**

@@ -16,8 +16,8 @@ import { fontFiles } from './fonts.ts';
 /** Bump when the output for the same SVG changes (fonts, scale, renderer options). */
 const RENDER_VERSION = 'r1 inter-4.1 jbmono-2.3 2x min1200';
 /** Chat clients scale pictures down to the message width; 2x keeps lines and labels sharp. */
-export const SCALE = 2;
-export const MIN_WIDTH = 1200;
+const SCALE = 2;
+const MIN_WIDTH = 1200;
 const MAX_WIDTH = 3200;
 
 /** The cache key of an SVG source: same text and settings, same PNG. */

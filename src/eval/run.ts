@@ -5,7 +5,7 @@ export interface EvalRow {
   expect: string[] | null;
 }
 
-export interface EvalMiss {
+interface EvalMiss {
   q: string;
   expect: string[] | null;
   got: string | null;
@@ -107,7 +107,7 @@ export function formatEvalReport(r: EvalReport): string {
 }
 
 /** One line: the score, the name/text score, and the words and phrasing that carried it. */
-export function formatExplanation(e: Explanation): string {
+function formatExplanation(e: Explanation): string {
   const words = (label: string, ws: string[]) => (ws.length ? ` ${label} [${ws.join(', ')}]` : '');
   const phrasing = e.phrasing ? ` phrasing ${e.phrasing.score} ${JSON.stringify(e.phrasing.text)} shared [${e.phrasing.shared.join(', ')}]` : ' no phrasing shares a word';
   return `${e.conceptId} ${e.confidence}: names+text ${e.names}${words('name words', e.nameWords)}${words('text words', e.textWords)};${phrasing}`;

@@ -1,5 +1,5 @@
 import type { ContentPack } from '../content/model.ts';
-import type { Requester } from '../core/request.ts';
+import type { Requester } from '../adapter-api/request.ts';
 import type { ConversationMemory } from '../conversation/memory.ts';
 import { encodeAction, type TutorAction } from '../reply/actions.ts';
 import { noticeReply } from '../reply/build.ts';
@@ -12,7 +12,7 @@ export interface FeedbackSink {
   record(f: Omit<FeedbackRecord, 'at'>): Promise<void>;
 }
 
-export const NOTE_MAX = 500;
+const NOTE_MAX = 500;
 
 /**
  * "Was this helpful?" 👍 is recorded at once. 👎 first asks what the person was looking for (a

@@ -1,6 +1,6 @@
-import type { Requester } from '../core/request.ts';
+import type { Requester } from '../adapter-api/request.ts';
 import type { Logger } from '../log.ts';
-import type { Clock } from '../schedule/clock.ts';
+import type { Clock } from '../time/clock.ts';
 import type { GapRow, GapStore } from '../store/types.ts';
 
 /** Longest question text kept; the matcher has already normalised and capped it. */
@@ -19,7 +19,7 @@ export function gapRecorder(store: GapStore, clock: Clock, logger: Logger): (nor
 }
 
 /** The matcher's text, also without end punctuation, so "what is x?" and "what is x" count together. */
-export function normalizeGap(text: string): string {
+function normalizeGap(text: string): string {
   return String(text ?? '')
     .toLowerCase()
     .replace(/\s+/g, ' ')

@@ -7,20 +7,9 @@ import { isTopical, questionTerms } from './terms.ts';
 import { NameScorer } from './name-scores.ts';
 import type { ScoreLookup } from './concept-scores.ts';
 import { rank, TOP_HITS, type Blend } from './decision.ts';
+import type { MatchableConcept } from './matchable-concept.ts';
 
-/** What the matcher needs to know about a concept. */
-export interface MatchableConcept {
-  id: string;
-  title: string;
-  aliases: readonly string[];
-  keywords?: readonly string[] | undefined;
-  /** Comparison entries (those with a table) win ties when the question compares things. */
-  comparison?: boolean;
-  /** Explanation text (summary, body). Its words count as weaker evidence than names. */
-  text?: string;
-  /** Learner phrasings: whole questions that this concept answers. */
-  questions?: readonly string[];
-}
+export type { MatchableConcept } from './matchable-concept.ts';
 
 export interface ConceptHit {
   conceptId: string;

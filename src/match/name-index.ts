@@ -1,6 +1,6 @@
 import { indexTokens } from './normalize.ts';
 import { push } from './collections.ts';
-import type { MatchableConcept } from './matcher.ts';
+import type { MatchableConcept } from './matchable-concept.ts';
 
 /** One name of a concept (its title, id or an alias), as index tokens. */
 export interface Phrase {
@@ -67,7 +67,7 @@ export class NameIndex {
         const tokens = indexTokens(p);
         if (tokens.length === 0) continue;
         this.phrases.push({ concept: ci, tokens, weight });
-        tokens.forEach((t) => seen.add(t));
+        for (const t of tokens) seen.add(t);
       }
       for (const k of c.keywords ?? []) {
         for (const t of indexTokens(k)) {

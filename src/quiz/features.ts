@@ -1,4 +1,4 @@
-import type { Requester } from '../core/request.ts';
+import type { Requester } from '../adapter-api/request.ts';
 import type { Reply } from '../reply/types.ts';
 import type { TutorAction } from '../reply/actions.ts';
 

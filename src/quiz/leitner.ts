@@ -3,7 +3,7 @@ import type { LearnerRef, ReviewRecord } from '../store/types.ts';
 
 /** Days until the next review for Leitner boxes 1..5. A missed item goes back to box 1. */
 export const BOX_INTERVAL_DAYS = [1, 3, 7, 14, 30] as const;
-export const MAX_BOX = BOX_INTERVAL_DAYS.length;
+const MAX_BOX = BOX_INTERVAL_DAYS.length;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**

@@ -1,16 +1,16 @@
 import type { ContentPack, QuizItem } from '../content/model.ts';
-import type { Requester } from '../core/request.ts';
+import type { Requester } from '../adapter-api/request.ts';
 import { encodeAction, type TutorAction } from '../reply/actions.ts';
 import { noticeReply, quizFeedbackReply } from '../reply/build.ts';
 import { commandText } from '../reply/syntax.ts';
 import type { Reply } from '../reply/types.ts';
-import { systemClock, type Clock } from '../schedule/clock.ts';
+import { systemClock, type Clock } from '../time/clock.ts';
 import { localDate, periodStart } from '../schedule/zone.ts';
 import type { ChannelRef, PostRecord, QuizStore } from '../store/types.ts';
 import type { QuizFeatures } from './features.ts';
 import { afterAnswer, endOfLocalDay, intervalDays } from './leitner.ts';
 import { channelQuizReply, leaderboardReply, letter, nextPracticeAction, practiceQuestionReply, quizSummaryReply, type Period } from './replies.ts';
-import { scheduleCommand } from './schedule-command.ts';
+import { scheduleCommand, type ScheduleManager } from './schedule-settings.ts';
 import { chooseChannelItem, choosePracticeItem, dueReviews } from './select.ts';
 import { currentStreak } from './streaks.ts';
 
@@ -19,8 +19,8 @@ export interface PersistentQuizOptions {
   random?: () => number;
   /** Hours a channel quiz stays open at most (config.quiz.closeHours), for the confirmation text. */
   closeHours?: number;
-  /** Slack admin allow-list (config.slack.adminUsers). */
-  adminUsers?: readonly string[];
+  /** People allowed to manage schedules whatever the adapter says (embedders and tests). */
+  managers?: readonly ScheduleManager[];
 }
 
 const LEADERBOARD_SIZE = 10;
@@ -157,11 +157,11 @@ export class PersistentQuiz implements QuizFeatures {
     const rows = await this.store.scoreboard(ch, since, LEADERBOARD_SIZE);
     const reached = await this.answeredAbandoned(posts);
     const withStreaks = await Promise.all(rows.map(async (r) => ({ ...r, streak: currentStreak(posts, await this.store.answeredPostIds(ch, r.userId), zone, reached) })));
-    return leaderboardReply(who.platform, period, withStreaks, zone);
+    return leaderboardReply(period, withStreaks, zone);
   }
 
   async schedule(args: string, who: Requester): Promise<Reply> {
-    return scheduleCommand(args, who, { store: this.store, now: this.now(), closeHours: this.options.closeHours ?? 24, adminUsers: this.options.adminUsers ?? [] });
+    return scheduleCommand(args, who, { store: this.store, now: this.now(), closeHours: this.options.closeHours ?? 24, managers: this.options.managers ?? [] });
   }
 
   // Used by the scheduler

@@ -1,5 +1,5 @@
+import { mention } from '../reply/mention.ts';
 import type { Concept, QuizItem } from '../content/model.ts';
-import type { Platform } from '../core/request.ts';
 import { encodeAction } from '../reply/actions.ts';
 import { emptyReply, explainAction, quizQuestionReply } from '../reply/build.ts';
 import type { Reply } from '../reply/types.ts';
@@ -37,21 +37,16 @@ export function practiceQuestionReply(item: QuizItem, concept: Concept, heading:
 
 export const nextPracticeAction = { label: 'Next question', action: encodeAction({ type: 'next-practice' }) };
 
-/** Slack and Discord both write a user mention as <@id>; elsewhere the id is all we have. */
-export function mention(platform: Platform, userId: string): string {
-  return platform === 'slack' || platform === 'discord' ? `<@${userId}>` : userId;
-}
-
 export type Period = 'week' | 'month' | 'all';
-export const PERIOD_NAMES: Record<Period, string> = { week: 'this week', month: 'this month', all: 'all time' };
+const PERIOD_NAMES: Record<Period, string> = { week: 'this week', month: 'this month', all: 'all time' };
 
-export function leaderboardReply(platform: Platform, period: Period, rows: readonly (ScoreRow & { streak: number })[], zone: string): Reply {
+export function leaderboardReply(period: Period, rows: readonly (ScoreRow & { streak: number })[], zone: string): Reply {
   const r = emptyReply('leaderboard', `Leaderboard (${PERIOD_NAMES[period]}): ${rows.length ? rows.map((x) => `${x.userId} ${x.points}`).join(', ') : 'no answers yet'}`);
   r.title = `Leaderboard (${PERIOD_NAMES[period]})`;
   if (rows.length === 0) {
     r.paragraphs = [`No quiz answers in this channel ${period === 'all' ? 'yet' : PERIOD_NAMES[period]}.`];
   } else {
-    const lines = rows.map((x, i) => `${i + 1}. ${mention(platform, x.userId)} ${x.points} point${x.points === 1 ? '' : 's'} (${x.answered} answered), ${x.streak}-day streak`);
+    const lines = rows.map((x, i) => `${i + 1}. ${mention(x.userId)} ${x.points} point${x.points === 1 ? '' : 's'} (${x.answered} answered), ${x.streak}-day streak`);
     r.paragraphs = [lines.join('\n')];
   }
   const when = period === 'week' ? ` Weeks start Monday 00:00 ${zone}.` : period === 'month' ? ` Months start on the 1st, 00:00 ${zone}.` : '';

@@ -1,5 +1,5 @@
 import type { ContentPack } from '../content/model.ts';
-import type { Requester } from '../core/request.ts';
+import type { Requester } from '../adapter-api/request.ts';
 import { encodeAction, type TutorAction } from '../reply/actions.ts';
 import { noticeReply, quizFeedbackReply, quizQuestionReply } from '../reply/build.ts';
 import { commandText } from '../reply/syntax.ts';

@@ -1,5 +1,5 @@
 import type { Concept, Diagram, QuizItem } from '../content/model.ts';
-import type { Platform } from '../core/request.ts';
+import type { Platform } from '../adapter-api/request.ts';
 import { echo } from './echo.ts';
 import { commandText } from './syntax.ts';
 import type { ConceptHit } from '../match/matcher.ts';

@@ -10,7 +10,7 @@ import type { Reply, ReplyAction } from './types.ts';
  */
 
 /** The summary is cut to about this many words (at a sentence end when one is near). */
-export const SUMMARY_WORDS = 60;
+const SUMMARY_WORDS = 60;
 
 export interface FirstAnswerOptions {
   /** The question as typed: a "how do I" gets one short example, a comparison the table. */
@@ -23,7 +23,7 @@ const HOW_DO_I = /\b(how\s+(do|can|should|would|to)\b|how\s+i\b|command\b|show\s
 /** An example short enough to sit in a first answer. */
 const SHORT_EXAMPLE_LINES = 6;
 
-export function isHowDoI(question: string | undefined): boolean {
+function isHowDoI(question: string | undefined): boolean {
   return !!question && HOW_DO_I.test(question);
 }
 
@@ -98,7 +98,7 @@ function tableOf(concept: Concept): Reply['table'] {
 }
 
 /** At most `max` words; cut at the last sentence end inside the budget, else at the word. */
-export function clipWords(text: string, max: number): string {
+function clipWords(text: string, max: number): string {
   const words = text.trim().split(/\s+/);
   if (words.length <= max) return text.trim();
   const cut = words.slice(0, max).join(' ');

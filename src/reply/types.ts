@@ -45,13 +45,13 @@ export interface ReplyQuiz {
 }
 
 /** A compact pick-one menu (Slack static_select, Discord string select) instead of a row of buttons. */
-export interface ReplyMenu {
+interface ReplyMenu {
   placeholder: string;
   options: ReplyAction[];
 }
 
 /** Ask for a short text in a form (Slack modal, Discord modal); `submit` comes back with the text. */
-export interface ReplyForm {
+interface ReplyForm {
   title: string;
   label: string;
   placeholder?: string;

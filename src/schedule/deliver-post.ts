@@ -1,9 +1,9 @@
-import type { ChannelPoster } from '../core/poster.ts';
+import type { ChannelPoster } from '../adapter-api/poster.ts';
 import type { Logger } from '../log.ts';
 import type { Reply } from '../reply/types.ts';
 import type { PostRecord, PostStore } from '../store/types.ts';
-import type { Clock } from './clock.ts';
-import type { Call } from './queue.ts';
+import type { Clock } from '../time/clock.ts';
+import type { Call } from '../delivery/channel-queue.ts';
 
 export interface DeliveryContext {
   store: PostStore;
@@ -27,10 +27,11 @@ export type Outcome = 'sent' | 'failed' | 'lost' | 'taken' | 'stopped';
 export type Start = { claim: () => Promise<PostRecord | undefined> } | { recover: PostRecord };
 
 /** The key a scheduled post carries on the platform (Slack metadata, Discord nonce). */
-export const postKey = (p: PostRecord) => `${p.channelId}:${new Date(p.slotAt).toISOString()}`;
+const postKey = (p: PostRecord) => `${p.channelId}:${new Date(p.slotAt).toISOString()}`;
 
 /**
- * Exactly once, as far as the platform lets us tell: the claim is made inside the first attempt's
+ * At most once always, and exactly once when the poster can be asked whether a post arrived
+ * (ChannelPoster.findPost; without it an unconfirmed post is abandoned). The claim is made inside the first attempt's
  * in-flight slot, so it is never far ahead of its send; the outcome is recorded right after.
  * Whenever the outcome of an attempt is unknown (a timeout, a 5xx, a crash before it was recorded),
  * the next attempt first asks the platform whether the post arrived and only sends if it did not.
@@ -95,7 +96,7 @@ function describe(err: unknown): string {
 }
 
 /** Settle with `work`, or reject after `ms` with an error the retry treats as "maybe sent". */
-export function timed<T>(work: Promise<T>, ms: number, message: string): Promise<T> {
+function timed<T>(work: Promise<T>, ms: number, message: string): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(Object.assign(new Error(`${message} (${Math.round(ms / 100) / 10} s)`), { code: 'ETIMEDOUT' })), ms);

@@ -1,5 +1,5 @@
-import type { ChannelPoster } from '../core/poster.ts';
-import type { Platform } from '../core/request.ts';
+import type { ChannelPoster } from '../adapter-api/poster.ts';
+import type { Platform } from '../adapter-api/request.ts';
 import type { Logger } from '../log.ts';
 import type { PostRecord, PostStore } from '../store/types.ts';
 import { claimerIsGone } from './claimer.ts';

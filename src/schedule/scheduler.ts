@@ -1,14 +1,15 @@
-import type { ChannelPoster } from '../core/poster.ts';
-import type { Platform } from '../core/request.ts';
+import type { ChannelPoster } from '../adapter-api/poster.ts';
+import type { Platform } from '../adapter-api/request.ts';
 import type { Logger } from '../log.ts';
 import type { PersistentQuiz } from '../quiz/persistent.ts';
-import type { AnswerStore, PostClaim, PostRecord, PostStore, ScheduleRecord, ScheduleStore } from '../store/types.ts';
+import type { AnswerStore, ChannelRef, PostClaim, PostRecord, PostStore, ScheduleRecord, ScheduleStore } from '../store/types.ts';
 import { newInstanceId } from './claimer.ts';
-import type { Clock } from './clock.ts';
+import type { Clock } from '../time/clock.ts';
 import { deliverPost, where, type DeliveryContext, type Start } from './deliver-post.ts';
-import { ChannelQueue, realSleep, withRetry, type Call } from './queue.ts';
+import { ChannelQueue, realSleep, type Call } from '../delivery/channel-queue.ts';
+import { withRetry } from '../delivery/retry.ts';
 import { recoverClaims } from './recover.ts';
-import { nextRunAfter } from './spec.ts';
+import { iso, planPost } from './plan.ts';
 
 export interface SchedulerOptions {
   /** A missed post older than this is skipped instead of sent late (config.quiz.graceMinutes). */
@@ -65,7 +66,8 @@ export interface TickReport {
 const MAX_BATCHES = 1000;
 
 /**
- * Posts scheduled quizzes exactly once (see deliverPost) and closes them. tick() does one pass and
+ * Posts scheduled quizzes and closes them: never twice, and exactly once on platforms whose poster
+ * can be asked whether a post arrived (ChannelPoster.findPost; see deliverPost). tick() does one pass and
  * resolves when everything it started has been sent or given up; start() runs passes on a timer
  * that never waits for the sends, so one slow channel cannot hold up the next pass or any other
  * channel (each channel has its own queue and back-off; in-flight calls are bounded).
@@ -111,23 +113,31 @@ export class Scheduler {
 
   /** One pass: recover, close and queue what is due. Resolves once queued, with the jobs' promises. */
   private async pass(now: number, report: TickReport): Promise<Promise<void>[]> {
-    const { store } = this.deps;
     const platforms = [...this.deps.posters.keys()];
     const jobs: Promise<void>[] = [];
     await this.recover(now, report, jobs);
-
     // Summaries first: the channel's queue keeps them ahead of its next question.
+    await this.queueClosings(now, platforms, report, jobs);
+    await this.queueDueSchedules(now, platforms, report, jobs);
+    return jobs;
+  }
+
+  private async queueClosings(now: number, platforms: Platform[], report: TickReport, jobs: Promise<void>[]): Promise<void> {
+    const { store } = this.deps;
     for (let i = 0; i < MAX_BATCHES; i++) {
       const closing = await store.dueClosings(now, platforms, this.opts.batch);
       for (const p of closing) if (await store.claimClose(p.id, now)) jobs.push(this.sendSummary(p, report));
       if (closing.length < this.opts.batch) break;
     }
-    // Due schedules are queued per channel; each is claimed only when its send can start.
+  }
+
+  /** Due schedules are queued per channel; each is planned and claimed only when its send can start. */
+  private async queueDueSchedules(now: number, platforms: Platform[], report: TickReport, jobs: Promise<void>[]): Promise<void> {
     const seen = new Set<string>();
     for (let i = 0; i < MAX_BATCHES; i++) {
       // Rows stay due until their job claims them, so each read goes one batch further.
       const limit = this.opts.batch * (i + 1);
-      const due = await store.dueSchedules(now, platforms, limit, this.instanceId);
+      const due = await this.deps.store.dueSchedules(now, platforms, limit, this.instanceId);
       let fresh = 0;
       for (const s of due) {
         const k = key(s);
@@ -136,34 +146,36 @@ export class Scheduler {
         fresh++;
         if (this.pending.has(k)) continue;
         this.pending.add(k);
-        jobs.push(
-          this.queue
-            .push(k, async (call) => {
-              let claim: PostClaim | undefined;
-              try {
-                claim = await this.plan(s, now, report);
-              } finally {
-                if (!claim) this.pending.delete(k);
-              }
-              if (!claim) return;
-              const planned = claim;
-              await this.deliver({ claim: async () => {
-                try {
-                  const post = await store.claimPost(planned);
-                  if (post) report.claimed++;
-                  else report.lost++;
-                  return post;
-                } finally {
-                  this.pending.delete(k);
-                }
-              } }, call, report);
-            })
-            .catch((err: unknown) => this.deps.logger.error({ err, platform: s.platform, channelId: s.channelId }, 'could not post scheduled quiz')),
-        );
+        const job = this.queue.push(k, (call) => this.postDue(s, k, now, call, report));
+        jobs.push(job.catch((err: unknown) => this.deps.logger.error({ err, platform: s.platform, channelId: s.channelId }, 'could not post scheduled quiz')));
       }
       if (due.length < limit || fresh === 0) break;
     }
-    return jobs;
+  }
+
+  /** The queued job for one due schedule: plan the slot, then claim it (when the send can start) and deliver. */
+  private async postDue(s: ScheduleRecord, k: string, now: number, call: Call, report: TickReport): Promise<void> {
+    let planned: PostClaim | undefined;
+    try {
+      planned = await this.plan(s, now, report);
+    } finally {
+      if (!planned) this.pending.delete(k);
+    }
+    if (!planned) return;
+    const claim = planned;
+    const start: Start = {
+      claim: async () => {
+        try {
+          const post = await this.deps.store.claimPost(claim);
+          if (post) report.claimed++;
+          else report.lost++;
+          return post;
+        } finally {
+          this.pending.delete(k);
+        }
+      },
+    };
+    await this.deliver(start, call, report);
   }
 
   /** Unconfirmed claims of processes that are gone: taken over, checked on the platform, finished. */
@@ -199,53 +211,10 @@ export class Scheduler {
     else if (result.outcome === 'taken') this.deps.logger.warn(where(result.post!), 'another process took over this quiz post; leaving it to them');
   }
 
-  /** Work out which slot (if any) to post for a due schedule: the claim to make, or undefined. */
-  private async plan(s: ScheduleRecord, now: number, report: TickReport): Promise<PostClaim | undefined> {
+  private plan(s: ScheduleRecord, now: number, report: TickReport): Promise<PostClaim | undefined> {
     const { store, logger, quiz } = this.deps;
-    const ch = { platform: s.platform, channelId: s.channelId };
-    try {
-      const graceStart = now - this.opts.graceMs;
-      let slot = s.nextRunAt;
-      if (slot < graceStart) {
-        // Down for longer than the grace window: skip what is too old, don't flood the channel.
-        report.skipped++;
-        slot = nextRunAfter(s, graceStart - 1) ?? Number.MAX_SAFE_INTEGER;
-      }
-      let next = slot <= now ? (nextRunAfter(s, slot) ?? Number.MAX_SAFE_INTEGER) : slot;
-      // Several runs missed inside the grace window: only the latest is posted.
-      while (next <= now) {
-        report.skipped++;
-        slot = next;
-        next = nextRunAfter(s, slot) ?? Number.MAX_SAFE_INTEGER;
-      }
-      if (slot > now) {
-        if (await store.advanceSchedule(ch, s.nextRunAt, slot)) logger.warn({ ...ch, missed: iso(s.nextRunAt), next: iso(slot) }, 'missed quiz posts outside the grace window were skipped');
-        return undefined;
-      }
-      const item = await quiz.chooseItemFor(ch);
-      if (!item) {
-        logger.warn(ch, 'no quiz items in the content; nothing to post');
-        await store.advanceSchedule(ch, s.nextRunAt, next);
-        return undefined;
-      }
-      return {
-        ...ch,
-        slotAt: slot,
-        zone: s.zone,
-        itemId: item.id,
-        conceptId: item.conceptId,
-        claimedAt: now,
-        claimedBy: this.instanceId,
-        closesAt: Math.min(next, slot + this.opts.closeMs),
-        expectedNextRunAt: s.nextRunAt,
-        nextRunAt: next,
-      };
-    } catch (err) {
-      // A broken row must not stop every other channel; try it again in an hour.
-      logger.error({ err, ...ch, cron: s.cron, zone: s.zone }, 'could not schedule quiz post');
-      await store.advanceSchedule(ch, s.nextRunAt, now + 3_600_000).catch(() => undefined);
-      return undefined;
-    }
+    const deps = { store, logger, chooseItemFor: (ch: ChannelRef) => quiz.chooseItemFor(ch), instanceId: this.instanceId, graceMs: this.opts.graceMs, closeMs: this.opts.closeMs };
+    return planPost(deps, s, now, report);
   }
 
   private async sendSummary(post: PostRecord, report: TickReport): Promise<void> {
@@ -325,4 +294,3 @@ export class Scheduler {
 
 const emptyReport = (): TickReport => ({ claimed: 0, sent: 0, failed: 0, skipped: 0, lost: 0, closed: 0, abandoned: 0, recovered: 0 });
 const key = (p: { platform: string; channelId: string }) => `${p.platform}:${p.channelId}`;
-const iso = (ms: number) => new Date(ms).toISOString();

@@ -22,7 +22,7 @@ export class ScheduleSpecError extends Error {}
 const CRON_FIELD = /^(?:[\d*?,/#LW-]+|[a-z]{3}(?:[-,][a-z]{3})*)$/i;
 
 /** At most one quiz an hour: a quiz needs time to be answered, and a typo must not spam a channel. */
-export const MIN_GAP_MS = 60 * 60 * 1000;
+const MIN_GAP_MS = 60 * 60 * 1000;
 
 const fail = (message: string): never => {
   throw new ScheduleSpecError(`${message}\nExamples: ${SPEC_EXAMPLE}.`);
@@ -102,7 +102,7 @@ function finish(label: string, cron: string, zoneText: string | undefined, defau
  * a fixed-time job: inside a spring-forward gap it runs once at the first valid time after the
  * gap, and in a repeated autumn hour it runs once (the first occurrence).
  */
-export function cronFor(spec: Pick<ScheduleSpec, 'cron' | 'zone'>): Cron {
+function cronFor(spec: Pick<ScheduleSpec, 'cron' | 'zone'>): Cron {
   const key = `${spec.zone} ${spec.cron}`;
   let job = jobs.get(key);
   if (!job) {

@@ -61,3 +61,12 @@ export function periodStart(period: 'week' | 'month', now: Date, zone: string): 
   const [last] = newCron(pattern, { timezone: zone, mode: '5-part', fixedTimeRule: 'no-wildcard' }).previousRuns(1, new Date(now.getTime() + 1));
   return last ? last.getTime() : 0;
 }
+
+/** Up to `limit` IANA zones for what was typed so far: prefix matches first, then the rest containing it. */
+export function completeZone(partial: string, limit: number): string[] {
+  const q = String(partial ?? '').trim().toLowerCase().replace(/\s+/g, '_');
+  const zones = ['UTC', ...Intl.supportedValuesOf('timeZone')];
+  const starts = zones.filter((z) => z.toLowerCase().startsWith(q));
+  const contains = zones.filter((z) => !starts.includes(z) && z.toLowerCase().includes(q));
+  return [...starts, ...contains].slice(0, limit);
+}

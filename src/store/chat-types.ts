@@ -1,4 +1,4 @@
-import type { Platform } from '../core/request.ts';
+import type { Platform } from '../adapter-api/request.ts';
 import type { LearnerRef } from './types.ts';
 
 /** What a conversation is about, for follow-ups. Keyed by platform, person and conversation. */

@@ -110,7 +110,11 @@ async function copyTable(lite: Database.Database, store: PgStore, table: string,
 /** Insert one batch in one transaction; returns how many rows were new. */
 async function insertBatch(store: PgStore, table: string, columns: string[], key: string[], batch: Row[], file: string): Promise<number> {
   const values: unknown[] = [];
-  const tuples = batch.map((row) => `(${columns.map((c) => (values.push(row[c] ?? null), `$${values.length}`)).join(', ')})`);
+  const placeholder = (v: unknown): string => {
+    values.push(v ?? null);
+    return `$${values.length}`;
+  };
+  const tuples = batch.map((row) => `(${columns.map((c) => placeholder(row[c])).join(', ')})`);
   const sql = `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES ${tuples.join(', ')} ON CONFLICT (${key.map((c) => `"${c}"`).join(', ')}) DO NOTHING RETURNING ${key.map((c) => `"${c}"`).join(', ')}`;
   return inTransaction(store.pool, async (client) => {
     const inserted = await client.query(sql, values);

@@ -116,7 +116,7 @@ export const PG_MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX feedback_concept ON feedback (concept_id, at);
 
-  -- Slack event ids already answered, shared so a retry that reaches another replica is not answered twice.
+  -- Chat event ids already answered, shared so a retry that reaches another replica is not answered twice.
   CREATE TABLE seen_events (
     id TEXT PRIMARY KEY,
     seen_at BIGINT NOT NULL

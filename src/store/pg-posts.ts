@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import type { Platform } from '../core/request.ts';
+import type { Platform } from '../adapter-api/request.ts';
 import { toPost, type Row } from './rows.ts';
 import type { AnswerRecord, AnswerStore, ChannelRef, PostClaim, PostRecord, PostStore, ScoreRow } from './types.ts';
 

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import type pg from 'pg';
-import type { Platform } from '../core/request.ts';
+import type { Platform } from '../adapter-api/request.ts';
 import type { ConversationRecord, FeedbackRecord, FeedbackRow } from './chat-types.ts';
 import { StoreError } from './errors.ts';
 import { PgPostTables } from './pg-posts.ts';

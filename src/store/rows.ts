@@ -1,4 +1,4 @@
-import type { Platform } from '../core/request.ts';
+import type { Platform } from '../adapter-api/request.ts';
 import type { PostRecord, ReviewRecord, ScheduleRecord } from './types.ts';
 
 /** A row as the driver returns it; the mappers below turn rows into records (shared by SQLite and Postgres). */

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import type Database from 'better-sqlite3';
-import type { Platform } from '../core/request.ts';
+import type { Platform } from '../adapter-api/request.ts';
 import { MIGRATIONS } from './sqlite-migrations.ts';
 import { SqliteChatTables } from './sqlite-chat.ts';
 import { SqlitePostTables } from './sqlite-posts.ts';

@@ -1,4 +1,4 @@
-import type { Platform } from '../core/request.ts';
+import type { Platform } from '../adapter-api/request.ts';
 import type { ChatStore, PracticeStore } from './chat-types.ts';
 
 /**

@@ -23,7 +23,7 @@ describe('tutor ask --json', () => {
 
   it('answers stdin lines in order, one line each, whatever they hold', () => {
     const hostile = ['what is a volume', '', 'x'.repeat(100_000), '\u0001\u0002\u001b[31mred', '🐳🐳 docker 🐳', 'مرحبا ما هو الحاوية', '<!channel> <@U123> hypervisor', 'container vs vm'];
-    const r = tutor(['ask', '--json', '-'], hostile.join('\n') + '\n');
+    const r = tutor(['ask', '--json', '-'], `${hostile.join('\n')}\n`);
     expect(r.code).toBe(0);
     const lines = r.out.trimEnd().split('\n').map((l) => JSON.parse(l) as { query: string; answer: { conceptId: string } | null; suggestions: unknown[] });
     expect(lines.map((l) => l.query)).toEqual(hostile);
@@ -36,7 +36,7 @@ describe('tutor ask --json', () => {
 
   it('keeps a lone carriage return, line separators and colour codes inside one line', () => {
     const tricky = ['named\rvolume', 'x\u2028y\u2029z', 'what is a \u001b[31mhypervisor\u001b[0m', 'x', 'vs', 'with crlf\r'];
-    const r = tutor(['ask', '--json', '-'], tricky.join('\n') + '\n');
+    const r = tutor(['ask', '--json', '-'], `${tricky.join('\n')}\n`);
     expect(r.code).toBe(0);
     // Split on U+2028/9 too, as some line readers do: still one line per input.
     const lines = r.out.trimEnd().split(/\n|\u2028|\u2029/);

@@ -9,7 +9,7 @@ import { diagramKey } from '../../src/diagrams/render.ts';
 
 const SVG = fileURLToPath(new URL('../fixtures/diagram-pack/pics/diagrams/layers.svg', import.meta.url));
 /** A real diagram (the fixture pack's), so adapters can load its PNG. */
-export const DIAGRAM: ReplyDiagram = {
+const DIAGRAM: ReplyDiagram = {
   name: 'layers',
   alt: 'A dashed writable layer for one container on top of two read-only image layers.',
   text: '[ writable layer (container) ]\n[ image layer 2 (read-only)  ]\n[ image layer 1 (read-only)  ]',
@@ -94,8 +94,4 @@ export function oversizedReplies(): Reply[] {
     ...(r.quiz ? { quiz: { ...r.quiz, prompt: long(3000, 'prompt'), choices: Array.from({ length: 5 }, (_, i) => ({ label: long(300, 'choice'), action: encodeAction({ type: 'practice-answer', itemId: 'volumes-q1', choice: i }) })) } } : {}),
     fallback: long(50000, 'fallback'),
   }));
-}
-
-export function allReplies(): Reply[] {
-  return [...normalReplies(), ...oversizedReplies()];
 }

@@ -2,8 +2,8 @@
 import { PermissionFlagsBits, PermissionsBitField } from 'discord.js';
 import { describe, expect, it } from 'vitest';
 import { createTutorApp, parseConfig, silentLogger } from '../../src/index.ts';
-import { findSubcommand, subcommands, type OptionReader } from '../../adapters/discord/commands/index.ts';
-import { scheduleArgs } from '../../adapters/discord/commands/schedule.ts';
+import { autocomplete, findSubcommand, slashCommands, toRequest, type OptionReader } from '../../adapters/discord/slash/index.ts';
+import { scheduleText } from '../../src/commands/schedule.ts';
 import { stripMention } from '../../adapters/discord/listeners/message.ts';
 import { requesterFromInteraction } from '../../adapters/discord/requester.ts';
 import { FIXTURE_PACK } from './harness.ts';
@@ -16,19 +16,25 @@ function options(sub: string, values: Record<string, string | number> = {}): Opt
   };
 }
 
-const request = (group: string | null, sub: string, values: Record<string, string | number> = {}) => findSubcommand(group, sub)!.toRequest(options(sub, values));
+const request = (group: string | null, sub: string, values: Record<string, string | number> = {}) => toRequest(findSubcommand(group, sub)!, options(sub, values));
+// The options a Discord interaction carries for `/tutor schedule <sub>`, as the core command reads them.
+const scheduleArgs = (o: OptionReader) => {
+  const req = toRequest(findSubcommand('schedule', 'set')!, o);
+  return req.type === 'command' && req.options ? scheduleText({ options: req.options, ...(req.sub ? { sub: req.sub } : {}) }) : '';
+};
 
 describe('subcommand -> core request', () => {
   it('maps every subcommand to the core command of the same name', () => {
-    expect(request(null, 'ask', { question: 'what is a volume?' })).toEqual({ type: 'command', name: 'ask', args: 'what is a volume?' });
-    expect(request(null, 'explain', { concept: 'volume' })).toEqual({ type: 'command', name: 'explain', args: 'volume' });
-    expect(request(null, 'topics')).toEqual({ type: 'command', name: 'topics', args: '' });
-    expect(request(null, 'topics', { page: 2 })).toEqual({ type: 'command', name: 'topics', args: '2' });
-    expect(request(null, 'quiz')).toEqual({ type: 'command', name: 'quiz', args: '' });
-    expect(request(null, 'review')).toEqual({ type: 'command', name: 'review', args: '' });
-    expect(request(null, 'leaderboard')).toEqual({ type: 'command', name: 'leaderboard', args: '' });
-    expect(request(null, 'leaderboard', { period: 'all' })).toEqual({ type: 'command', name: 'leaderboard', args: 'all' });
-    expect(request('schedule', 'show')).toEqual({ type: 'command', name: 'schedule', args: 'show' });
+    expect(request(null, 'ask', { question: 'what is a volume?' })).toEqual({ type: 'command', name: 'ask', options: { question: 'what is a volume?' } });
+    expect(request(null, 'explain', { concept: 'volume' })).toEqual({ type: 'command', name: 'explain', options: { concept: 'volume' } });
+    expect(request(null, 'topics')).toEqual({ type: 'command', name: 'topics', options: {} });
+    expect(request(null, 'topics', { page: 2 })).toEqual({ type: 'command', name: 'topics', options: { page: 2 } });
+    expect(request(null, 'quiz')).toEqual({ type: 'command', name: 'quiz', options: {} });
+    expect(request(null, 'review')).toEqual({ type: 'command', name: 'review', options: {} });
+    expect(request(null, 'leaderboard')).toEqual({ type: 'command', name: 'leaderboard', options: {} });
+    // A choice arrives as its typed value, not as text to parse again.
+    expect(request(null, 'leaderboard', { period: 'all' })).toEqual({ type: 'command', name: 'leaderboard', options: { period: 'all' } });
+    expect(request('schedule', 'show')).toEqual({ type: 'command', name: 'schedule', options: {}, sub: 'show' });
   });
 
   it('turns /tutor schedule set options into the core one-line spec', () => {
@@ -41,7 +47,7 @@ describe('subcommand -> core request', () => {
   });
 
   it('lists every subcommand once, in one explicit index', () => {
-    expect(subcommands.map((s) => s.name)).toEqual(['ask', 'explain', 'topics', 'quiz', 'review', 'leaderboard', 'schedule']);
+    expect(slashCommands().map((s) => s.name)).toEqual(['ask', 'explain', 'topics', 'quiz', 'review', 'leaderboard', 'schedule']);
     expect(findSubcommand(null, 'nope')).toBeUndefined();
   });
 });
@@ -50,8 +56,8 @@ describe('autocomplete', () => {
   it('explain: at most 25 concept choices, names and values within 100 characters', async () => {
     const app = await createTutorApp(parseConfig({ CONTENT_DIR: FIXTURE_PACK, DATA_DIR: ':memory:' }), silentLogger);
     const explain = findSubcommand(null, 'explain')!;
-    expect(explain.autocomplete!({ name: 'concept', value: 'hyper' }, app.tutor)[0]).toEqual({ name: 'Hypervisor', value: 'hypervisor' });
-    const all = explain.autocomplete!({ name: 'concept', value: '' }, app.tutor);
+    expect(autocomplete(explain, { name: 'concept', value: 'hyper' }, app.tutor)[0]).toEqual({ name: 'Hypervisor', value: 'hypervisor' });
+    const all = autocomplete(explain, { name: 'concept', value: '' }, app.tutor);
     expect(all.length).toBeGreaterThan(0);
     expect(all.length).toBeLessThanOrEqual(25);
     await app.close();
@@ -60,9 +66,9 @@ describe('autocomplete', () => {
   it('schedule: IANA zones, prefix matches first, at most 25', async () => {
     const schedule = findSubcommand('schedule', 'set')!;
     const tutor = undefined as never;
-    expect(schedule.autocomplete!({ name: 'timezone', value: 'new y' }, tutor).map((c) => c.value)).toEqual(['America/New_York']);
-    expect(schedule.autocomplete!({ name: 'timezone', value: '' }, tutor)).toHaveLength(25);
-    expect(schedule.autocomplete!({ name: 'timezone', value: 'utc' }, tutor)[0]).toEqual({ name: 'UTC', value: 'UTC' });
+    expect(autocomplete(schedule, { name: 'timezone', value: 'new y' }, tutor).map((c) => c.value)).toEqual(['America/New_York']);
+    expect(autocomplete(schedule, { name: 'timezone', value: '' }, tutor)).toHaveLength(25);
+    expect(autocomplete(schedule, { name: 'timezone', value: 'utc' }, tutor)[0]).toEqual({ name: 'UTC', value: 'UTC' });
   });
 });
 

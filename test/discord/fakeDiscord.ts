@@ -319,7 +319,7 @@ export class FakeDiscord extends EventEmitter {
  * Files must match the body: each `attachments[n]` names a `files[n]` part, and an embed's
  * attachment://name must be one of the files sent (Discord would show nothing otherwise).
  */
-export function validateAttachments(body: any, files: FormPart[]): Record<string, string> | null {
+function validateAttachments(body: any, files: FormPart[]): Record<string, string> | null {
   if (!body || typeof body !== 'object') return null;
   const errors: Record<string, string> = {};
   const listed: any[] = body.attachments ?? [];

@@ -8,7 +8,7 @@ export const CHANNEL_ID = '300000000000000003';
 export const DM_CHANNEL_ID = '300000000000000004';
 export const USER_ID = '400000000000000004';
 export const OTHER_BOT_ID = '400000000000000006';
-export const COMMAND_ID = '500000000000000005';
+const COMMAND_ID = '500000000000000005';
 
 export const BOT_USER = { id: BOT_ID, username: 'tutor', discriminator: '0', global_name: 'Tutor', avatar: null, bot: true, flags: 0 };
 export const HUMAN = { id: USER_ID, username: 'ada', discriminator: '0', global_name: 'Ada', avatar: null, flags: 0 };
@@ -63,7 +63,7 @@ export function guildCreate() {
 }
 
 let counter = 0;
-export const snowflake = () => (700000000000000000n + BigInt(++counter)).toString();
+const snowflake = () => (700000000000000000n + BigInt(++counter)).toString();
 
 interface Where {
   /** A DM with the bot instead of the server channel. */
@@ -116,7 +116,6 @@ export function slash(sub: string, options: Option[] = [], where: Where & { grou
 }
 
 export const str = (name: string, value: string, focused = false): Option => ({ name, type: 3, value, ...(focused ? { focused } : {}) });
-export const int = (name: string, value: number): Option => ({ name, type: 4, value });
 
 /** An autocomplete request (interaction type 4) while typing an option. */
 export function autocomplete(sub: string, options: Option[], where: Where & { group?: string } = {}) {

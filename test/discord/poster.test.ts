@@ -5,7 +5,7 @@
 import { DiscordAPIError, HTTPError, RateLimitError } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/index.ts';
-import { forScheduler } from '../../adapters/discord/retry.ts';
+import { forScheduler } from '../../adapters/discord/errors.ts';
 import { startHarness, type Harness } from './harness.ts';
 import { CHANNEL_ID, MANAGER_PERMS, slash, str } from './payloads.ts';
 

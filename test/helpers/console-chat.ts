@@ -9,7 +9,7 @@ export async function pipedChat(tutor: Tutor, lines: string[]): Promise<string> 
   let out = '';
   output.on('data', (d: Buffer) => (out += d.toString()));
   const done = runConsoleChat(tutor, { input, output, interactive: false });
-  input.end(lines.join('\n') + '\n');
+  input.end(`${lines.join('\n')}\n`);
   await done;
   return out;
 }

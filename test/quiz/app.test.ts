@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { Command } from 'commander';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { register as registerReport } from '../../src/cli/commands/report.ts';
+import { register as registerReport } from '../../src/cli/subcommands/report.ts';
 import { createTutorApp, ManualClock, parseConfig, silentLogger, type Requester, type TutorApp } from '../../src/index.ts';
 import { DB_FILE } from '../../src/store/sqlite.ts';
 import { RecordingPoster, tempDir } from './helpers.ts';

@@ -4,19 +4,17 @@
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { ContentPack, type Concept, type QuizItem } from '../../src/content/model.ts';
-import { loadContentOrThrow } from '../../src/content/load.ts';
-import type { ChannelPoster } from '../../src/core/poster.ts';
-import type { Platform, Requester } from '../../src/core/request.ts';
+
+import type { ChannelPoster } from '../../src/adapter-api/poster.ts';
+import type { Platform, Requester } from '../../src/adapter-api/request.ts';
 import { silentLogger } from '../../src/log.ts';
 import { PersistentQuiz } from '../../src/quiz/persistent.ts';
 import type { Reply } from '../../src/reply/types.ts';
-import { ManualClock } from '../../src/schedule/clock.ts';
+import { ManualClock } from '../../src/time/clock.ts';
 import { Scheduler, type SchedulerOptions } from '../../src/schedule/scheduler.ts';
 import { SqliteStore } from '../../src/store/sqlite.ts';
-
-export const fixturePack = () => loadContentOrThrow(resolve(import.meta.dirname, '../fixtures/pack'));
 
 /** A fake platform: remembers every post and update, and can be told to fail. */
 export class RecordingPoster implements ChannelPoster {
@@ -122,7 +120,7 @@ export interface Harness {
 export function harness(opts: { file?: string; pack?: ContentPack; clock?: ManualClock; poster?: RecordingPoster; scheduler?: Partial<SchedulerOptions>; adminUsers?: string[] } = {}): Harness {
   const store = new SqliteStore(opts.file ?? ':memory:');
   const clock = opts.clock ?? new ManualClock('2027-01-04T00:00:00Z');
-  const quiz = new PersistentQuiz(opts.pack ?? bankPack(), store, { clock, random: seeded(), closeHours: 24, adminUsers: opts.adminUsers ?? [] });
+  const quiz = new PersistentQuiz(opts.pack ?? bankPack(), store, { clock, random: seeded(), closeHours: 24, managers: (opts.adminUsers ?? []).map((userId) => ({ platform: 'slack', userId })) });
   const poster = opts.poster ?? new RecordingPoster('slack');
   const posters = new Map<Platform, ChannelPoster>([[poster.platform, poster]]);
   const scheduler = new Scheduler(

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { decodeAction, type TutorAction } from '../../src/reply/actions.ts';
 import type { Reply } from '../../src/reply/types.ts';
-import { ManualClock } from '../../src/schedule/clock.ts';
+import { ManualClock } from '../../src/time/clock.ts';
 import { afterAnswer, BOX_INTERVAL_DAYS } from '../../src/quiz/leitner.ts';
 import { harness, person, setSchedule, type Harness } from './helpers.ts';
 

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { decodeAction } from '../../src/reply/actions.ts';
-import { ManualClock } from '../../src/schedule/clock.ts';
+import { ManualClock } from '../../src/time/clock.ts';
 import { bankPack, harness, person, setSchedule, type Harness } from './helpers.ts';
 
 const DAY = 86_400_000;

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { Command } from 'commander';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { register } from '../../src/cli/commands/schedule.ts';
+import { register } from '../../src/cli/subcommands/schedule.ts';
 import { CliError } from '../../src/cli/context.ts';
 
 const run = promisify(execFile);

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { decodeAction } from '../../src/reply/actions.ts';
 import type { Reply } from '../../src/reply/types.ts';
-import { ManualClock } from '../../src/schedule/clock.ts';
+import { ManualClock } from '../../src/time/clock.ts';
 import { DB_FILE } from '../../src/store/sqlite.ts';
 import { harness, person, RecordingPoster, setSchedule, tempDir, type Harness } from '../quiz/helpers.ts';
 

@@ -4,7 +4,7 @@
  * Waits until <start at> so that two processes tick at the same moment, then prints one JSON line
  * per message sent and a final {"report": …} line.
  */
-import { ManualClock } from '../../src/schedule/clock.ts';
+import { ManualClock } from '../../src/time/clock.ts';
 import { harness, RecordingPoster } from '../quiz/helpers.ts';
 
 const [file, at, startAt] = process.argv.slice(2) as [string, string, string];

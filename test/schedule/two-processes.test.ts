@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ManualClock } from '../../src/schedule/clock.ts';
+import { ManualClock } from '../../src/time/clock.ts';
 import { DB_FILE } from '../../src/store/sqlite.ts';
 import { harness, setSchedule, tempDir } from '../quiz/helpers.ts';
 

@@ -4,11 +4,11 @@
  * A fresh database per test file, dropped after.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ChannelPoster } from '../../src/core/poster.ts';
-import type { Platform } from '../../src/core/request.ts';
+import type { ChannelPoster } from '../../src/adapter-api/poster.ts';
+import type { Platform } from '../../src/adapter-api/request.ts';
 import { silentLogger } from '../../src/log.ts';
 import { PersistentQuiz } from '../../src/quiz/persistent.ts';
-import { ManualClock } from '../../src/schedule/clock.ts';
+import { ManualClock } from '../../src/time/clock.ts';
 import { Scheduler } from '../../src/schedule/scheduler.ts';
 import { StoreError } from '../../src/store/errors.ts';
 import { PG_MIGRATIONS } from '../../src/store/pg-migrations.ts';
@@ -131,7 +131,7 @@ describe.skipIf(!postgresAdminUrl())('PgStore', () => {
     const replicas = await Promise.all(
       ['A', 'B'].map(async (name, i) => {
         const store = await PgStore.open(db.url, { max: 3 });
-        const quiz = new PersistentQuiz(pack, store, { clock, random: seeded(i + 1), closeHours: 24, adminUsers: [] });
+        const quiz = new PersistentQuiz(pack, store, { clock, random: seeded(i + 1), closeHours: 24 });
         const poster = new RecordingPoster('slack');
         const posters = new Map<Platform, ChannelPoster>([['slack', poster]]);
         const scheduler = new Scheduler({ store, quiz, posters, clock, logger: silentLogger }, { graceMs: 120 * 60_000, closeMs: 24 * 3_600_000, perChannelIntervalMs: 0, retryBaseMs: 1, sleep: async () => {}, instanceId: name });

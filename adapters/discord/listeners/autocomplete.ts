@@ -1,5 +1,5 @@
 import { Events } from 'discord.js';
-import { COMMAND_NAME, findSubcommand } from '../commands/index.ts';
+import { autocomplete as suggest, COMMAND_NAME, findSubcommand } from '../slash/index.ts';
 import { listener } from './types.ts';
 
 /** Suggestions while typing an option: answered synchronously from memory, far inside Discord's 3 s. */
@@ -8,11 +8,11 @@ export const autocomplete = listener({
   event: Events.InteractionCreate,
   async run(ctx, interaction) {
     if (!interaction.isAutocomplete() || interaction.commandName !== COMMAND_NAME) return;
-    const sub = findSubcommand(interaction.options.getSubcommandGroup(false), interaction.options.getSubcommand(false) ?? '');
+    const sub = findSubcommand(interaction.options.getSubcommandGroup(false), interaction.options.getSubcommand(false) ?? '', ctx.app.commands);
     const focused = interaction.options.getFocused(true);
     let choices: { name: string; value: string }[] = [];
     try {
-      choices = sub?.autocomplete?.({ name: focused.name, value: String(focused.value ?? '') }, ctx.app.tutor) ?? [];
+      choices = sub ? suggest(sub, { name: focused.name, value: String(focused.value ?? '') }, ctx.app) : [];
     } catch (err) {
       ctx.log.error({ err, option: focused.name }, 'autocomplete failed');
     }

@@ -1,10 +1,10 @@
 import { autocomplete } from './autocomplete.ts';
-import { button } from './button.ts';
+import { button } from './button-click.ts';
 import { connection } from './connection.ts';
 import { message } from './message.ts';
-import { modalSubmit } from './modal.ts';
+import { modalSubmit } from './form-submit.ts';
 import { ready } from './ready.ts';
-import { slashCommand } from './slashCommand.ts';
+import { slashCommand } from './slash-command.ts';
 import type { Listener } from './types.ts';
 
 export type { Listener } from './types.ts';

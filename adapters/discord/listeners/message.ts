@@ -1,8 +1,9 @@
 import { Events, type Message } from 'discord.js';
 import { requesterFromMessage } from '../requester.ts';
-import { failureReply, within } from '../respond.ts';
+import { failureReply } from '../../shared/failure.ts';
+import { within } from '../respond.ts';
 import { renderReply } from '../render/index.ts';
-import { withRetry } from '../retry.ts';
+import { retryTransient } from '../errors.ts';
 import { listener } from './types.ts';
 
 /** `<@123>` and the legacy nickname form `<@!123>`. */
@@ -28,7 +29,7 @@ export const message = listener({
     if (!channel.isSendable()) return;
 
     const log = ctx.log.child({ message: msg.id, user: msg.author.id, channel: msg.channelId });
-    const work = ctx.app.tutor.handle({ type: 'text', text: stripMention(msg.content, me) }, requesterFromMessage(msg)).catch((err: unknown) => {
+    const work = ctx.app.handle({ type: 'text', text: stripMention(msg.content, me) }, requesterFromMessage(msg)).catch((err: unknown) => {
       log.error({ err }, 'tutor failed');
       return failureReply();
     });
@@ -42,7 +43,7 @@ export const message = listener({
     // @everyone or role mention in the text still pings nobody).
     const toAsker = { allowedMentions: { parse: [], repliedUser: true } };
     try {
-      await withRetry(
+      await retryTransient(
         'reply to message',
         (): Promise<unknown> => (direct ? channel.send({ ...body, ...once }) : msg.reply({ ...body, ...toAsker, ...once, failIfNotExists: false })),
         ctx.timing.retryDelaysMs,

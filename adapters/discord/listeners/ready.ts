@@ -1,5 +1,4 @@
 import { Events } from 'discord.js';
-import { createPoster } from '../poster.ts';
 import { listener } from './types.ts';
 
 /** Once connected: offer the core a way to post on its own (scheduled quizzes, summaries). */
@@ -8,7 +7,7 @@ export const ready = listener({
   event: Events.ClientReady,
   once: true,
   run(ctx, client) {
-    ctx.app.registerPoster(createPoster(client));
+    ctx.app.registerPoster(ctx.poster);
     ctx.log.info({ user: client.user.id, guilds: client.guilds.cache.size }, 'discord ready');
   },
 });

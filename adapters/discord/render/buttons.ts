@@ -82,7 +82,7 @@ export function layoutButtons(reply: Reply, opts: { share: boolean }): ButtonLay
       }),
     );
   const rows: Row[] = [];
-  keptQuiz.forEach((row, r) => rows.push(toRow(row, answered === undefined ? undefined : (i) => (r * LIMITS.buttonsPerRow + i === answered ? ButtonStyle.Primary : ButtonStyle.Secondary))));
+  keptQuiz.forEach((row, r) => void rows.push(toRow(row, answered === undefined ? undefined : (i) => (r * LIMITS.buttonsPerRow + i === answered ? ButtonStyle.Primary : ButtonStyle.Secondary))));
   rows.push(...fixed.map((row) => toRow(row)), ...keptContent.map((row) => toRow(row)));
   if (menu) rows.push(menu);
   if (feedback.length === 2) rows.push(toRow(feedback));
@@ -100,7 +100,7 @@ function menuRow(menu: NonNullable<Reply['menu']>, usable: (a: ReplyAction) => b
 }
 
 /** Labels are plain text on Discord: markdown markers would show literally (`docker rm`). */
-export function buttonLabel(label: string): string {
+function buttonLabel(label: string): string {
   return (
     label
       .replace(/\*\*([^*]+)\*\*/g, '$1')

@@ -28,7 +28,7 @@ export function diagramPart(d: ReplyDiagram, log?: Logger): DiagramPart {
 }
 
 /** The ASCII drawing as a code example, which the embed shows as a field. */
-export function textField(d: ReplyDiagram): ReplyCode {
+function textField(d: ReplyDiagram): ReplyCode {
   return { caption: 'Diagram', code: d.text };
 }
 

@@ -1,3 +1,4 @@
+import { escapeFences } from '../../shared/text.ts';
 import { EmbedBuilder } from 'discord.js';
 import type { Reply, ReplyAction, ReplyCode } from '../../../src/index.ts';
 import { LIMITS, SHORTENED_NOTE, clip, truncate } from './limits.ts';
@@ -109,8 +110,7 @@ function cutAtParagraph(text: string, max: number): { text: string; cut: boolean
 /** A code example as a field: the caption as its name, the code fenced (and cut on a line boundary). */
 function codeField(c: ReplyCode): FieldCandidate {
   const lang = (c.language ?? '').toLowerCase().replace(/[^a-z0-9+#-]/g, '').slice(0, 20);
-  // A ``` inside the code would close the fence early; a zero-width space keeps it literal.
-  const code = c.code.replace(/```/g, '`\u200b``').replace(/\s+$/, '');
+  const code = escapeFences(c.code).replace(/\s+$/, '');
   const open = `\`\`\`${lang}\n`;
   const close = '\n```';
   return {

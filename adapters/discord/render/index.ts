@@ -6,7 +6,6 @@ import { buildEmbed } from './embed.ts';
 
 export { LIMITS, SHORTENED_NOTE } from './limits.ts';
 export { MENU_ID, SHARE_LABEL } from './buttons.ts';
-export { GRID_WIDTH } from './table.ts';
 
 export interface RenderOptions {
   /** Add the "Share in channel" button (only on private answers that carry `reply.share`). */

@@ -3,7 +3,7 @@ import { deliver } from '../deliver.ts';
 import { slackRequester } from '../requester.ts';
 import { channelPost, ephemeralPost } from '../targets.ts';
 import { normalizeIncoming, wantsChannelManagement } from '../text.ts';
-import type { SlackListener } from './context.ts';
+import type { SlackListener } from '../context.ts';
 
 /** Fields of an app_mention event this listener reads (Slack's Events API payload). */
 interface MentionEvent {
@@ -38,7 +38,7 @@ export const appMention: SlackListener = {
         const thread = e.thread_ts ?? e.ts;
         // The answer starts (or continues) a thread: that thread is the conversation.
         const who = slackRequester({ userId: e.user, channelId: e.channel, teamId, direct: false, canManageChannel, threadTs: thread });
-        const reply = await ctx.app.tutor.handle({ type: 'text', text }, who);
+        const reply = await ctx.app.handle({ type: 'text', text }, who);
         await deliver(
           {
             reply,

@@ -7,7 +7,7 @@ import type { RenderOptions } from '../render/index.ts';
 import { slackRequester } from '../requester.ts';
 import { channelPost, ephemeralPost, messageUpdate, responseUrl, type Target } from '../targets.ts';
 import { isDirectChannel } from '../text.ts';
-import { acknowledge, type SlackContext, type SlackListener } from './context.ts';
+import { acknowledge, type SlackContext, type SlackListener } from '../context.ts';
 import { formFailedReply, openForm } from './form-submit.ts';
 
 /** What our interactive elements send: a button's or feedback button's value, or a menu pick. */
@@ -69,7 +69,7 @@ async function answer(body: BlockAction, action: ClickedElement, client: webApi.
   const thread = ephemeral ? container.thread_ts : message?.thread_ts;
   const value = action.value ?? action.selected_option?.value ?? '';
   const who = slackRequester({ userId, channelId, teamId: body.team?.id ?? body.user.team_id, direct, threadTs: thread });
-  const reply = await ctx.app.tutor.handle({ type: 'action', action: value }, who);
+  const reply = await ctx.app.handle({ type: 'action', action: value }, who);
   const question = `(button) ${action.selected_option?.text?.text ?? action.text?.text ?? value}`;
 
   const url = body.response_url;

@@ -3,7 +3,7 @@ import { deliver } from '../deliver.ts';
 import { slackRequester } from '../requester.ts';
 import { channelPost } from '../targets.ts';
 import { normalizeIncoming, wantsChannelManagement } from '../text.ts';
-import type { SlackListener } from './context.ts';
+import type { SlackListener } from '../context.ts';
 
 /** Fields of a message.im event this listener reads. */
 interface DirectMessageEvent {
@@ -42,7 +42,7 @@ export const directMessage: SlackListener = {
         const teamId = e.team ?? (body as { team_id?: string }).team_id;
         const canManageChannel = wantsChannelManagement(text) ? await ctx.admins.canManage(client, e.user) : false;
         const who = slackRequester({ userId: e.user, channelId: e.channel, teamId, direct: true, canManageChannel, threadTs: e.thread_ts });
-        const reply = await ctx.app.tutor.handle({ type: 'text', text }, who);
+        const reply = await ctx.app.handle({ type: 'text', text }, who);
         const post = channelPost(client, e.channel, e.thread_ts);
         await deliver({ reply, render: {}, targets: [post], apology: [post], question: text, who: { userId: e.user, channelId: e.channel }, diagrams: ctx.diagrams.forClient(client) }, ctx.log);
       }, { busy });

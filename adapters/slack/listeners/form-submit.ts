@@ -4,9 +4,9 @@ import { deliver } from '../deliver.ts';
 import { clip } from '../render/limits.ts';
 import { slackRequester } from '../requester.ts';
 import { channelPost, ephemeralPost } from '../targets.ts';
-import type { SlackContext, SlackListener } from './context.ts';
+import type { SlackContext, SlackListener } from '../context.ts';
 
-export const FORM_CALLBACK_ID = 'tutor:form';
+const FORM_CALLBACK_ID = 'tutor:form';
 const NOTE_BLOCK = 'note';
 const NOTE_MAX = 500;
 
@@ -71,7 +71,7 @@ export const formSubmit: SlackListener = {
         const text = String(view.state.values[NOTE_BLOCK]?.[NOTE_BLOCK]?.value ?? '');
         const userId = body.user.id;
         const who = slackRequester({ userId, channelId: meta.c, teamId: body.team?.id ?? body.user.team_id, direct: meta.d, threadTs: meta.t });
-        const reply = await ctx.app.tutor.handle({ type: 'action', action: meta.s, text }, who);
+        const reply = await ctx.app.handle({ type: 'action', action: meta.s, text }, who);
         const target = meta.d ? channelPost(client, meta.c, meta.t) : ephemeralPost(client, meta.c, userId, meta.t);
         await deliver({ reply, render: {}, targets: [target], apology: [], question: '(feedback form)', who: { userId, channelId: meta.c } }, ctx.log);
       });

@@ -1,6 +1,6 @@
 import { appMention } from './app-mention.ts';
 import { buttonClick } from './button-click.ts';
-import type { SlackListener } from './context.ts';
+import type { SlackListener } from '../context.ts';
 import { directMessage } from './direct-message.ts';
 import { formSubmit } from './form-submit.ts';
 import { slashCommand } from './slash-command.ts';

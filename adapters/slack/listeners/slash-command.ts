@@ -4,7 +4,7 @@ import { deliver } from '../deliver.ts';
 import { slackRequester } from '../requester.ts';
 import { channelPost, ephemeralPost, responseUrl } from '../targets.ts';
 import { isDirectChannel, normalizeIncoming, wantsChannelManagement } from '../text.ts';
-import { acknowledge, type SlackContext, type SlackListener } from './context.ts';
+import { acknowledge, type SlackContext, type SlackListener } from '../context.ts';
 
 /**
  * `/tutor <text>`: the text goes to the core as typed (help, topics, explain …, quiz, or a
@@ -29,7 +29,7 @@ async function answer(command: SlashCommand, client: webApi.WebClient, ctx: Slac
   const direct = isDirectChannel(command.channel_id, command.channel_name);
   const canManageChannel = wantsChannelManagement(text) ? await ctx.admins.canManage(client, command.user_id) : false;
   const who = slackRequester({ userId: command.user_id, channelId: command.channel_id, teamId: command.team_id, direct, canManageChannel });
-  const reply = await ctx.app.tutor.handle({ type: 'text', text }, who);
+  const reply = await ctx.app.handle({ type: 'text', text }, who);
 
   const privately = [responseUrl(command.response_url, 'ephemeral', ctx.app.config.platformTimeoutMs), ephemeralPost(client, command.channel_id, command.user_id)];
   const visible = reply.audience === 'channel';

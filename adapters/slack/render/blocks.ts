@@ -2,12 +2,12 @@
  * The Block Kit subset this adapter sends, typed narrowly so tests can compare whole payloads.
  * Reference: https://docs.slack.dev/reference/block-kit/blocks
  */
-export interface PlainText {
+interface PlainText {
   type: 'plain_text';
   text: string;
 }
 
-export interface Mrkdwn {
+interface Mrkdwn {
   type: 'mrkdwn';
   text: string;
 }
@@ -35,7 +35,7 @@ export interface Button {
   style?: 'primary';
 }
 
-export interface Option {
+interface Option {
   text: PlainText;
   value: string;
 }
@@ -54,7 +54,7 @@ export interface ActionsBlock {
 }
 
 /** 👍 / 👎 as Slack's own feedback buttons, shown small beside the message. */
-export interface FeedbackButtons {
+interface FeedbackButtons {
   type: 'feedback_buttons';
   action_id: string;
   positive_button: { text: PlainText; value: string; accessibility_label?: string };
@@ -91,7 +91,7 @@ export type Block = HeaderBlock | SectionBlock | ContextBlock | ActionsBlock | C
  * attachments below a message's own blocks. So a message with a table carries all its blocks in
  * one attachment, in reading order (the table right after the summary, buttons last).
  */
-export interface TableAttachment {
+interface TableAttachment {
   blocks: (Block | TableBlock)[];
 }
 

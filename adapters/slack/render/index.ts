@@ -1,5 +1,6 @@
 import type { Reply } from '../../../src/index.ts';
-import { actions, context, header, section, textSize, type Block, type SlackMessage, type TableBlock } from './blocks.ts';
+import { actions, context, header, textSize, type Block, type SlackMessage, type TableBlock } from './blocks.ts';
+import { codeItem, packBody, textItem, type BodyItem } from './body.ts';
 import { buttonGroup, ButtonMaker } from './buttons.ts';
 import { feedbackBlock, menuSelect, quizBlocks } from './controls.ts';
 import { clip, LIMITS, TRUNCATED, Truncations } from './limits.ts';
@@ -28,7 +29,7 @@ const mrkdwnOptions = (reply: Reply) => ({ links: CONTENT_KINDS.has(reply.kind) 
 
 /** Button caps per group. Related concepts get the most room: a topics page is ten of them. */
 const CAPS = { suggestions: 5, related: LIMITS.actionsPerBlock, extra: 5 };
-export const SHARE_LABEL = 'Share in channel';
+const SHARE_LABEL = 'Share in channel';
 
 /**
  * Reply -> Block Kit, in reading order: title, text, the table, examples, then what to do next
@@ -40,16 +41,34 @@ export const SHARE_LABEL = 'Share in channel';
  */
 export function renderReply(reply: Reply, opts: RenderOptions = {}): SlackMessage {
   const trunc = new Truncations();
+  const head = titleBlocks(reply, trunc);
+  const tail = nextStepBlocks(reply, opts, trunc);
+  const body = bodyParts(reply, opts, trunc);
+  // What is left for the body once the fixed parts are counted (one block and 400 characters to spare for the note).
+  let blocksLeft = LIMITS.blocks - head.length - tail.length - body.table.length - body.picture.length - 1;
+  let charsLeft = LIMITS.blocksText - textSize(head) - textSize(tail) - textSize(body.picture) - textSize(body.table.filter((b): b is Block => b.type !== 'table')) - 400;
+  const text = packBody(body.text, blocksLeft, charsLeft, trunc);
+  blocksLeft -= text.length;
+  charsLeft -= textSize(text);
+  const code = packBody(body.code, blocksLeft, charsLeft, trunc);
+  const note = trunc.any ? [context(clip(escapeMrkdwn(trunc.toString()), LIMITS.contextText))] : [];
+
+  const all = [...head, ...text, ...body.table, ...body.picture, ...code, ...note, ...tail];
+  if (body.table.length) return { text: fallbackText(reply), attachments: [{ blocks: all }] };
+  return { text: fallbackText(reply), blocks: all as Block[] };
+}
+
+function titleBlocks(reply: Reply, trunc: Truncations): Block[] {
+  if (!reply.title) return [];
+  const title = toPlain(reply.title).replace(/\s+/g, ' ').trim();
+  const shown = clip(title, LIMITS.headerText);
+  if (shown !== title) trunc.add('long title shortened');
+  return [header(shown)];
+}
+
+/** Quiz choices, buttons, the related-topics menu, 👍/👎 and "shared by": sized first, because they are what a reader acts on. */
+function nextStepBlocks(reply: Reply, opts: RenderOptions, trunc: Truncations): Block[] {
   const maker = new ButtonMaker(trunc);
-
-  const head: Block[] = [];
-  if (reply.title) {
-    const title = toPlain(reply.title).replace(/\s+/g, ' ').trim();
-    const shown = clip(title, LIMITS.headerText);
-    if (shown !== title) trunc.add('long title shortened');
-    head.push(header(shown));
-  }
-
   const tail: Block[] = [];
   const answer = reply.kind === 'answer' || reply.kind === 'comparison';
   const share = opts.share && reply.share ? { label: SHARE_LABEL, action: reply.share } : undefined;
@@ -63,123 +82,39 @@ export function renderReply(reply: Reply, opts: RenderOptions = {}): SlackMessag
   if (menu) tail.push(actions([menu]));
   if (reply.feedback && !opts.sharedBy) tail.push(feedbackBlock(reply.feedback));
   if (opts.sharedBy && /^[UW][A-Z0-9]{2,20}$/.test(opts.sharedBy)) tail.push(context(`Shared by <@${opts.sharedBy}>`));
+  return tail;
+}
 
+/** The body in reading order: text items (paragraphs, a monospace table, an ASCII diagram), the table block, the picture, code items. */
+function bodyParts(reply: Reply, opts: RenderOptions, trunc: Truncations): { text: BodyItem[]; table: (Block | TableBlock)[]; picture: Block[]; code: BodyItem[] } {
   const people = reply.kind === 'leaderboard' || reply.kind === 'quiz-summary';
   const md = mrkdwnOptions(reply);
-  const textItems: BodyItem[] = reply.paragraphs.map((p) => textItem(people ? restoreUserMentions(toMrkdwn(p, md)) : toMrkdwn(p, md)));
-  const tableBlocks: (Block | TableBlock)[] = [];
+  const text: BodyItem[] = reply.paragraphs.map((p) => textItem(people ? restoreUserMentions(toMrkdwn(p, md)) : toMrkdwn(p, md)));
+  const table: (Block | TableBlock)[] = [];
   if (reply.table && opts.table !== 'text') {
     if (reply.table.caption) {
       const caption = toPlain(reply.table.caption).replace(/\s+/g, ' ').trim();
       const shown = clip(caption, 300);
       if (shown !== caption) trunc.add('long table caption shortened');
-      tableBlocks.push(context(`*${escapeMrkdwn(shown)}*`));
+      table.push(context(`*${escapeMrkdwn(shown)}*`));
     }
-    tableBlocks.push(tableBlock(reply.table, trunc));
+    table.push(tableBlock(reply.table, trunc));
   } else if (reply.table) {
-    const table = reply.table;
-    if (table.caption) textItems.push(textItem(`*${escapeMrkdwn(toPlain(table.caption))}*`));
-    const full = monospaceTable(table, LIMITS.sectionText, trunc);
-    textItems.push({ whole: full.length, fit: (max) => (max >= full.length ? full : max < 200 ? null : monospaceTable(table, max, trunc)) });
+    const t = reply.table;
+    if (t.caption) text.push(textItem(`*${escapeMrkdwn(toPlain(t.caption))}*`));
+    const full = monospaceTable(t, LIMITS.sectionText, trunc);
+    text.push({ whole: full.length, fit: (max) => (max >= full.length ? full : max < 200 ? null : monospaceTable(t, max, trunc)) });
   }
   // One picture, after the summary and table (the first answer's reading order) and before any
   // example or button; without an uploaded file, its ASCII drawing in the text.
   const picture: Block[] = reply.diagram && opts.diagramFileId ? [imageBlock(reply.diagram, opts.diagramFileId)] : [];
-  if (reply.diagram && !opts.diagramFileId) textItems.push(textItem(diagramText(reply.diagram)));
-  const codeItems = reply.code.map((c) => codeItem(c.code, c.caption));
-
-  let blocksLeft = LIMITS.blocks - head.length - tail.length - tableBlocks.length - picture.length - 1;
-  let charsLeft = LIMITS.blocksText - textSize(head) - textSize(tail) - textSize(picture) - textSize(tableBlocks.filter((b): b is Block => b.type !== 'table')) - 400;
-  const text = fillBody(textItems, blocksLeft, charsLeft, trunc);
-  blocksLeft -= text.length;
-  charsLeft -= textSize(text);
-  const code = fillBody(codeItems, blocksLeft, charsLeft, trunc);
-  const note = trunc.any ? [context(clip(escapeMrkdwn(trunc.toString()), LIMITS.contextText))] : [];
-
-  const all = [...head, ...text, ...tableBlocks, ...picture, ...code, ...note, ...tail];
-  if (tableBlocks.length) return { text: fallbackText(reply), attachments: [{ blocks: all }] };
-  return { text: fallbackText(reply), blocks: all as Block[] };
+  if (reply.diagram && !opts.diagramFileId) text.push(textItem(diagramText(reply.diagram)));
+  return { text, table, picture, code: reply.code.map((c) => codeItem(c.code, c.caption)) };
 }
 
 /** The notification text. Escaped too: Slack parses it for mentions like any mrkdwn. */
 function fallbackText(reply: Reply): string {
   return clip(toMrkdwn(reply.fallback || reply.title || reply.kind, mrkdwnOptions(reply)).replace(/\s+/g, ' ').trim(), LIMITS.messageText);
-}
-
-/** A piece of body text that can shrink to `max` characters, or null when it cannot usefully fit. */
-interface BodyItem {
-  fit(max: number): string | null;
-  /** Its full size. */
-  whole: number;
-}
-
-function textItem(mrkdwn: string): BodyItem {
-  return { whole: mrkdwn.length, fit: (max) => (max >= mrkdwn.length ? mrkdwn : max < 100 ? null : clip(mrkdwn, max)) };
-}
-
-function codeItem(code: string, caption?: string): BodyItem {
-  const cap = caption ? `_${escapeMrkdwn(toPlain(caption).replace(/\s+/g, ' ').trim())}_\n` : '';
-  const full = cap + codeBlock(code);
-  return {
-    whole: full.length,
-    fit: (max) => {
-      if (max >= full.length) return full;
-      if (max < 150) return null;
-      // Cut the code, not the fence, so the block still renders. Escaping can grow the text, so shrink until it fits.
-      let room = max - cap.length - 12;
-      let out = cap + codeBlock(clip(code, room));
-      while (out.length > max && room > 20) {
-        room -= out.length - max + 4;
-        out = cap + codeBlock(clip(code, room));
-      }
-      return out.length <= max ? out : null;
-    },
-  };
-}
-
-/** Pack body items into section blocks (each at most 3,000 characters) within the block and size budgets. */
-function fillBody(items: BodyItem[], blocksLeft: number, charsLeft: number, trunc: Truncations): Block[] {
-  const pieces = items.flatMap((item) => (item.whole > LIMITS.sectionText ? splitLong(item, LIMITS.sectionText) : [item]));
-  const texts: string[] = [];
-  let chars = charsLeft;
-  for (let i = 0; i < pieces.length; i++) {
-    const piece = pieces[i]!;
-    // Short pieces share a section, which saves blocks; the others start a new one.
-    const last = texts[texts.length - 1];
-    if (last !== undefined && piece.whole + 2 <= chars && last.length + 2 + piece.whole <= LIMITS.sectionText) {
-      texts[texts.length - 1] = `${last}\n\n${piece.fit(piece.whole)!}`;
-      chars -= piece.whole + 2;
-      continue;
-    }
-    const text = texts.length < blocksLeft ? piece.fit(Math.min(chars, LIMITS.sectionText)) : null;
-    if (text !== null) {
-      texts.push(text);
-      chars -= text.length;
-    }
-    if (text === null || text.length < piece.whole) {
-      const rest = pieces.length - i - (text === null ? 0 : 1);
-      trunc.add(rest > 0 ? `the answer is too long for one Slack message; ${rest} more part${rest === 1 ? '' : 's'} not shown` : 'the answer is too long for one Slack message');
-      break;
-    }
-  }
-  return texts.map(section);
-}
-
-/** Split an over-long text item at line or word breaks into section-sized items. */
-function splitLong(item: BodyItem, size: number): BodyItem[] {
-  const full = item.fit(item.whole)!;
-  if (full.includes('```')) return [item]; // a code block is cut, not split
-  const out: BodyItem[] = [];
-  let rest = full;
-  while (rest.length > size) {
-    const window = rest.slice(0, size);
-    const at = Math.max(window.lastIndexOf('\n'), window.lastIndexOf(' '));
-    const end = at > size * 0.5 ? at : size;
-    out.push(textItem(rest.slice(0, end).trimEnd()));
-    rest = rest.slice(end).trimStart();
-  }
-  if (rest) out.push(textItem(rest));
-  return out;
 }
 
 /**

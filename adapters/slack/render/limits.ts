@@ -1,3 +1,5 @@
+import { truncate } from '../../shared/text.ts';
+
 /**
  * Slack's message limits, in one place. Documented ones cite Block Kit's reference; the two
  * budgets marked "ours" are deliberately below limits Slack enforces but does not document.
@@ -34,21 +36,11 @@ export const LIMITS = {
   messageText: 3000,
 } as const;
 
-/** Every shortened text ends with this so nothing is dropped silently. */
-export const ELLIPSIS = '…';
 export const TRUNCATED = '…truncated';
 
-/** Cut `text` to at most `max` characters, preferring a word boundary, ending with "…". */
+/** Cut `text` to at most `max` characters, preferring a word boundary, ending with "…" (the shared rule). */
 export function clip(text: string, max: number): string {
-  if (text.length <= max) return text;
-  const room = max - ELLIPSIS.length;
-  let cut = text.slice(0, room);
-  // Lengths count UTF-16 units: never keep half of a surrogate pair (an emoji) at the cut.
-  if (/[\uD800-\uDBFF]$/.test(cut)) cut = cut.slice(0, -1);
-  const space = cut.lastIndexOf(' ');
-  // Only back up to a space when it costs little; otherwise a hard cut keeps more content.
-  const body = space > room * 0.8 ? cut.slice(0, space) : cut;
-  return `${body.trimEnd()}${ELLIPSIS}`;
+  return truncate(text, max).text;
 }
 
 /** Collects what a renderer had to leave out, to say so in one "…truncated" note. */

@@ -1,3 +1,5 @@
+import { escapeFences } from '../../shared/text.ts';
+
 /**
  * Core text (a small markdown subset) to Slack mrkdwn.
  *
@@ -31,7 +33,7 @@ export function toMrkdwn(markdown: string, opts: MrkdwnOptions = {}): string {
 
 /** A preformatted block. Backtick runs inside are broken up so they cannot end the block early. */
 export function codeBlock(code: string): string {
-  return `\`\`\`\n${escapeMrkdwn(code.replace(/```/g, '``\u200b`'))}\n\`\`\``;
+  return `\`\`\`\n${escapeMrkdwn(escapeFences(code))}\n\`\`\``;
 }
 
 function codePart(part: string): string {

@@ -1,6 +1,6 @@
 import { columnWidths, monospaceRow, monospaceRule, type ReplyTable } from '../../../src/index.ts';
 import type { TableBlock, TableCell } from './blocks.ts';
-import { clip, LIMITS, Truncations } from './limits.ts';
+import { clip, LIMITS, type Truncations } from './limits.ts';
 import { codeBlock, escapeMrkdwn, toPlain } from './mrkdwn.ts';
 
 /** Slack rejects a table with an empty cell, so blanks become a dash. */

@@ -43,7 +43,7 @@ export interface Scripted {
 /** The signing secret the tests' Slack app uses (requests to the bot are signed with it). */
 export const SIGNING_SECRET = 'TestSigningSecret0123456789abcd';
 export const BOT_USER_ID = 'UBOT0001';
-export const BOT_ID = 'BBOT0001';
+const BOT_ID = 'BBOT0001';
 export const TEAM_ID = 'T0001TEST';
 
 export class FakeSlack {

@@ -14,7 +14,7 @@ import { FakeSlack, SIGNING_SECRET } from './fake-slack.ts';
 export { SIGNING_SECRET };
 const PACK_DIR = fileURLToPath(new URL('../../fixtures/pack', import.meta.url));
 
-export interface LogLine {
+interface LogLine {
   level: number;
   msg: string;
   [key: string]: unknown;
@@ -34,7 +34,7 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export interface SignOptions {
+interface SignOptions {
   /** Unix seconds. Default: now. */
   timestamp?: number;
   /** Sign with this secret instead of the right one. */

@@ -1,0 +1,34 @@
+import { Events, MessageFlags } from 'discord.js';
+import { decodeAction } from '../../../src/index.ts';
+import { MENU_ID } from '../render/index.ts';
+import { requesterFromInteraction } from '../requester.ts';
+import { answerInteraction } from '../respond.ts';
+import { listener } from './types.ts';
+
+/** Clicks that continue the message clicked, when it is private: it is replaced in place. */
+const CONTINUES = new Set(['explain', 'more', 'example', 'topics', 'next-practice', 'practice-answer']);
+
+/**
+ * A button press or a related-topic pick: the custom_id (or the picked option's value) is the
+ * core's action string, passed back untouched. "Share in channel" answers visibly and turns the
+ * private copy into a "Shared in #channel" note; continuations on a private message update it
+ * in place; 👎 opens a modal.
+ */
+export const button = listener({
+  name: 'button',
+  event: Events.InteractionCreate,
+  async run(ctx, interaction) {
+    const select = interaction.isStringSelectMenu() && interaction.customId === MENU_ID;
+    if (!interaction.isButton() && !select) return;
+    if (!interaction.isMessageComponent()) return;
+    const raw = select && interaction.isStringSelectMenu() ? (interaction.values[0] ?? '') : interaction.customId;
+    const action = decodeAction(raw);
+    const onPrivateMessage = interaction.message.flags.has(MessageFlags.Ephemeral);
+    const work = ctx.app.handle({ type: 'action', action: raw }, requesterFromInteraction(interaction));
+    await answerInteraction(ctx, interaction, work, {
+      update: onPrivateMessage && CONTINUES.has(action?.type ?? ''),
+      ...(action?.type === 'share' && onPrivateMessage && interaction.channelId ? { sharedNote: `Shared in <#${interaction.channelId}>` } : {}),
+      privateGuess: action?.type !== 'share',
+    });
+  },
+});
