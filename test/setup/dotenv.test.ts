@@ -48,7 +48,8 @@ async function startUntil(cwd: string, env: Record<string, string>, until: (err:
   const child = spawn(process.execPath, START, { cwd, env: { ...baseEnv(), ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let err = '';
   child.stderr.on('data', (c: Buffer) => (err += c.toString()));
-  const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
+  // A signal name instead of null when the process was killed, so a failure says how it ended.
+  const exited = new Promise<number | string | null>((r) => child.once('exit', (code, signal) => r(code ?? signal)));
   await waitFor(() => until(err) || child.exitCode !== null, 60_000, () => `startup lines, got: ${err}`);
   return {
     stderr: () => err,
