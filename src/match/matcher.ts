@@ -170,13 +170,17 @@ export class Matcher {
     const { query, terms } = evidence;
     let scored = this.decide(evidence);
     // A long message often opens with background ("we run everything on VMs today") that dilutes
-    // the question. Each sentence is also scored alone; a sentence confident enough to answer,
-    // and more confident than the whole, wins (otherwise the whole message's suggestions stay).
-    if (terms.length >= SENTENCE_TERMS) {
+    // the question. When the whole message is not confident enough to answer, each sentence is
+    // also scored alone; a sentence confident enough to answer, more confident than the whole,
+    // and about a concept the whole message also ranks, wins ("how do i stop that from happening
+    // again" alone must not outvote the sentence before it). Otherwise the whole message's stand.
+    if (terms.length >= SENTENCE_TERMS && (scored[0]?.confidence ?? 0) < this.threshold) {
+      const whole = scored;
       for (const sentence of sentences(question)) {
         const alone = this.decide(this.evidence(sentence));
         const confidence = alone[0]?.confidence ?? 0;
-        if (confidence >= this.threshold && confidence > (scored[0]?.confidence ?? 0)) scored = alone;
+        if (confidence < this.threshold || confidence <= (scored[0]?.confidence ?? 0)) continue;
+        if (whole.some((h) => h.conceptId === alone[0]!.conceptId)) scored = alone;
       }
     }
     const top = scored[0];
