@@ -30,6 +30,11 @@ const RULES: Array<[string[], string[]]> = [
   [['fire', 'up'], ['start']],
   [['come', 'back', 'up'], ['restart']],
   [['k8s'], ['kubernetes']],
+  // Resolver errors as programs print them ("getaddrinfo ENOTFOUND db", "EAI_AGAIN") say a name did not resolve.
+  [['getaddrinfo'], ['resolve']],
+  [['enotfound'], ['resolve']],
+  [['eai', 'again'], ['resolve']],
+  [['nxdomain'], ['resolve']],
   // Only "env var": a bare "var" is more often a path (/var/run/docker.sock).
   [['env', 'var'], ['environment', 'variable']],
   [['env'], ['environment']],
