@@ -23,8 +23,11 @@ export function cleanText(raw: string, max = MAX_QUESTION_CHARS): string {
   // "FROM ubuntu" in capitals is the Dockerfile instruction, not the filler word "from".
   s = s.replace(/\bFROM\b/g, 'dockerfrom');
   s = s.toLowerCase();
-  // "20GB" and "70mb" are a size and a unit: split them so the unit can match ("gb", "mb").
-  s = s.replace(/(\d)(kb|mb|gb|tb|ms)\b/g, '$1 $2');
+  // "20GB", "1.2 gb" and "70ms" are a size or a time: keep the unit ("gb", "ms"), drop the
+  // number, which is no "type 1 or 2". So is a version ("myapp:1.2", "python:3.12");
+  // addresses ("0.0.0.0", "127.0.0.1") have more dots and stay.
+  s = s.replace(/(?<![\d.])\d+(?:\.\d+)? ?(kb|mb|gb|tb|ms)\b/g, ' $1');
+  s = s.replace(/(?<![\d.])\d+\.\d+(?!\.?\d)/g, ' ');
   s = s.replace(/\s+/g, ' ').trim();
   if (s.length <= max) return s;
   // Cut at a word boundary so the last word is not a fragment that matches something else.

@@ -17,7 +17,7 @@ export interface Neighbour {
 }
 
 export interface Neighbours {
-  /** The nearest phrasing of each concept that shares a feature with the question. */
+  /** The nearest phrasing of each concept that shares a feature with the question (its score raised by the second-nearest). */
   byConcept: Map<number, Neighbour>;
   /** The nearest out-of-scope phrasing, if any shares a feature. */
   outOfScope: Neighbour | null;
@@ -51,11 +51,15 @@ export class PhrasingIndex {
   /** Scratch per concept: its nearest phrasing so far (-1: none yet) and the concepts seen. */
   private readonly bestOf: Int32Array;
   private readonly seen: Int32Array;
+  /** Scratch per concept: the score of its second-nearest phrasing. */
+  private readonly secondOf: Float64Array;
 
   constructor(
     readonly phrasings: readonly Phrasing[],
     /** Weight of a word no phrasing uses, as a share of the rarest feature's weight. */
     private readonly unknownWeight = 1,
+    /** How much of the gap between the nearest phrasing's score and 1 the second-nearest closes, per unit of its own score. */
+    private readonly secondShare = 0,
   ) {
     const lists: number[][] = [];
     const df: number[] = [];
@@ -102,6 +106,7 @@ export class PhrasingIndex {
     const concepts = phrasings.reduce((m, p) => Math.max(m, p.concept + 1), 0);
     this.bestOf = new Int32Array(concepts).fill(-1);
     this.seen = new Int32Array(concepts);
+    this.secondOf = new Float64Array(concepts);
   }
 
   get size(): number {
@@ -139,7 +144,7 @@ export class PhrasingIndex {
     // Candidates come from the rarer features; a common one only adds to phrasings already found,
     // unless nothing rarer was said. Work is the length of the features' postings.
     present.sort((a, b) => this.postings[a]!.length - this.postings[b]!.length);
-    const { dots, marks, touched, bestOf, seen } = this;
+    const { dots, marks, touched, bestOf, seen, secondOf } = this;
     let touchedCount = 0;
     for (const id of present) {
       const list = this.postings[id]!;
@@ -169,8 +174,22 @@ export class PhrasingIndex {
         continue;
       }
       const prev = bestOf[concept]!;
-      if (prev < 0) seen[seenCount++] = concept;
-      if (prev < 0 || score > dots[prev]!) bestOf[concept] = pi;
+      if (prev < 0) {
+        seen[seenCount++] = concept;
+        bestOf[concept] = pi;
+        secondOf[concept] = 0;
+      } else if (score > dots[prev]!) {
+        secondOf[concept] = dots[prev]!;
+        bestOf[concept] = pi;
+      } else if (score > secondOf[concept]!) secondOf[concept] = score;
+    }
+    // A concept that a second phrasing also points to is likelier than one matched by a single
+    // phrasing that happens to share a rare word: the second closes part of the gap to 1.
+    if (this.secondShare > 0) {
+      for (let k = 0; k < seenCount; k++) {
+        const pi = bestOf[seen[k]!]!;
+        dots[pi] = dots[pi]! + this.secondShare * secondOf[seen[k]!]! * (1 - dots[pi]!);
+      }
     }
     const cut = seenCount > top ? this.cutOff(seenCount, keep, top) : Number.NEGATIVE_INFINITY;
     const byConcept = new Map<number, Neighbour>();

@@ -30,6 +30,11 @@ const RULES: Array<[string[], string[]]> = [
   [['fire', 'up'], ['start']],
   [['come', 'back', 'up'], ['restart']],
   [['k8s'], ['kubernetes']],
+  // Resolver errors as programs print them ("getaddrinfo ENOTFOUND db", "EAI_AGAIN") say a name did not resolve.
+  [['getaddrinfo'], ['resolve']],
+  [['enotfound'], ['resolve']],
+  [['eai', 'again'], ['resolve']],
+  [['nxdomain'], ['resolve']],
   // Only "env var": a bare "var" is more often a path (/var/run/docker.sock).
   [['env', 'var'], ['environment', 'variable']],
   [['env'], ['environment']],
@@ -53,11 +58,11 @@ for (const rule of RULES) {
   else BY_FIRST.set(rule[0][0]!, [rule]);
 }
 
-export function applySynonyms(words: string[]): string[] {
+export function applySynonyms(words: string[], rules: Map<string, Array<[string[], string[]]>> = BY_FIRST): string[] {
   const out: string[] = [];
   let i = 0;
   outer: while (i < words.length) {
-    for (const [from, to] of BY_FIRST.get(words[i]!) ?? []) {
+    for (const [from, to] of rules.get(words[i]!) ?? []) {
       if (from.every((w, k) => words[i + k] === w)) {
         out.push(...to);
         i += from.length;
@@ -68,4 +73,23 @@ export function applySynonyms(words: string[]): string[] {
     i++;
   }
   return out;
+}
+
+let stemmedRules: Map<string, Array<[string[], string[]]>> | null = null;
+
+/**
+ * The same rewrites over stemmed tokens, for words typo correction has just fixed ("virutal
+ * machine" is corrected after the rewrites ran, so it would otherwise miss "vm").
+ */
+export function applyStemmedSynonyms(tokens: string[], stem: (word: string) => string): string[] {
+  if (!stemmedRules) {
+    stemmedRules = new Map();
+    for (const [from, to] of RULES) {
+      const rule: [string[], string[]] = [from.map(stem), to.map(stem)];
+      const list = stemmedRules.get(rule[0][0]!);
+      if (list) list.push(rule);
+      else stemmedRules.set(rule[0][0]!, [rule]);
+    }
+  }
+  return applySynonyms(tokens, stemmedRules);
 }

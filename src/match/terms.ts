@@ -1,4 +1,5 @@
-import type { NormalizedQuery } from './normalize.ts';
+import { stem, type NormalizedQuery } from './normalize.ts';
+import { applyStemmedSynonyms } from './synonyms.ts';
 import { uniq } from './collections.ts';
 import type { NameIndex } from './name-index.ts';
 import type { Vocabulary } from './vocabulary.ts';
@@ -16,7 +17,9 @@ const MAX_TERMS = 40;
  * carry no topic and are dropped. Words the explanations use are spelled right already.
  */
 export function questionTerms(query: NormalizedQuery, names: NameIndex, vocab: Vocabulary): string[] {
-  const corrected = query.tokens.slice(0, MAX_TERMS).map((t) => (names.textIdf.has(t) ? t : (vocab.correct(t) ?? t)));
+  const tokens = query.tokens.slice(0, MAX_TERMS);
+  let corrected = tokens.map((t) => (names.textIdf.has(t) ? t : (vocab.correct(t) ?? t)));
+  if (corrected.some((t, i) => t !== tokens[i])) corrected = applyStemmedSynonyms(corrected, stem);
   return classificationSubject(uniq(corrected).filter((t) => names.idf.has(t) || (t.length > 2 && !/^\d+$/.test(t))));
 }
 

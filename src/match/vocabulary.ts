@@ -75,6 +75,8 @@ export class Vocabulary {
       if (!bucket) continue;
       for (let k = 0; k < bucket.words.length; k++) if (popcount(mask ^ bucket.masks[k]!) <= 2 * maxDistance) reachable.push(bucket.words[k]!);
     }
+    // fuse.js counts a swapped pair as two errors, so it can drop "tpye" for "type": check swaps directly.
+    for (const candidate of reachable) if (isSwap(word, candidate)) consider(candidate);
     if (reachable.length > 0) {
       const fuse = new Fuse(reachable, { threshold: 0.4, includeScore: true, ignoreLocation: true, isCaseSensitive: true });
       for (const r of fuse.search(word, { limit: 8 })) consider(r.item);

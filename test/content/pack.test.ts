@@ -91,10 +91,13 @@ describe('matching quality on the repository eval set', () => {
     // Written blind before the learner phrasings were added; tuned with since.
     ['blind-a.jsonl', 0.78, 0.95],
     // Written blind after an earlier tuning; scored once (0.741 / 0.857), kept as a regression set.
-    ['blind-b.jsonl', 0.73, 0.88],
+    ['blind-b.jsonl', 0.78, 0.88],
     // One small set per failure kind of the answer-quality issue, written from its list of kinds
     // alone before any change for it; first scored 0.700 / 1.000.
     ['kinds.jsonl', 0.78, 0.95],
+    // Written blind after the learner phrasings and the kinds work; first scored 0.754 / 0.967
+    // (0.775 / 0.983 on the matcher it arrived to), tuned with since.
+    ['blind-c.jsonl', 0.8, 0.95],
   ])('meets its bar on the blind set %s', (file, accuracy, rejection) => {
     const rows = parseEvalFile(readFileSync(resolve(root, 'test/eval', file), 'utf8'), file);
     const report = runEval(new Tutor(pack).matcher, rows);
