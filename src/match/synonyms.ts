@@ -30,6 +30,10 @@ const RULES: Array<[string[], string[]]> = [
   [['fire', 'up'], ['start']],
   [['come', 'back', 'up'], ['restart']],
   [['k8s'], ['kubernetes']],
+  // "What kind of X is Y" asks for its type (a bare "kind of" is often just "somewhat").
+  [['what', 'kind', 'of'], ['what', 'type', 'of']],
+  [['which', 'kind', 'of'], ['which', 'type', 'of']],
+  [['what', 'sort', 'of'], ['what', 'type', 'of']],
   // Resolver errors as programs print them ("getaddrinfo ENOTFOUND db", "EAI_AGAIN") say a name did not resolve.
   [['getaddrinfo'], ['resolve']],
   [['enotfound'], ['resolve']],
