@@ -68,6 +68,18 @@ async function main(): Promise<number> {
   // as soon as its platform is up (or has failed). One failing to connect (bad token, outage)
   // must not take the others down.
   const running: RunningAdapter[] = [];
+  // Installed before any platform starts: a stop that arrives while they connect (or right after
+  // their startup lines) must shut down cleanly rather than meet the default handler.
+  const stop = async (signal: string) => {
+    logger.info({ signal }, 'shutting down');
+    // Stop posting first, so no retry lands on an adapter that is already gone.
+    await app.scheduler.stop().catch((err: unknown) => logger.error({ err }, 'scheduler stop failed'));
+    for (const r of running) await r.stop().catch((err: unknown) => logger.error({ err, adapter: r.name }, 'stop failed'));
+    await app.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
   await Promise.all(
     enabled.map(async (a) => {
       try {
@@ -88,16 +100,6 @@ async function main(): Promise<number> {
   }
   // Posters are registered now, so missed posts inside the grace window can go out.
   app.startScheduler();
-  const stop = async (signal: string) => {
-    logger.info({ signal }, 'shutting down');
-    // Stop posting first, so no retry lands on an adapter that is already gone.
-    await app.scheduler.stop().catch((err: unknown) => logger.error({ err }, 'scheduler stop failed'));
-    for (const r of running) await r.stop().catch((err: unknown) => logger.error({ err, adapter: r.name }, 'stop failed'));
-    await app.close();
-    process.exit(0);
-  };
-  process.once('SIGINT', () => void stop('SIGINT'));
-  process.once('SIGTERM', () => void stop('SIGTERM'));
   return -1; // keep running
 }
 
