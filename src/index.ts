@@ -18,6 +18,7 @@ export { mention, renderMentions } from './reply/mention.ts';
 export { registerWording, usageHint, type CommandShape, type PlatformWording } from './reply/syntax.ts';
 export type { ChannelPoster, PostErrorHints, PostLookup, PostMark } from './adapter-api/poster.ts';
 export type { AdapterHost } from './adapter-api/host.ts';
+export type { HomeAccess, HomeView } from './home/home.ts';
 export { CONSOLE_USER, type OptionValues, type Platform, type Requester, type TutorRequest } from './adapter-api/request.ts';
 export type { MatchResult, ConceptHit } from './match/matcher.ts';
 export type { QuizFeatures } from './quiz/features.ts';
