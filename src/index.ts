@@ -38,3 +38,4 @@ export type { Store, ScheduleStore, PostStore, AnswerStore, ReviewStore, UploadS
 export type { ChatStore, ConversationStore, PracticeStore, FeedbackStore } from './store/chat-types.ts';
 export { exitQuietlyOnClosedPipe } from './closed-pipe.ts';
 export { direct, withRetry, type RetryOptions } from './delivery/retry.ts';
+export { scheduleFormDefaults, scheduleFormText, WEEK_DAYS, type ScheduleFormField, type ScheduleFormValues } from './schedule/form.ts';
