@@ -129,7 +129,7 @@ test('a returning learner sees streak, answers, reviews, their channel leaderboa
   // The manager sees the schedule, its next (not yet posted) run in the reader's own zone, and Edit.
   const manager = await openHome('U0MANAGER');
   const schedule = manager.find((b) => b.accessory?.action_id === 'tutor-home:edit-schedule')!;
-  expect(schedule.accessory!.value).toBe(CHANNEL);
+  expect(JSON.parse(schedule.accessory!.value!)).toEqual({ c: CHANNEL, cron: '0 9 * * *', z: 'Europe/Berlin' });
   const unix = Date.parse('2027-03-02T08:00:00Z') / 1000;
   expect(schedule.text!.text).toContain(`<!date^${unix}^{date_short_pretty} {time}|2 Mar 2027, 09:00 Europe/Berlin>`);
 

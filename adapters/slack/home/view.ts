@@ -10,6 +10,10 @@ type HomeBlock = Block | { type: string; [key: string]: unknown };
 
 /** The Edit button on a schedule: its value is the channel id; app-home.ts opens the schedule modal. */
 export const EDIT_SCHEDULE_ACTION = 'tutor-home:edit-schedule';
+/** What Edit carries: the channel and its current schedule, to start the form from. */
+function editValue(s: { channelId: string; cron: string; zone: string }): string {
+  return JSON.stringify({ c: s.channelId, cron: s.cron, z: s.zone });
+}
 /** A home view holds at most 100 blocks; this leaves room for the fixed parts. */
 const MAX_BLOCKS = 100;
 /** Slack's static_select takes at most 100 options of 75 characters. */
@@ -56,7 +60,7 @@ export function homeTab(home: HomeView): { type: 'home'; blocks: HomeBlock[] } {
     if (blocks.length >= MAX_BLOCKS - 4) break;
     if (s === home.schedules[0]) blocks.push({ type: 'divider' }, header('Schedules you manage'));
     const text = `<#${s.channelId}>: *${escapeMrkdwn(s.label)}* (${escapeMrkdwn(s.zone)})\nNext quiz: ${slackDate(s.nextRunAt, s.zone)}`;
-    blocks.push({ type: 'section', text: { type: 'mrkdwn', text }, accessory: { type: 'button', text: { type: 'plain_text', text: 'Edit' }, action_id: EDIT_SCHEDULE_ACTION, value: s.channelId } });
+    blocks.push({ type: 'section', text: { type: 'mrkdwn', text }, accessory: { type: 'button', text: { type: 'plain_text', text: 'Edit' }, action_id: EDIT_SCHEDULE_ACTION, value: editValue(s) } });
   }
   for (const board of home.leaderboards) {
     const body = (renderReply(board.reply).blocks ?? []).filter((b) => b.type === 'section' || b.type === 'context');

@@ -55,7 +55,7 @@ export class FakeSlack {
   private readonly announced = new Map<string, { filename: string; length: number; altText?: string }>();
   private fileSeq = 0;
   /** users.info answers, by user id. */
-  readonly users = new Map<string, { is_admin?: boolean; is_owner?: boolean }>();
+  readonly users = new Map<string, { is_admin?: boolean; is_owner?: boolean; tz?: string }>();
   /** users.conversations answers: the channel ids each user is a member of. */
   readonly memberships = new Map<string, string[]>();
   /** Messages posted per channel (chat.postMessage), oldest first: what conversations.history reads. */
