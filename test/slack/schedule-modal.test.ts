@@ -90,6 +90,12 @@ test('a valid submission saves exactly what the typed form saves, and answers pr
   expect(said).toHaveLength(1);
   expect(said[0]!.args).toMatchObject({ channel: CHANNEL, user: 'U0MANAGER' });
   expect(JSON.stringify(said[0]!.args.blocks)).toMatch(/Quiz schedule/);
+  // The next run is shown in each reader's own zone, with the schedule's zone as the fallback text's UTC instant.
+  const unix = saved!.nextRunAt / 1000;
+  const shown = JSON.stringify(said[0]!.args.blocks);
+  expect(shown).toContain(`(<!date^${unix}^{date_short_pretty} {time}|`);
+  expect(shown).not.toContain('&lt;t:');
+  expect(String(said[0]!.args.text)).not.toContain('&lt;t:');
 
   await submit(JSON.stringify({ c: CHANNEL }), { days: 'weekdays', time: '08:15', zone: 'Europe/Berlin' });
   expect(await h.app.store.getSchedule({ platform: 'slack', channelId: CHANNEL })).toMatchObject({ label: 'weekdays 08:15', cron: '15 8 * * 1-5', zone: 'Europe/Berlin' });

@@ -1,4 +1,5 @@
 import { escapeFences } from '../../shared/text.ts';
+import { slackDate } from './time.ts';
 
 /**
  * Core text (a small markdown subset) to Slack mrkdwn.
@@ -38,7 +39,13 @@ export function codeBlock(code: string): string {
 
 function codePart(part: string): string {
   // Slack has no language hints: drop "```bash" style info strings instead of showing them.
-  if (part.startsWith('```')) return codeBlock(part.slice(3, -3).replace(/^[\w+-]*\n/, '').replace(/\n$/, ''));
+  if (part.startsWith('```'))
+    return codeBlock(
+      part
+        .slice(3, -3)
+        .replace(/^[\w+-]*\n/, '')
+        .replace(/\n$/, ''),
+    );
   return escapeMrkdwn(part);
 }
 
@@ -58,7 +65,10 @@ function isMarkdownTable(text: string): boolean {
 }
 
 function markdownTableAsCode(text: string): string {
-  const lines = text.trim().split('\n').filter((l) => !/^\s*\|[\s:|-]*\|\s*$/.test(l));
+  const lines = text
+    .trim()
+    .split('\n')
+    .filter((l) => !/^\s*\|[\s:|-]*\|\s*$/.test(l));
   return codeBlock(lines.map((l) => l.trim()).join('\n'));
 }
 
@@ -77,4 +87,9 @@ export function toPlain(markdown: string): string {
  */
 export function restoreUserMentions(mrkdwn: string): string {
   return mrkdwn.replace(/&lt;@([UW][A-Z0-9]{6,20})&gt;/g, '<@$1>');
+}
+
+/** The core's time tokens (escaped to &lt;t:unix:F&gt; by now) as Slack dates in each reader's zone. */
+export function restoreTimes(mrkdwn: string): string {
+  return mrkdwn.replace(/&lt;t:(\d{1,12}):F&gt;/g, (_, unix: string) => slackDate(Number(unix) * 1000));
 }
