@@ -114,12 +114,8 @@ function bodyParts(reply: Reply, opts: RenderOptions, trunc: Truncations): { tex
 
 /** The notification text. Escaped too: Slack parses it for mentions like any mrkdwn. */
 function fallbackText(reply: Reply): string {
-  return clip(
-    restoreTimes(toMrkdwn(reply.fallback || reply.title || reply.kind, mrkdwnOptions(reply)))
-      .replace(/\s+/g, ' ')
-      .trim(),
-    LIMITS.messageText,
-  );
+  const text = restoreTimes(toMrkdwn(reply.fallback || reply.title || reply.kind, mrkdwnOptions(reply)));
+  return clip(text.replace(/\s+/g, ' ').trim(), LIMITS.messageText);
 }
 
 /**
