@@ -7,6 +7,7 @@ import type { AdapterHost } from './adapter-api/host.ts';
 import type { ChannelPoster } from './adapter-api/poster.ts';
 import type { Platform } from './adapter-api/request.ts';
 import { gapRecorder } from './gaps/gaps.ts';
+import { homeView } from './home/home.ts';
 import { StoredMemory } from './conversation/memory.ts';
 import { PersistentQuiz } from './quiz/persistent.ts';
 import { systemClock, type Clock } from './time/clock.ts';
@@ -107,6 +108,7 @@ export async function createTutorApp(config: Config, logger: Logger, options: Tu
     handle: (req, who) => tutor.handle(req, who),
     completeConcept: (partial, limit) => tutor.completeConcept(partial, limit),
     commands: tutor.commands,
+    home: (who, access) => homeView(pack, quiz, tutor.starterActions(), who, access, clock.now()),
     store,
     quiz,
     clock,

@@ -15,9 +15,11 @@ export { columnWidths, monospaceRow, monospaceRule, wrapWords } from './reply/mo
 export { displayWidth, padDisplay } from './reply/width.ts';
 export { stripInvisible } from './reply/echo.ts';
 export { mention, renderMentions } from './reply/mention.ts';
+export { renderTimes, timeToken, utcInstant } from './reply/time.ts';
 export { registerWording, usageHint, type CommandShape, type PlatformWording } from './reply/syntax.ts';
 export type { ChannelPoster, PostErrorHints, PostLookup, PostMark } from './adapter-api/poster.ts';
 export type { AdapterHost } from './adapter-api/host.ts';
+export type { HomeAccess, HomeView } from './home/home.ts';
 export { CONSOLE_USER, type OptionValues, type Platform, type Requester, type TutorRequest } from './adapter-api/request.ts';
 export type { MatchResult, ConceptHit } from './match/matcher.ts';
 export type { QuizFeatures } from './quiz/features.ts';
@@ -37,3 +39,4 @@ export type { Store, ScheduleStore, PostStore, AnswerStore, ReviewStore, UploadS
 export type { ChatStore, ConversationStore, PracticeStore, FeedbackStore } from './store/chat-types.ts';
 export { exitQuietlyOnClosedPipe } from './closed-pipe.ts';
 export { direct, withRetry, type RetryOptions } from './delivery/retry.ts';
+export { scheduleFormDefaults, scheduleFormText, WEEK_DAYS, type ScheduleFormField, type ScheduleFormValues } from './schedule/form.ts';

@@ -178,6 +178,8 @@ export class Tutor {
         return this.quiz.answer(action, who);
       case 'next-practice':
         return { ...(await this.quiz.practice(who)), inPlace: true };
+      case 'review':
+        return this.quiz.review(who);
       case 'topics':
         return { ...(await this.runCommand('topics', { text: String(action.page) }, who)), inPlace: true };
     }

@@ -1,4 +1,5 @@
 import type { Command } from '../commands/types.ts';
+import type { HomeAccess, HomeView } from '../home/home.ts';
 import type { Config } from '../config.ts';
 import type { Logger } from '../log.ts';
 import type { Reply } from '../reply/types.ts';
@@ -17,6 +18,8 @@ export interface AdapterHost {
   /** Up to `limit` concepts matching what was typed so far, for autocomplete. */
   completeConcept(partial: string, limit: number): { id: string; title: string }[];
   readonly commands: readonly Command[];
+  /** A learner's home page (streak, reviews due, leaderboards, schedules they manage), for platforms that have one. */
+  home(who: Requester, access: HomeAccess): Promise<HomeView>;
   registerPoster(poster: ChannelPoster): void;
   /** Undo registerPoster, if this poster is still the one registered for its platform. */
   unregisterPoster(poster: ChannelPoster): void;

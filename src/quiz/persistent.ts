@@ -164,6 +164,12 @@ export class PersistentQuiz implements QuizFeatures {
     return scheduleCommand(args, who, { store: this.store, now: this.now(), closeHours: this.options.closeHours ?? 24, managers: this.options.managers ?? [] });
   }
 
+  /** A learner's current streak in one channel (the home view shows the best of them). */
+  async streakIn(ch: ChannelRef, userId: string): Promise<number> {
+    const posts = await this.store.channelPosts(ch);
+    return currentStreak(posts, await this.store.answeredPostIds(ch, userId), await this.zoneOf(ch, posts.at(-1)), await this.answeredAbandoned(posts));
+  }
+
   // Used by the scheduler
 
   /** The next question for a channel: no repeats until the bank is used up, missed concepts sooner. */

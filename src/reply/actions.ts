@@ -14,6 +14,8 @@ export type TutorAction =
   | { type: 'practice-answer'; itemId: string; choice: number; askId?: number }
   | { type: 'post-answer'; postId: number; choice: number }
   | { type: 'next-practice' }
+  /** Start the learner's spaced review (App Home's Start review). */
+  | { type: 'review' }
   | { type: 'topics'; page: number };
 
 export const MAX_ACTION_LENGTH = 100;
@@ -53,6 +55,9 @@ export function encodeAction(a: TutorAction): string {
       break;
     case 'topics':
       s = `t:${a.page}`;
+      break;
+    case 'review':
+      s = 'r:';
       break;
   }
   if (s.length > MAX_ACTION_LENGTH) throw new Error(`action too long (${s.length} > ${MAX_ACTION_LENGTH}): ${s}`);
@@ -96,6 +101,8 @@ export function decodeAction(raw: string): TutorAction | null {
     }
     case 'n':
       return { type: 'next-practice' };
+    case 'r':
+      return { type: 'review' };
     case 't':
       return /^\d{1,4}$/.test(body) ? { type: 'topics', page: Number(body) } : null;
     default:

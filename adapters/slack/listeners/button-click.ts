@@ -59,10 +59,12 @@ const CONTINUES_IN_THREAD: ReadonlySet<string> = new Set(['more', 'example']);
 
 async function answer(body: BlockAction, action: ClickedElement, client: webApi.WebClient, ctx: SlackContext): Promise<void> {
   const container = (body.container ?? {}) as Container;
-  const channelId = body.channel?.id ?? container.channel_id;
   const userId = body.user.id;
+  // A click in App Home answers in the learner's Messages tab: posting to a user id opens that DM.
+  const fromHome = (body as { view?: { type?: string } }).view?.type === 'home';
+  const channelId = body.channel?.id ?? container.channel_id ?? (fromHome ? userId : undefined);
   if (!channelId) return; // a click outside a conversation (e.g. a modal): nothing of ours
-  const direct = isDirectChannel(channelId, body.channel?.name);
+  const direct = fromHome || isDirectChannel(channelId, body.channel?.name);
   const ephemeral = container.is_ephemeral === true;
   const message = body.message as { ts?: string; thread_ts?: string } | undefined;
   // An ephemeral message has no `message` in the payload; its thread is only in the container.

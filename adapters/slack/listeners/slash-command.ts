@@ -5,6 +5,7 @@ import { slackRequester } from '../requester.ts';
 import { channelPost, ephemeralPost, responseUrl } from '../targets.ts';
 import { isDirectChannel, normalizeIncoming, wantsChannelManagement } from '../text.ts';
 import { acknowledge, type SlackContext, type SlackListener } from '../context.ts';
+import { openScheduleModal } from './schedule-modal.ts';
 
 /**
  * `/tutor <text>`: the text goes to the core as typed (help, topics, explain …, quiz, or a
@@ -28,6 +29,8 @@ async function answer(command: SlashCommand, client: webApi.WebClient, ctx: Slac
   const text = normalizeIncoming(command.text);
   const direct = isDirectChannel(command.channel_id, command.channel_name);
   const canManageChannel = wantsChannelManagement(text) ? await ctx.admins.canManage(client, command.user_id) : false;
+  // `/tutor schedule` alone opens the set-up form for those who may change it; others see the schedule.
+  if (canManageChannel && !direct && /^\/?schedule$/i.test(text) && (await openScheduleModal(client, command.trigger_id, command.user_id, { c: command.channel_id }, undefined, ctx))) return;
   const who = slackRequester({ userId: command.user_id, channelId: command.channel_id, teamId: command.team_id, direct, canManageChannel });
   const reply = await ctx.app.handle({ type: 'text', text }, who);
 

@@ -1,4 +1,5 @@
 import { escapeFences } from '../../shared/text.ts';
+import { slackDate } from './time.ts';
 
 /**
  * Core text (a small markdown subset) to Slack mrkdwn.
@@ -77,4 +78,9 @@ export function toPlain(markdown: string): string {
  */
 export function restoreUserMentions(mrkdwn: string): string {
   return mrkdwn.replace(/&lt;@([UW][A-Z0-9]{6,20})&gt;/g, '<@$1>');
+}
+
+/** The core's time tokens (escaped to &lt;t:unix:F&gt; by now) as Slack dates in each reader's zone. */
+export function restoreTimes(mrkdwn: string): string {
+  return mrkdwn.replace(/&lt;t:(\d{1,12}):F&gt;/g, (_, unix: string) => slackDate(Number(unix) * 1000));
 }

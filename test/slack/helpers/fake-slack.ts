@@ -55,7 +55,9 @@ export class FakeSlack {
   private readonly announced = new Map<string, { filename: string; length: number; altText?: string }>();
   private fileSeq = 0;
   /** users.info answers, by user id. */
-  readonly users = new Map<string, { is_admin?: boolean; is_owner?: boolean }>();
+  readonly users = new Map<string, { is_admin?: boolean; is_owner?: boolean; tz?: string }>();
+  /** users.conversations answers: the channel ids each user is a member of. */
+  readonly memberships = new Map<string, string[]>();
   /** Messages posted per channel (chat.postMessage), oldest first: what conversations.history reads. */
   readonly history = new Map<string, { ts: string; text: unknown; metadata?: unknown; bot_id: string }[]>();
   /** chat.postMessage and conversations.history for these channels never answer (and post nothing). */
@@ -198,6 +200,8 @@ export class FakeSlack {
         const id = String(args.user);
         return { ok: true, user: { id, team_id: TEAM_ID, name: id.toLowerCase(), is_admin: false, is_owner: false, is_primary_owner: false, ...(this.users.get(id) ?? {}) } };
       }
+      case 'users.conversations':
+        return { ok: true, channels: (this.memberships.get(String(args.user)) ?? []).map((id) => ({ id, is_member: true })), response_metadata: { next_cursor: '' } };
       default:
         if (method.startsWith('views.')) return { ok: true, view: { id: 'V0001', type: 'modal' } };
         return { ok: false, error: 'unknown_method' };
