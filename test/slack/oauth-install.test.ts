@@ -132,6 +132,18 @@ describe('Slack OAuth: install to many workspaces', () => {
     expect(await h.event(mention(TWO, 'EvTWO2', 'what is an image?'))).toBe(200);
     expect(h.fake.of('chat.postMessage').map((p) => p.token)).toEqual([TWO.botToken]);
     expect(await h.app.store.removalsBefore(clock.now().getTime() + 1)).toEqual([expect.objectContaining({ workspaceId: ONE.teamId })]);
+
+    // Its quiz history stays for 30 days, then the sweep deletes it; the other workspace keeps its own.
+    const oneChannel = { platform: 'slack' as const, channelId: `C${ONE.teamId}` };
+    const twoChannel = { platform: 'slack' as const, channelId: `C${TWO.teamId}` };
+    expect(await h.app.store.channelPosts(oneChannel)).toHaveLength(1);
+    clock.set('2027-03-30T09:00:00Z');
+    expect(await h.app.retention.sweep()).toEqual([]);
+    clock.set('2027-04-01T10:00:00Z');
+    expect(await h.app.retention.sweep()).toEqual([ONE.teamId]);
+    expect(await h.app.store.channelPosts(oneChannel)).toEqual([]);
+    expect(await h.app.store.channelPosts(twoChannel)).toHaveLength(2);
+    expect(await h.app.store.removalsBefore(clock.now().getTime())).toEqual([]);
   });
 
   test('a redirect with a bad state, or a cancelled install, ends on a failure page', async () => {
