@@ -146,6 +146,37 @@ describe('Slack OAuth: install to many workspaces', () => {
     expect(await h.app.store.removalsBefore(clock.now().getTime())).toEqual([]);
   });
 
+  test('an org-wide install: answered and scheduled with the enterprise token', async () => {
+    const ORG: FakeWorkspace = { teamId: 'T0ORGTEAM', teamName: 'Org', botToken: 'xoxb-org-token', botUserId: 'UBOTORG', enterpriseId: 'E0ORG' };
+    expect(await install(ORG, 'code-org')).toContain('Installed to <strong>Org</strong>');
+    expect(await h.app.store.getInstallation('slack', 'E0ORG')).toMatchObject({ enterpriseId: 'E0ORG', enterpriseInstall: true });
+
+    const orgAuth = [{ enterprise_id: 'E0ORG', team_id: ORG.teamId, user_id: ORG.botUserId, is_bot: true, is_enterprise_install: true }];
+    h.fake.calls.length = 0;
+    expect(await h.event({ ...mention(ORG, 'EvORG1', 'what is a volume?'), enterprise_id: 'E0ORG', authorizations: orgAuth })).toBe(200);
+    expect(h.fake.of('chat.postMessage').map((p) => p.token)).toEqual([ORG.botToken]);
+
+    const fields = {
+      ...fixture<Record<string, string>>('slash-command.json'),
+      team_id: ORG.teamId,
+      enterprise_id: 'E0ORG',
+      is_enterprise_install: 'true',
+      channel_id: `C${ORG.teamId}`,
+      user_id: 'U0MANAGER',
+    };
+    expect(await h.slash({ ...fields, text: 'schedule daily 09:00 UTC', response_url: h.fake.responseUrl('schedule-org') })).toBe(200);
+    expect((await h.app.store.getSchedule({ platform: 'slack', channelId: `C${ORG.teamId}` }))?.workspaceId).toBe('E0ORG');
+    h.fake.calls.length = 0;
+    clock.set(new Date(clock.now().getTime() + 24 * 3_600_000));
+    await h.app.scheduler.tick();
+    expect(
+      h.fake
+        .of('chat.postMessage')
+        .filter((p) => p.args.channel === `C${ORG.teamId}`)
+        .map((p) => p.token),
+    ).toEqual([ORG.botToken]);
+  });
+
   test('a redirect with a bad state, or a cancelled install, ends on a failure page', async () => {
     h.fake.addWorkspace({ ...ONE, botToken: 'xoxb-never-issued' }, 'code-bad-state');
     const page = await openInstallPage();

@@ -1,5 +1,6 @@
 import type { SlashCommand, webApi } from '@slack/bolt';
 import { busyReply } from '../busy.ts';
+import { workspaceKey } from '../installations.ts';
 import { deliver } from '../deliver.ts';
 import { slackRequester } from '../requester.ts';
 import { channelPost, ephemeralPost, responseUrl } from '../targets.ts';
@@ -28,7 +29,7 @@ async function answer(command: SlashCommand, client: webApi.WebClient, ctx: Slac
   const text = normalizeIncoming(command.text);
   const direct = isDirectChannel(command.channel_id, command.channel_name);
   const canManageChannel = wantsChannelManagement(text) ? await ctx.admins.canManage(client, command.user_id) : false;
-  const who = slackRequester({ userId: command.user_id, channelId: command.channel_id, teamId: command.team_id, direct, canManageChannel });
+  const who = slackRequester({ userId: command.user_id, channelId: command.channel_id, teamId: workspaceOfCommand(command), direct, canManageChannel });
   const reply = await ctx.app.handle({ type: 'text', text }, who);
 
   const privately = [responseUrl(command.response_url, 'ephemeral', ctx.app.config.platformTimeoutMs), ephemeralPost(client, command.channel_id, command.user_id)];
@@ -45,4 +46,9 @@ async function answer(command: SlashCommand, client: webApi.WebClient, ctx: Slac
     },
     ctx.log,
   );
+}
+
+/** The team, or the enterprise for an org-wide install (where its token is stored, so its schedules post with it). */
+function workspaceOfCommand(c: SlashCommand): string | undefined {
+  return workspaceKey({ isEnterpriseInstall: c.is_enterprise_install === 'true', enterpriseId: c.enterprise_id || undefined, teamId: c.team_id });
 }

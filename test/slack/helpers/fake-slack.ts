@@ -52,6 +52,8 @@ export interface FakeWorkspace {
   teamName: string;
   botToken: string;
   botUserId: string;
+  /** Set for an org-wide install: the token is the enterprise's, for all its workspaces. */
+  enterpriseId?: string;
 }
 
 /** The app's OAuth credentials the fake accepts at oauth.v2.access. */
@@ -159,7 +161,17 @@ export class FakeSlack {
   }
 
   private authTest(w: FakeWorkspace): Record<string, unknown> {
-    return { ok: true, url: `https://${w.teamName.toLowerCase()}.slack.com/`, team: w.teamName, user: 'tutor', team_id: w.teamId, user_id: w.botUserId, bot_id: BOT_ID, is_enterprise_install: false };
+    return {
+      ok: true,
+      url: `https://${w.teamName.toLowerCase()}.slack.com/`,
+      team: w.teamName,
+      user: 'tutor',
+      team_id: w.teamId,
+      user_id: w.botUserId,
+      bot_id: BOT_ID,
+      is_enterprise_install: w.enterpriseId !== undefined,
+      ...(w.enterpriseId ? { enterprise_id: w.enterpriseId } : {}),
+    };
   }
 
   /** oauth.v2.access: the app's credentials (form fields or basic auth) and a code handed out once. */
@@ -178,9 +190,9 @@ export class FakeSlack {
       scope: 'app_mentions:read,chat:write,commands',
       bot_user_id: w.botUserId,
       app_id: 'A0TEST',
-      team: { id: w.teamId, name: w.teamName },
-      enterprise: null,
-      is_enterprise_install: false,
+      team: w.enterpriseId ? null : { id: w.teamId, name: w.teamName },
+      enterprise: w.enterpriseId ? { id: w.enterpriseId, name: w.teamName } : null,
+      is_enterprise_install: w.enterpriseId !== undefined,
       authed_user: { id: 'UINSTALLER' },
     };
   }
