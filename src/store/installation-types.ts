@@ -36,7 +36,8 @@ export interface InstallationStore {
   removalsBefore(before: number): Promise<WorkspaceRemoval[]>;
   /**
    * Delete everything kept for a workspace: installation, schedules, posts in its channels and their
-   * answers, uploads, and the pending removal. Counts of what went.
+   * answers, uploads, and the pending removal. Counts of what went. Without a platform, the
+   * workspace id is matched on every platform.
    */
-  deleteWorkspaceData(platform: Platform, workspaceId: string): Promise<{ installations: number; schedules: number; posts: number; answers: number; uploads: number }>;
+  deleteWorkspaceData(platform: Platform | undefined, workspaceId: string): Promise<{ installations: number; schedules: number; posts: number; answers: number; uploads: number }>;
 }

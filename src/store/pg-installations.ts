@@ -44,17 +44,21 @@ export class PgInstallationTables implements InstallationStore {
     return ((await this.pool.query('SELECT * FROM workspace_removals WHERE removed_at < $1 ORDER BY removed_at', [before])).rows as Row[]).map(toRemoval);
   }
 
-  async deleteWorkspaceData(platform: Platform, workspaceId: string) {
+  async deleteWorkspaceData(platform: Platform | undefined, workspaceId: string) {
     return inTransaction(this.pool, async (c) => {
-      const key = [platform, workspaceId];
+      const key = [platform ?? null, workspaceId];
+      const where = '($1::text IS NULL OR platform = $1) AND workspace_id = $2';
       const count = async (text: string) => (await c.query(text, key)).rowCount ?? 0;
-      const installations = await count('DELETE FROM installations WHERE platform = $1 AND workspace_id = $2');
-      await c.query(TAG_POSTS, key);
-      const answers = await count('DELETE FROM answers WHERE post_id IN (SELECT id FROM posts WHERE platform = $1 AND workspace_id = $2)');
-      const posts = await count('DELETE FROM posts WHERE platform = $1 AND workspace_id = $2');
-      const schedules = await count('DELETE FROM schedules WHERE platform = $1 AND workspace_id = $2');
-      const uploads = await count('DELETE FROM uploads WHERE platform = $1 AND workspace_id = $2');
-      await c.query('DELETE FROM workspace_removals WHERE platform = $1 AND workspace_id = $2', key);
+      const installations = await count(`DELETE FROM installations WHERE ${where}`);
+      await c.query(
+        'UPDATE posts SET workspace_id = $2 WHERE EXISTS (SELECT 1 FROM schedules s WHERE s.platform = posts.platform AND s.channel_id = posts.channel_id AND ($1::text IS NULL OR s.platform = $1) AND s.workspace_id = $2)',
+        key,
+      );
+      const answers = await count(`DELETE FROM answers WHERE post_id IN (SELECT id FROM posts WHERE ${where})`);
+      const posts = await count(`DELETE FROM posts WHERE ${where}`);
+      const schedules = await count(`DELETE FROM schedules WHERE ${where}`);
+      const uploads = await count(`DELETE FROM uploads WHERE ${where}`);
+      await c.query(`DELETE FROM workspace_removals WHERE ${where}`, key);
       return { installations, schedules, posts, answers, uploads };
     });
   }

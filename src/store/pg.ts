@@ -221,7 +221,7 @@ export class PgStore implements Store {
   getInstallation = (platform: Platform, workspaceId: string) => this.installs.getInstallation(platform, workspaceId);
   removeWorkspace = (platform: Platform, workspaceId: string, at: number) => this.installs.removeWorkspace(platform, workspaceId, at);
   removalsBefore = (before: number) => this.installs.removalsBefore(before);
-  deleteWorkspaceData = (platform: Platform, workspaceId: string) => this.installs.deleteWorkspaceData(platform, workspaceId);
+  deleteWorkspaceData = (platform: Platform | undefined, workspaceId: string) => this.installs.deleteWorkspaceData(platform, workspaceId);
 
   // Seen events (shared, so a retried event that reaches another replica is not answered twice)
 

@@ -47,21 +47,21 @@ export class SqliteInstallationTables implements InstallationStore {
     return (this.sql('SELECT * FROM workspace_removals WHERE removed_at < ? ORDER BY removed_at').all(before) as Row[]).map(toRemoval);
   }
 
-  async deleteWorkspaceData(platform: Platform, workspaceId: string) {
+  async deleteWorkspaceData(platform: Platform | undefined, workspaceId: string) {
+    const p = { platform: platform ?? null, workspaceId };
+    const where = '(@platform IS NULL OR platform = @platform) AND workspace_id = @workspaceId';
+    const run = (text: string) => this.sql(text).run(p).changes;
     return this.db.transaction(() => {
-      const installations = this.sql('DELETE FROM installations WHERE platform = ? AND workspace_id = ?').run(platform, workspaceId).changes;
+      const installations = run(`DELETE FROM installations WHERE ${where}`);
       // Posts of channels that still have a schedule in the workspace, and those tagged at removal.
-      this.sql('UPDATE posts SET workspace_id = ? WHERE platform = ? AND channel_id IN (SELECT channel_id FROM schedules WHERE platform = ? AND workspace_id = ?)').run(
-        workspaceId,
-        platform,
-        platform,
-        workspaceId,
+      run(
+        `UPDATE posts SET workspace_id = @workspaceId WHERE EXISTS (SELECT 1 FROM schedules s WHERE s.platform = posts.platform AND s.channel_id = posts.channel_id AND (@platform IS NULL OR s.platform = @platform) AND s.workspace_id = @workspaceId)`,
       );
-      const answers = this.sql('DELETE FROM answers WHERE post_id IN (SELECT id FROM posts WHERE platform = ? AND workspace_id = ?)').run(platform, workspaceId).changes;
-      const posts = this.sql('DELETE FROM posts WHERE platform = ? AND workspace_id = ?').run(platform, workspaceId).changes;
-      const schedules = this.sql('DELETE FROM schedules WHERE platform = ? AND workspace_id = ?').run(platform, workspaceId).changes;
-      const uploads = this.sql('DELETE FROM uploads WHERE platform = ? AND workspace_id = ?').run(platform, workspaceId).changes;
-      this.sql('DELETE FROM workspace_removals WHERE platform = ? AND workspace_id = ?').run(platform, workspaceId);
+      const answers = run(`DELETE FROM answers WHERE post_id IN (SELECT id FROM posts WHERE ${where})`);
+      const posts = run(`DELETE FROM posts WHERE ${where}`);
+      const schedules = run(`DELETE FROM schedules WHERE ${where}`);
+      const uploads = run(`DELETE FROM uploads WHERE ${where}`);
+      run(`DELETE FROM workspace_removals WHERE ${where}`);
       return { installations, schedules, posts, answers, uploads };
     })();
   }

@@ -200,7 +200,7 @@ export class SqliteStore implements Store {
   getInstallation = (platform: Platform, workspaceId: string) => this.installs.getInstallation(platform, workspaceId);
   removeWorkspace = (platform: Platform, workspaceId: string, at: number) => this.installs.removeWorkspace(platform, workspaceId, at);
   removalsBefore = (before: number) => this.installs.removalsBefore(before);
-  deleteWorkspaceData = (platform: Platform, workspaceId: string) => this.installs.deleteWorkspaceData(platform, workspaceId);
+  deleteWorkspaceData = (platform: Platform | undefined, workspaceId: string) => this.installs.deleteWorkspaceData(platform, workspaceId);
 
   // Seen events
 

@@ -316,6 +316,10 @@ for (const backend of [sqlite(), postgres()]) {
       expect(await a.removalsBefore(9999)).toEqual([]);
       expect(await a.getSchedule({ ...ch, channelId: 'C2' })).toBeDefined();
 
+      // Without a platform, the id is matched on any platform.
+      expect(await a.deleteWorkspaceData(undefined, 'T2')).toMatchObject({ schedules: 1 });
+      expect(await a.getSchedule({ ...ch, channelId: 'C2' })).toBeUndefined();
+
       // A reinstall cancels a pending removal.
       await a.removeWorkspace('slack', 'T2', 6000);
       await a.putInstallation({ ...install, workspaceId: 'T2' });

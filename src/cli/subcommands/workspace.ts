@@ -7,10 +7,8 @@ import { DB_FILE, SqliteStore } from '../../store/sqlite.ts';
 import type { Store } from '../../store/types.ts';
 import { CliError, cliConfig } from '../context.ts';
 
-const PLATFORMS: readonly Platform[] = ['slack', 'discord'];
-
 interface DeleteOptions {
-  platform: string;
+  platform?: string;
   data?: string;
 }
 
@@ -24,25 +22,26 @@ async function openBotStore(data: string | undefined): Promise<Store> {
 }
 
 export function register(program: Command): void {
-  const workspace = program.command('workspace').description('workspaces (Slack teams) the app is installed in');
+  const workspace = program.command('workspace').description('workspaces (teams) the app is installed in');
   workspace
     .command('delete')
     .description("delete a workspace's installation, schedules and learning data now (otherwise deleted 30 days after it removes the app)")
-    .argument('<id>', 'the workspace id (Slack team id, e.g. T0123ABCD, or enterprise id for an org-wide install)')
-    .option('--platform <name>', 'slack or discord', 'slack')
+    .argument('<id>', 'the workspace (team) id, e.g. T0123ABCD, or the enterprise id for an org-wide install')
+    .option('--platform <name>', 'only on this chat platform (default: the id on any platform)')
     .option('--data <dir>', 'SQLite data directory (default: the Postgres database at DATABASE_URL, else DATA_DIR or ./data)')
     .action(async (id: string, opts: DeleteOptions) => {
-      const platform = opts.platform as Platform;
-      if (!PLATFORMS.includes(platform)) throw new CliError(`--platform must be one of ${PLATFORMS.join(', ')} (got ${JSON.stringify(opts.platform)}).`, 2);
+      const platform: Platform | undefined = opts.platform;
+      if (platform !== undefined && !/^[a-z]+$/.test(platform)) throw new CliError(`--platform must be a platform name in lower case letters (got ${JSON.stringify(platform.slice(0, 40))}).`, 2);
       if (!/^[A-Za-z0-9]+$/.test(id)) throw new CliError(`"${id.slice(0, 40)}" is not a workspace id (letters and digits, e.g. T0123ABCD).`, 2);
       const store = await openBotStore(opts.data);
       try {
         const c = await store.deleteWorkspaceData(platform, id);
+        const which = platform ? `${platform} workspace ${id}` : `workspace ${id}`;
         const total = c.installations + c.schedules + c.posts + c.answers + c.uploads;
         process.stdout.write(
           total === 0
-            ? `Nothing stored for ${platform} workspace ${id}.\n`
-            : `Deleted ${platform} workspace ${id}: ${c.installations} installation(s), ${c.schedules} schedule(s), ${c.posts} post(s), ${c.answers} answer(s), ${c.uploads} upload(s).\n`,
+            ? `Nothing stored for ${which}.\n`
+            : `Deleted ${which}: ${c.installations} installation(s), ${c.schedules} schedule(s), ${c.posts} post(s), ${c.answers} answer(s), ${c.uploads} upload(s).\n`,
         );
       } finally {
         await store.close();
