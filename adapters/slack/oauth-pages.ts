@@ -3,7 +3,7 @@
  * button, and the success and failure pages Slack's redirect ends on. Plain HTML, no scripts.
  */
 
-export function escapeHtml(s: string): string {
+function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 

@@ -6,11 +6,11 @@ import manifest from './manifest.json' with { type: 'json' };
 import { failurePage, installPage, successPage } from './oauth-pages.ts';
 
 /** Where the install page and Slack's OAuth redirect are served (by Bolt's HTTP receiver). */
-export const INSTALL_PATH = '/slack/install';
-export const REDIRECT_PATH = '/slack/oauth_redirect';
+const INSTALL_PATH = '/slack/install';
+const REDIRECT_PATH = '/slack/oauth_redirect';
 
 /** The bot scopes asked for at install: the manifest's, so the two cannot drift. */
-export const BOT_SCOPES: readonly string[] = manifest.oauth_config.scopes.bot;
+const BOT_SCOPES: readonly string[] = manifest.oauth_config.scopes.bot;
 
 /**
  * What Bolt needs for OAuth mode: the app's credentials, our installation store and the install

@@ -3,7 +3,7 @@ import type { InstallationStore } from '../store/installation-types.ts';
 import type { Clock } from '../time/clock.ts';
 
 /** How long a workspace's learning data is kept after it removed the app (a reinstall within it keeps everything). */
-export const WORKSPACE_RETENTION_MS = 30 * 24 * 3_600_000;
+const WORKSPACE_RETENTION_MS = 30 * 24 * 3_600_000;
 /** How often the sweep looks for workspaces past retention. */
 const SWEEP_EVERY_MS = 3_600_000;
 
