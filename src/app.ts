@@ -15,6 +15,7 @@ import { Scheduler, type SchedulerOptions } from './schedule/scheduler.ts';
 import { openStore } from './store/open.ts';
 import { markRunning } from './store/sqlite-safety.ts';
 import type { Store } from './store/types.ts';
+import { RetentionSweep } from './workspaces/retention.ts';
 
 /** The running app. It is the AdapterHost the chat adapters use; the launcher and tests use the rest. */
 export interface TutorApp extends AdapterHost {
@@ -31,6 +32,8 @@ export interface TutorApp extends AdapterHost {
   clock: Clock;
   /** Posts scheduled quizzes through `posters`. Tests call `scheduler.tick()` directly. */
   scheduler: Scheduler;
+  /** Deletes the data of workspaces that removed the app 30 days ago; started with the scheduler. */
+  retention: RetentionSweep;
   /** Tick now (missed posts inside the grace window go out once) and then on a timer. */
   startScheduler(): void;
   close(): Promise<void>;
@@ -95,6 +98,7 @@ export async function createTutorApp(config: Config, logger: Logger, options: Tu
     },
   );
   logger.debug({ concepts: pack.concepts.length, quizItems: pack.quizItems.length, ms: Math.round(performance.now() - started) }, 'content loaded');
+  const retention = new RetentionSweep(store, clock, logger);
   let closed = false;
   return {
     tutor,
@@ -113,10 +117,15 @@ export async function createTutorApp(config: Config, logger: Logger, options: Tu
     quiz,
     clock,
     scheduler,
-    startScheduler: () => scheduler.start(),
+    retention,
+    startScheduler: () => {
+      scheduler.start();
+      retention.start();
+    },
     close: async () => {
       if (closed) return;
       closed = true;
+      retention.stop();
       await scheduler.stop();
       if (ownStore) await store.close();
       unmark();

@@ -37,6 +37,7 @@ export { openStore } from './store/open.ts';
 export { StoreError } from './store/sqlite-safety.ts';
 export type { Store, ScheduleStore, PostStore, AnswerStore, ReviewStore, UploadStore, GapStore, SeenEventStore, QuizStore, ScheduleRecord, PostRecord } from './store/types.ts';
 export type { ChatStore, ConversationStore, PracticeStore, FeedbackStore } from './store/chat-types.ts';
+export type { InstallationStore, InstallationRecord, WorkspaceRemoval } from './store/installation-types.ts';
 export { exitQuietlyOnClosedPipe } from './closed-pipe.ts';
 export { direct, withRetry, type RetryOptions } from './delivery/retry.ts';
 export { scheduleFormDefaults, scheduleFormText, WEEK_DAYS, type ScheduleFormField, type ScheduleFormValues } from './schedule/form.ts';

@@ -63,7 +63,7 @@ describe('config', () => {
 
   it('refuses half a credential pair and never prints the secret', () => {
     expect(err({ SLACK_BOT_TOKEN: 'xoxb-secret-token-value' })).toBe('SLACK_SIGNING_SECRET: is required when SLACK_BOT_TOKEN is set (or set SLACK_APP_TOKEN to use Socket Mode, which needs no signing secret)');
-    expect(err({ SLACK_SIGNING_SECRET: 'abcdef0123456789' })).toBe('SLACK_BOT_TOKEN: is required when SLACK_SIGNING_SECRET is set');
+    expect(err({ SLACK_SIGNING_SECRET: 'abcdef0123456789' })).toBe('SLACK_BOT_TOKEN: is required when SLACK_SIGNING_SECRET is set (or set SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET to install to many workspaces)');
     expect(err({ DISCORD_APPLICATION_ID: '123456789012345678' })).toBe('DISCORD_TOKEN: is required when DISCORD_APPLICATION_ID is set');
     const m = err({ SLACK_BOT_TOKEN: 'xoxp-user-token-secret', SLACK_SIGNING_SECRET: 'abcdef0123456789' });
     expect(m).toMatch(/^SLACK_BOT_TOKEN: expected a bot token starting with xoxb-/);

@@ -1,5 +1,5 @@
 import './config.ts';
-import { App, HTTPReceiver, webApi } from '@slack/bolt';
+import { App, type AppOptions, HTTPReceiver, webApi } from '@slack/bolt';
 import type { Config, Logger } from '../../src/index.ts';
 import { boltLogger } from './bolt-logger.ts';
 import { guardTimestamps } from './timestamp-guard.ts';
@@ -22,7 +22,7 @@ export interface BoltParts {
  * The Bolt app: HTTP receiver by default, Socket Mode when an app-level token is configured.
  * Initialisation (auth.test) is deferred to start() so a bad token fails there, loudly.
  */
-export function createBolt(slack: SlackConfig, log: Logger): BoltParts {
+export function createBolt(slack: SlackConfig, log: Logger, oauth?: Partial<AppOptions>): BoltParts {
   const logger = boltLogger(log);
   const clientOptions = {
     slackApiUrl: apiBase(slack.apiUrl),
@@ -42,7 +42,9 @@ export function createBolt(slack: SlackConfig, log: Logger): BoltParts {
   }
   // The config guarantees a signing secret whenever there is no app-level token.
   if (!slack.signingSecret) throw new Error('SLACK_SIGNING_SECRET is required for the HTTP receiver (or set SLACK_APP_TOKEN for Socket Mode)');
-  const receiver = new HTTPReceiver({ signingSecret: slack.signingSecret, endpoints: EVENTS_PATH, port: slack.port, logger });
+  // In OAuth mode the receiver also serves the install page and Slack's redirect (oauth.ts), and
+  // Bolt authorizes each request with its own workspace's installation instead of one token.
+  const receiver = new HTTPReceiver({ signingSecret: slack.signingSecret, endpoints: EVENTS_PATH, port: slack.port, logger, ...(oauth ?? {}) });
   receiver.requestListener = guardTimestamps(receiver.requestListener, { paths: [EVENTS_PATH], log });
   const bolt = new App({ token: slack.botToken, receiver, logger, clientOptions, deferInitialization: true });
   return { bolt, receiver };
@@ -60,8 +62,8 @@ export function apiBase(url: string | undefined): string {
  * client never retries on its own either: a 5xx or timeout retry of chat.postMessage risks a
  * duplicate quiz post.
  */
-export function createPosterClient(slack: SlackConfig, log: Logger): webApi.WebClient {
-  return new webApi.WebClient(slack.botToken, {
+export function createPosterClient(slack: SlackConfig, log: Logger, token = slack.botToken): webApi.WebClient {
+  return new webApi.WebClient(token, {
     slackApiUrl: apiBase(slack.apiUrl),
     logger: boltLogger(log),
     rejectRateLimitedCalls: true,

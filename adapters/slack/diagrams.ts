@@ -16,7 +16,8 @@ export type DiagramFiles = (d: ReplyDiagram) => Promise<string | undefined>;
 export class SlackDiagrams {
   private readonly known = new Map<string, string>();
   private readonly pending = new Map<string, Promise<string | undefined>>();
-  private team?: Promise<string>;
+  /** The workspace behind each client (one client per workspace token in OAuth mode). */
+  private readonly teams = new WeakMap<Client, Promise<string>>();
 
   constructor(
     private readonly store: UploadStore,
@@ -72,24 +73,33 @@ export class SlackDiagrams {
       const id = uploadedId(res);
       if (!id) throw Object.assign(new Error('files.uploadV2 returned no file id'), { code: 'no_file_id' });
       this.known.set(key, id);
-      await this.store.putUpload('slack', team, d.key, id, this.clock.now().getTime()).catch((err: unknown) => this.log.warn({ err: (err as Error).message }, 'could not remember the uploaded diagram; it will be uploaded again after a restart'));
+      await this.store
+        .putUpload('slack', team, d.key, id, this.clock.now().getTime())
+        .catch((err: unknown) => this.log.warn({ err: (err as Error).message }, 'could not remember the uploaded diagram; it will be uploaded again after a restart'));
       this.log.info({ diagram: d.name, fileId: id, bytes: png.length }, 'uploaded diagram to Slack');
       return id;
     } catch (err) {
       const f = classify(err);
-      this.log.warn({ code: f.code, diagram: d.name, hint: f.code === 'missing_scope' ? 'add the files:write scope (adapters/slack/manifest.json) and reinstall the app' : undefined }, 'could not upload the diagram to Slack; sending it as text');
+      this.log.warn(
+        { code: f.code, diagram: d.name, hint: f.code === 'missing_scope' ? 'add the files:write scope (adapters/slack/manifest.json) and reinstall the app' : undefined },
+        'could not upload the diagram to Slack; sending it as text',
+      );
       return undefined;
     }
   }
 
   private teamId(client: Client): Promise<string> {
-    this.team ??= client.auth.test().then((r) => {
-      if (!r.team_id) throw new Error('auth.test returned no team_id');
-      return r.team_id;
-    });
-    // A failed look-up is tried again next time.
-    this.team.catch(() => (this.team = undefined));
-    return this.team;
+    let team = this.teams.get(client);
+    if (!team) {
+      team = client.auth.test().then((r) => {
+        if (!r.team_id) throw new Error('auth.test returned no team_id');
+        return r.team_id;
+      });
+      this.teams.set(client, team);
+      // A failed look-up is tried again next time.
+      team.catch(() => this.teams.delete(client));
+    }
+    return team;
   }
 }
 

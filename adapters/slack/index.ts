@@ -2,14 +2,16 @@ import './config.ts';
 import type { AddressInfo } from 'node:net';
 import type { AdapterHost } from '../../src/index.ts';
 import type { RunningAdapter } from '../registry.ts';
-import { createBolt, createPosterClient } from './bolt.ts';
+import { apiBase, createBolt, createPosterClient } from './bolt.ts';
 import { SlackDiagrams } from './diagrams.ts';
 import { listeners } from './listeners/index.ts';
+import { oauthOptions } from './oauth.ts';
 import { slackPoster } from './poster.ts';
 import { AdminDirectory, summarize } from './requester.ts';
 import { RecentIds, Tasks, type TaskLimits } from './tasks.ts';
 // Registers how this platform's people type commands, for the core's help text and hints.
 import './wording.ts';
+import { oneClient, perWorkspaceClients } from './workspace-clients.ts';
 
 export interface SlackStartOptions {
   /** Where the HTTP receiver listens. Default: all interfaces on config.slack.port. Tests use 127.0.0.1 and port 0. */
@@ -32,10 +34,11 @@ export interface SlackAdapter extends RunningAdapter {
  * core uses for scheduled posts. Throws when Slack refuses the token (auth.test).
  */
 export async function startSlack(app: AdapterHost, options: SlackStartOptions = {}): Promise<SlackAdapter> {
-  if (!app.config.slack) throw new Error('Slack is not configured (SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET)');
+  if (!app.config.slack) throw new Error('Slack is not configured (SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET, or SLACK_CLIENT_ID, SLACK_CLIENT_SECRET, SLACK_STATE_SECRET and SLACK_SIGNING_SECRET)');
   const slack = { ...app.config.slack, timeoutMs: app.config.platformTimeoutMs };
   const log = app.logger.child({ adapter: 'slack' });
-  const { bolt, receiver } = createBolt(slack, log);
+  const oauth = slack.oauth && oauthOptions(slack.oauth, app, apiBase(slack.apiUrl), slack.timeoutMs, log);
+  const { bolt, receiver } = createBolt(slack, log, oauth);
   const tasks = new Tasks(log, options.tasks);
   const diagrams = new SlackDiagrams(app.store, app.clock, log);
   const ctx = { app, log, tasks, admins: new AdminDirectory(slack.adminUsers, log), events: new RecentIds(app.store, app.clock, log), diagrams };
@@ -44,20 +47,21 @@ export async function startSlack(app: AdapterHost, options: SlackStartOptions = 
     log.error({ err: summarize(err) }, 'unhandled Bolt error');
   });
 
-  await bolt.init(); // auth.test
+  await bolt.init(); // auth.test (single-workspace mode; in OAuth mode each workspace's token is checked at install)
   let port: number | undefined;
   if (receiver) {
     const listen = options.listen ?? { port: slack.port };
     const server = await receiver.start(listen);
     port = (server.address() as AddressInfo).port;
-    log.info({ port, path: '/slack/events' }, 'Slack HTTP receiver listening');
+    log.info({ port, path: '/slack/events', ...(oauth ? { install: '/slack/install', redirect: '/slack/oauth_redirect' } : {}) }, 'Slack HTTP receiver listening');
   } else {
     await bolt.start();
     log.info('Slack connected in Socket Mode');
   }
 
   // Its own client: the scheduler retries scheduled posts, so that client does not (see createPosterClient).
-  const poster = slackPoster(createPosterClient(slack, log), log, diagrams);
+  const clients = slack.oauth ? perWorkspaceClients(app.store, (token) => createPosterClient(slack, log, token)) : oneClient(createPosterClient(slack, log));
+  const poster = slackPoster(clients, log, diagrams);
   app.registerPoster(poster);
 
   return {

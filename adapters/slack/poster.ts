@@ -1,10 +1,10 @@
-import type { webApi } from '@slack/bolt';
 import type { ChannelPoster, Logger } from '../../src/index.ts';
 import { sendBest } from './deliver.ts';
 import type { SlackDiagrams } from './diagrams.ts';
 import { renderVariants } from './render/index.ts';
 import { forScheduler } from './errors.ts';
 import { channelPost, messageUpdate } from './targets.ts';
+import type { ClientForChannel } from './workspace-clients.ts';
 
 /** The metadata event type every scheduled quiz post carries (with `post_key` in its payload). */
 const QUIZ_POST_EVENT = 'tutor_quiz_post';
@@ -16,12 +16,14 @@ const CLOCK_SKEW_MS = 5 * 60_000;
 /**
  * Lets the core post on its own (scheduled quizzes, summaries). Failures are thrown: the
  * scheduler owns retries and backoff for these (withRetry in the core), so nothing here retries,
- * and `client` should be one that does not retry either (createPosterClient).
+ * and the clients should be ones that do not retry either (createPosterClient). Each channel's
+ * posts go through its own workspace's client (workspace-clients.ts).
  */
-export function slackPoster(client: webApi.WebClient, log: Logger, diagrams?: SlackDiagrams): ChannelPoster {
+export function slackPoster(clientFor: ClientForChannel, log: Logger, diagrams?: SlackDiagrams): ChannelPoster {
   return {
     platform: 'slack',
     async post(channelId, reply, mark) {
+      const client = await clientFor(channelId);
       // A quiz that refers to a diagram shows it (uploaded once per workspace; text if that fails).
       const diagramFileId = reply.diagram && diagrams ? await diagrams.fileId(client, reply.diagram) : undefined;
       const metadata = mark ? { event_type: QUIZ_POST_EVENT, event_payload: { post_key: mark.postKey } } : undefined;
@@ -31,10 +33,12 @@ export function slackPoster(client: webApi.WebClient, log: Logger, diagrams?: Sl
       return { messageId: ts };
     },
     async update(channelId, messageId, reply) {
+      const client = await clientFor(channelId);
       await sendBest(messageUpdate(client, channelId, messageId), renderVariants(reply), log, false).catch(rethrow);
     },
     /** The channel's messages since the scheduled instant, with their metadata (channels:history / groups:history). */
     async findPost(channelId, { postKey, since }) {
+      const client = await clientFor(channelId);
       let cursor: string | undefined;
       for (let page = 0; page < HISTORY_PAGES; page++) {
         const res = await client.conversations

@@ -3,7 +3,8 @@ import type { HomeAccess, HomeView } from '../home/home.ts';
 import type { Config } from '../config.ts';
 import type { Logger } from '../log.ts';
 import type { Reply } from '../reply/types.ts';
-import type { SeenEventStore, UploadStore } from '../store/types.ts';
+import type { InstallationStore } from '../store/installation-types.ts';
+import type { ScheduleStore, SeenEventStore, UploadStore } from '../store/types.ts';
 import type { Clock } from '../time/clock.ts';
 import type { ChannelPoster } from './poster.ts';
 import type { Requester, TutorRequest } from './request.ts';
@@ -26,6 +27,9 @@ export interface AdapterHost {
   readonly config: Config;
   readonly logger: Logger;
   readonly clock: Clock;
-  /** What an adapter keeps between restarts: event ids it has seen, files it has uploaded. */
-  readonly store: SeenEventStore & UploadStore;
+  /**
+   * What an adapter keeps between restarts: event ids it has seen, files it has uploaded,
+   * installations per workspace; and a channel's schedule, for the workspace it belongs to.
+   */
+  readonly store: SeenEventStore & UploadStore & InstallationStore & Pick<ScheduleStore, 'getSchedule'>;
 }

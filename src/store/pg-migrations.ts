@@ -123,4 +123,27 @@ export const PG_MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX seen_events_age ON seen_events (seen_at);
   `,
+  // 2: Slack OAuth installs per workspace (or enterprise), and workspaces that removed the app
+  // (their learning data is deleted later; posts.workspace_id is set from the schedules at removal).
+  `
+  CREATE TABLE installations (
+    platform TEXT NOT NULL,
+    workspace_id TEXT NOT NULL,
+    enterprise_id TEXT,
+    enterprise_install INTEGER NOT NULL CHECK (enterprise_install IN (0, 1)),
+    data TEXT NOT NULL,
+    installed_at BIGINT NOT NULL,
+    PRIMARY KEY (platform, workspace_id)
+  );
+
+  CREATE TABLE workspace_removals (
+    platform TEXT NOT NULL,
+    workspace_id TEXT NOT NULL,
+    removed_at BIGINT NOT NULL,
+    PRIMARY KEY (platform, workspace_id)
+  );
+
+  ALTER TABLE posts ADD COLUMN workspace_id TEXT;
+  CREATE INDEX schedules_workspace ON schedules (platform, workspace_id);
+  `,
 ];

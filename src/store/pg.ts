@@ -3,7 +3,9 @@ import type pg from 'pg';
 import type { Platform } from '../adapter-api/request.ts';
 import type { ConversationRecord, FeedbackRecord, FeedbackRow } from './chat-types.ts';
 import { StoreError } from './errors.ts';
+import { PgInstallationTables } from './pg-installations.ts';
 import { PgPostTables } from './pg-posts.ts';
+import type { InstallationRecord } from './installation-types.ts';
 import { describeDatabase, inspectPostgres, migrate } from './pg-schema.ts';
 import { toReview, toSchedule, type Row } from './rows.ts';
 import type { AnswerRecord, ChannelRef, GapRow, LearnerRef, PostClaim, PostRecord, ReviewRecord, ScheduleRecord, Store } from './types.ts';
@@ -20,6 +22,7 @@ const loadPg = () => (pgModule ??= createRequire(import.meta.url)('pg') as typeo
  */
 export class PgStore implements Store {
   private readonly posts: PgPostTables;
+  private readonly installs: PgInstallationTables;
 
   private constructor(
     readonly pool: pg.Pool,
@@ -28,6 +31,7 @@ export class PgStore implements Store {
     readonly schemaVersion: number,
   ) {
     this.posts = new PgPostTables(pool);
+    this.installs = new PgInstallationTables(pool);
   }
 
   /** Connect, migrate (once across replicas) and return the store; StoreError when unreachable or too new. */
@@ -211,6 +215,13 @@ export class PgStore implements Store {
     }
     return out;
   }
+
+  // Installations and removed workspaces live in pg-installations.ts.
+  putInstallation = (r: InstallationRecord) => this.installs.putInstallation(r);
+  getInstallation = (platform: Platform, workspaceId: string) => this.installs.getInstallation(platform, workspaceId);
+  removeWorkspace = (platform: Platform, workspaceId: string, at: number) => this.installs.removeWorkspace(platform, workspaceId, at);
+  removalsBefore = (before: number) => this.installs.removalsBefore(before);
+  deleteWorkspaceData = (platform: Platform | undefined, workspaceId: string) => this.installs.deleteWorkspaceData(platform, workspaceId);
 
   // Seen events (shared, so a retried event that reaches another replica is not answered twice)
 

@@ -122,4 +122,28 @@ export const MIGRATIONS: readonly string[] = [
   ) WITHOUT ROWID;
   CREATE INDEX seen_events_age ON seen_events (seen_at);
   `,
+  // 5: Slack OAuth installs, one row per workspace (or enterprise), and workspaces that removed the
+  // app, whose learning data is deleted after a while. posts.workspace_id is set when the workspace
+  // is removed, from its schedules, so its posts can be found once the schedules are gone.
+  `
+  CREATE TABLE installations (
+    platform TEXT NOT NULL,
+    workspace_id TEXT NOT NULL,
+    enterprise_id TEXT,
+    enterprise_install INTEGER NOT NULL CHECK (enterprise_install IN (0, 1)),
+    data TEXT NOT NULL,
+    installed_at INTEGER NOT NULL,
+    PRIMARY KEY (platform, workspace_id)
+  ) WITHOUT ROWID;
+
+  CREATE TABLE workspace_removals (
+    platform TEXT NOT NULL,
+    workspace_id TEXT NOT NULL,
+    removed_at INTEGER NOT NULL,
+    PRIMARY KEY (platform, workspace_id)
+  ) WITHOUT ROWID;
+
+  ALTER TABLE posts ADD COLUMN workspace_id TEXT;
+  CREATE INDEX schedules_workspace ON schedules (platform, workspace_id);
+  `,
 ];

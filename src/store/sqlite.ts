@@ -4,7 +4,9 @@ import type Database from 'better-sqlite3';
 import type { Platform } from '../adapter-api/request.ts';
 import { MIGRATIONS } from './sqlite-migrations.ts';
 import { SqliteChatTables } from './sqlite-chat.ts';
+import { SqliteInstallationTables } from './sqlite-installations.ts';
 import { SqlitePostTables } from './sqlite-posts.ts';
+import type { InstallationRecord } from './installation-types.ts';
 import { toReview, toSchedule, type Row } from './rows.ts';
 import type { ConversationRecord, FeedbackRecord } from './chat-types.ts';
 import { checkBeforeWriting, prepareDataDir, StoreError } from './sqlite-safety.ts';
@@ -188,6 +190,17 @@ export class SqliteStore implements Store {
   answerPracticeAsk = (id: number, who: LearnerRef, choice: number, at: number) => this.chat.answerPracticeAsk(id, who, choice, at);
   recordFeedback = (f: FeedbackRecord) => this.chat.recordFeedback(f);
   feedbackReport = (limit: number) => this.chat.feedbackReport(limit);
+
+  // Installations and removed workspaces live in sqlite-installations.ts.
+  private get installs() {
+    return (this.installTables ??= new SqliteInstallationTables(this.db, (text) => this.sql(text)));
+  }
+  private installTables?: SqliteInstallationTables;
+  putInstallation = (r: InstallationRecord) => this.installs.putInstallation(r);
+  getInstallation = (platform: Platform, workspaceId: string) => this.installs.getInstallation(platform, workspaceId);
+  removeWorkspace = (platform: Platform, workspaceId: string, at: number) => this.installs.removeWorkspace(platform, workspaceId, at);
+  removalsBefore = (before: number) => this.installs.removalsBefore(before);
+  deleteWorkspaceData = (platform: Platform | undefined, workspaceId: string) => this.installs.deleteWorkspaceData(platform, workspaceId);
 
   // Seen events
 

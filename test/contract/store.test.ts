@@ -282,5 +282,48 @@ for (const backend of [sqlite(), postgres()]) {
         { conceptId: 'volumes', up: 1, down: 0, notes: [] },
       ]);
     });
+
+    it('installations: put replaces, removal deletes tokens and schedules at once, data deletion takes the rest', async () => {
+      const a = await store();
+      const install = { platform: 'slack' as const, workspaceId: 'T1', enterpriseInstall: false, data: '{"bot":{"token":"xoxb-1"}}', installedAt: 10 };
+      await a.putInstallation(install);
+      await a.putInstallation({ ...install, data: '{"bot":{"token":"xoxb-2"}}', installedAt: 20 });
+      await a.putInstallation({ ...install, workspaceId: 'E1', enterpriseId: 'E1', enterpriseInstall: true });
+      expect(await a.getInstallation('slack', 'T1')).toEqual({ ...install, data: '{"bot":{"token":"xoxb-2"}}', installedAt: 20 });
+      expect(await a.getInstallation('slack', 'E1')).toMatchObject({ enterpriseId: 'E1', enterpriseInstall: true });
+      expect(await a.getInstallation('discord', 'T1')).toBeUndefined();
+
+      // T1 has a schedule with a sent post and an answer; T2's schedule is not touched.
+      await a.putSchedule({ ...schedule, workspaceId: 'T1' });
+      await a.putSchedule({ ...schedule, channelId: 'C2', workspaceId: 'T2' });
+      const post = (await a.claimPost(claim()))!;
+      await a.markPostSent(post.id, 'm1', 1001);
+      await a.recordAnswer({ postId: post.id, userId: 'U1', choice: 0, correct: true, answeredAt: 1100 });
+      await a.putUpload('slack', 'T1', 'diagram', 'F1', 5);
+
+      expect(await a.removeWorkspace('slack', 'T1', 5000)).toEqual({ schedules: 1 });
+      expect(await a.getInstallation('slack', 'T1')).toBeUndefined();
+      expect(await a.getSchedule(ch)).toBeUndefined();
+      expect(await a.getSchedule({ ...ch, channelId: 'C2' })).toMatchObject({ workspaceId: 'T2' });
+      // The learning data stays until it is deleted.
+      expect(await a.scoreboard(ch, undefined, 10)).toEqual([{ userId: 'U1', points: 1, answered: 1 }]);
+      expect(await a.removalsBefore(5000)).toEqual([]);
+      expect(await a.removalsBefore(5001)).toEqual([{ platform: 'slack', workspaceId: 'T1', removedAt: 5000 }]);
+
+      expect(await a.deleteWorkspaceData('slack', 'T1')).toEqual({ installations: 0, schedules: 0, posts: 1, answers: 1, uploads: 1 });
+      expect(await a.getPost(post.id)).toBeUndefined();
+      expect(await a.getUpload('slack', 'T1', 'diagram')).toBeUndefined();
+      expect(await a.removalsBefore(9999)).toEqual([]);
+      expect(await a.getSchedule({ ...ch, channelId: 'C2' })).toBeDefined();
+
+      // Without a platform, the id is matched on any platform.
+      expect(await a.deleteWorkspaceData(undefined, 'T2')).toMatchObject({ schedules: 1 });
+      expect(await a.getSchedule({ ...ch, channelId: 'C2' })).toBeUndefined();
+
+      // A reinstall cancels a pending removal.
+      await a.removeWorkspace('slack', 'T2', 6000);
+      await a.putInstallation({ ...install, workspaceId: 'T2' });
+      expect(await a.removalsBefore(9999)).toEqual([]);
+    });
   });
 }

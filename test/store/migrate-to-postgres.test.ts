@@ -53,6 +53,7 @@ describe.skipIf(!postgresAdminUrl())('tutor db migrate-to-postgres', () => {
     await lite.answerPracticeAsk(ask, { platform: 'slack', userId: 'U1' }, 2, 10);
     await lite.recordFeedback({ platform: 'slack', conceptId: 'volumes', question: 'what is a volume', helpful: false, note: 'needs an example', at: 11 });
     await lite.rememberEvent('Ev1', 12, 0);
+    await lite.putInstallation({ platform: 'slack', workspaceId: 'T1', enterpriseInstall: false, data: '{"bot":{"token":"xoxb-1"}}', installedAt: 13 });
     lite.close();
   });
   afterAll(async () => {
@@ -71,8 +72,9 @@ describe.skipIf(!postgresAdminUrl())('tutor db migrate-to-postgres', () => {
     expect(counts).toEqual({
       schedules: [1, 0, 1], posts: [3, 0, 3], answers: [6, 0, 6], reviews: [1, 0, 1], gaps: [2, 0, 2], uploads: [1, 0, 1],
       conversations: [1, 0, 1], practice_asks: [1, 0, 1], feedback: [1, 0, 1], seen_events: [1, 0, 1],
+      installations: [1, 0, 1], workspace_removals: [0, 0, 0],
     });
-    expect(first.out.trim().split('\n').at(-1)).toBe(`${join(tmp.dir, DB_FILE)} -> database ${target.name} on 127.0.0.1:5432: 18 rows copied`);
+    expect(first.out.trim().split('\n').at(-1)).toBe(`${join(tmp.dir, DB_FILE)} -> database ${target.name} on 127.0.0.1:5432: 19 rows copied`);
 
     const again = await tutor(['db', 'migrate-to-postgres', '--from', join(tmp.dir, DB_FILE), '--to', target.url], {});
     expect(again.code).toBe(0);
@@ -86,6 +88,7 @@ describe.skipIf(!postgresAdminUrl())('tutor db migrate-to-postgres', () => {
     const pg = await PgStore.open(target.url, { max: 2 });
     try {
       expect(await pg.getSchedule(ch)).toMatchObject({ workspaceId: 'T1', nextRunAt: 4000, label: 'daily 09:00' });
+      expect(await pg.getInstallation('slack', 'T1')).toMatchObject({ data: '{"bot":{"token":"xoxb-1"}}', installedAt: 13 });
       expect(await pg.scoreboard(ch, undefined, 10)).toEqual([{ userId: 'U1', points: 3, answered: 3 }, { userId: 'U2', points: 1, answered: 3 }]);
       expect((await pg.channelPosts(ch)).map((p) => p.messageId)).toEqual(['m1000', 'm2000', 'm3000']);
       expect(await pg.listReviews({ platform: 'slack', userId: 'U1' })).toEqual([{ platform: 'slack', userId: 'U1', itemId: 'i1000', box: 3, dueAt: 9000, lastAnsweredAt: 1001, rightCount: 2, wrongCount: 0 }]);

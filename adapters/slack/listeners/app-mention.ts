@@ -1,4 +1,5 @@
 import { busyReply } from '../busy.ts';
+import { workspaceKey } from '../installations.ts';
 import { deliver } from '../deliver.ts';
 import { slackRequester } from '../requester.ts';
 import { channelPost, ephemeralPost } from '../targets.ts';
@@ -33,7 +34,8 @@ export const appMention: SlackListener = {
       await ctx.tasks.run('app-mention', async () => {
         if (!e.user || !(await question())) return;
         const text = normalizeIncoming(e.text, context.botUserId);
-        const teamId = e.team ?? (body as { team_id?: string }).team_id;
+        // An org-wide install's schedules are keyed by the enterprise, where its token is stored.
+        const teamId = workspaceKey({ isEnterpriseInstall: context.isEnterpriseInstall, enterpriseId: context.enterpriseId, teamId: e.team ?? (body as { team_id?: string }).team_id });
         const canManageChannel = wantsChannelManagement(text) ? await ctx.admins.canManage(client, e.user) : false;
         const thread = e.thread_ts ?? e.ts;
         // The answer starts (or continues) a thread: that thread is the conversation.

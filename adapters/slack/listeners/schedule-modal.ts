@@ -1,6 +1,7 @@
 import type { BlockButtonAction, webApi } from '@slack/bolt';
 import { scheduleFormDefaults, scheduleFormText, WEEK_DAYS, type ScheduleFormField } from '../../../src/index.ts';
 import { deliver } from '../deliver.ts';
+import { workspaceKey } from '../installations.ts';
 import { EDIT_SCHEDULE_ACTION } from '../home/view.ts';
 import { slackRequester, summarize } from '../requester.ts';
 import { channelPost, ephemeralPost } from '../targets.ts';
@@ -112,7 +113,7 @@ export const scheduleModal: SlackListener = {
       });
     });
 
-    bolt.view(SCHEDULE_CALLBACK_ID, async ({ ack, body, view, client }) => {
+    bolt.view(SCHEDULE_CALLBACK_ID, async ({ ack, body, view, client, context }) => {
       const values = view.state.values as unknown as Values;
       const checked = scheduleFormText({
         days: values[BLOCK.days]?.[BLOCK.days]?.selected_option?.value,
@@ -136,7 +137,8 @@ export const scheduleModal: SlackListener = {
       await ack();
       await ctx.tasks.run('schedule-submit', async () => {
         const userId = body.user.id;
-        const teamId = body.team?.id ?? body.user.team_id;
+        // An org-wide install's schedules are keyed by the enterprise, where its token is stored.
+        const teamId = workspaceKey({ isEnterpriseInstall: context.isEnterpriseInstall, enterpriseId: context.enterpriseId, teamId: body.team?.id ?? body.user.team_id });
         const who = slackRequester({ userId, channelId: meta.c, teamId, direct: false, canManageChannel: await ctx.admins.canManage(client, userId) });
         // The same command, with the same checks and answer, as typing `/tutor schedule weekdays 09:00 Europe/Berlin`.
         const reply = await ctx.app.handle({ type: 'command', name: 'schedule', args: checked.text }, who);

@@ -1,5 +1,6 @@
 import type { SlashCommand, webApi } from '@slack/bolt';
 import { busyReply } from '../busy.ts';
+import { workspaceKey } from '../installations.ts';
 import { deliver } from '../deliver.ts';
 import { slackRequester } from '../requester.ts';
 import { channelPost, ephemeralPost, responseUrl } from '../targets.ts';
@@ -31,7 +32,7 @@ async function answer(command: SlashCommand, client: webApi.WebClient, ctx: Slac
   const canManageChannel = wantsChannelManagement(text) ? await ctx.admins.canManage(client, command.user_id) : false;
   // `/tutor schedule` alone opens the set-up form for those who may change it; others see the schedule.
   if (canManageChannel && !direct && /^\/?schedule$/i.test(text) && (await openScheduleModal(client, command.trigger_id, command.user_id, { c: command.channel_id }, undefined, ctx))) return;
-  const who = slackRequester({ userId: command.user_id, channelId: command.channel_id, teamId: command.team_id, direct, canManageChannel });
+  const who = slackRequester({ userId: command.user_id, channelId: command.channel_id, teamId: workspaceOfCommand(command), direct, canManageChannel });
   const reply = await ctx.app.handle({ type: 'text', text }, who);
 
   const privately = [responseUrl(command.response_url, 'ephemeral', ctx.app.config.platformTimeoutMs), ephemeralPost(client, command.channel_id, command.user_id)];
@@ -48,4 +49,9 @@ async function answer(command: SlashCommand, client: webApi.WebClient, ctx: Slac
     },
     ctx.log,
   );
+}
+
+/** The team, or the enterprise for an org-wide install (where its token is stored, so its schedules post with it). */
+function workspaceOfCommand(c: SlashCommand): string | undefined {
+  return workspaceKey({ isEnterpriseInstall: c.is_enterprise_install === 'true', enterpriseId: c.enterprise_id || undefined, teamId: c.team_id });
 }

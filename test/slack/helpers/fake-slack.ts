@@ -46,8 +46,26 @@ export const BOT_USER_ID = 'UBOT0001';
 const BOT_ID = 'BBOT0001';
 export const TEAM_ID = 'T0001TEST';
 
+/** A workspace the fake knows, and the bot token it answers for. */
+export interface FakeWorkspace {
+  teamId: string;
+  teamName: string;
+  botToken: string;
+  botUserId: string;
+  /** Set for an org-wide install: the token is the enterprise's, for all its workspaces. */
+  enterpriseId?: string;
+}
+
+/** The app's OAuth credentials the fake accepts at oauth.v2.access. */
+export const CLIENT_ID = '1111.2222';
+export const CLIENT_SECRET = 'TestClientSecret0123456789abcd';
+
 export class FakeSlack {
   readonly calls: ApiCall[] = [];
+  /** Bot tokens the fake accepts, each for its workspace (the single-workspace tests' token first). */
+  readonly workspaces = new Map<string, FakeWorkspace>([['xoxb-test-token', { teamId: TEAM_ID, teamName: 'Example', botToken: 'xoxb-test-token', botUserId: BOT_USER_ID }]]);
+  /** OAuth codes handed out by the authorize page: code -> the workspace installing. */
+  readonly codes = new Map<string, FakeWorkspace>();
   readonly responses: ResponseUrlCall[] = [];
   /** Every upload POSTed to an upload_url, in order. */
   readonly uploads: FileUpload[] = [];
@@ -126,10 +144,59 @@ export class FakeSlack {
     if (scripted?.commit) this.default(method, args);
     if (scripted) return this.answer(res, scripted);
     if (this.latencyMs > 0 && method === 'chat.postMessage') await new Promise((r) => setTimeout(r, Math.random() * this.latencyMs));
-    if (token !== 'xoxb-test-token') return this.answer(res, { body: { ok: false, error: 'invalid_auth' } });
-    const result = this.default(method, args) as Record<string, unknown>;
+    if (method === 'oauth.v2.access') return this.answer(res, { body: this.access(args, req.headers.authorization) });
+    const workspace = token ? this.workspaces.get(token) : undefined;
+    if (!workspace) return this.answer(res, { body: { ok: false, error: 'invalid_auth' } });
+    const result = (method === 'auth.test' ? this.authTest(workspace) : this.default(method, args)) as Record<string, unknown>;
     Object.defineProperty(call, 'result', { value: result, enumerable: false });
     return this.answer(res, { body: result });
+  }
+
+  /** A workspace that can install the app: the code its OAuth redirect carries will be exchanged for `botToken`. */
+  addWorkspace(w: FakeWorkspace, code: string): void {
+    this.codes.set(code, w);
+  }
+
+  /** Revoke a workspace's token (after an uninstall, Slack refuses it). */
+  revoke(botToken: string): void {
+    this.workspaces.delete(botToken);
+  }
+
+  private authTest(w: FakeWorkspace): Record<string, unknown> {
+    return {
+      ok: true,
+      url: `https://${w.teamName.toLowerCase()}.slack.com/`,
+      team: w.teamName,
+      user: 'tutor',
+      team_id: w.teamId,
+      user_id: w.botUserId,
+      bot_id: BOT_ID,
+      is_enterprise_install: w.enterpriseId !== undefined,
+      ...(w.enterpriseId ? { enterprise_id: w.enterpriseId } : {}),
+    };
+  }
+
+  /** oauth.v2.access: the app's credentials (form fields or basic auth) and a code handed out once. */
+  private access(args: Record<string, unknown>, authorization: string | undefined): Record<string, unknown> {
+    const basic = authorization?.startsWith('Basic ') ? Buffer.from(authorization.slice(6), 'base64').toString('utf8').split(':') : [];
+    const [id, secret] = [args.client_id ?? basic[0], args.client_secret ?? basic[1]];
+    if (id !== CLIENT_ID || secret !== CLIENT_SECRET) return { ok: false, error: 'invalid_client_id' };
+    const w = this.codes.get(String(args.code));
+    if (!w) return { ok: false, error: 'invalid_code' };
+    this.codes.delete(String(args.code));
+    this.workspaces.set(w.botToken, w);
+    return {
+      ok: true,
+      access_token: w.botToken,
+      token_type: 'bot',
+      scope: 'app_mentions:read,chat:write,commands',
+      bot_user_id: w.botUserId,
+      app_id: 'A0TEST',
+      team: w.enterpriseId ? null : { id: w.teamId, name: w.teamName },
+      enterprise: w.enterpriseId ? { id: w.enterpriseId, name: w.teamName } : null,
+      is_enterprise_install: w.enterpriseId !== undefined,
+      authed_user: { id: 'UINSTALLER' },
+    };
   }
 
   /** The upload step of files.uploadV2: Slack answers 200 "OK - <length>" when the bytes arrived. */
@@ -157,8 +224,6 @@ export class FakeSlack {
 
   private default(method: string, args: Record<string, unknown>): unknown {
     switch (method) {
-      case 'auth.test':
-        return { ok: true, url: 'https://example.slack.com/', team: 'Example', user: 'tutor', team_id: TEAM_ID, user_id: BOT_USER_ID, bot_id: BOT_ID, is_enterprise_install: false };
       case 'chat.postMessage': {
         // Like Slack's: seconds since the epoch, then a sequence number that keeps every ts unique.
         const ts = `${Math.floor(Date.now() / 1000)}.${String(++this.ts).padStart(6, '0')}`;
