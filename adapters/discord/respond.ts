@@ -6,6 +6,7 @@ import type { Reply } from '../../src/index.ts';
 import type { BotContext } from './context.ts';
 import { renderParts, renderReply, type DiscordMessage } from './render/index.ts';
 import { isAlreadyAcknowledged, isUnknownInteraction, retryTransient } from './errors.ts';
+import { deferPastRateLimit, isCallbackRateLimit } from './rate-limited.ts';
 
 type AnswerableInteraction = ChatInputCommandInteraction | MessageComponentInteraction | ModalSubmitInteraction;
 
@@ -45,6 +46,7 @@ async function followRest(interaction: AnswerableInteraction, parts: Parts, priv
  * first and edit the deferred response when the reply is ready. Never throws; failures are logged.
  */
 export async function answerInteraction(ctx: BotContext, interaction: AnswerableInteraction, work: Promise<Reply>, plan: AnswerPlan): Promise<void> {
+  const receivedAt = Date.now();
   const direct = !interaction.inGuild();
   const log = ctx.log.child({ interaction: interaction.id, user: interaction.user.id, channel: interaction.channelId });
   const safeWork = work.catch((err: unknown) => {
@@ -60,11 +62,18 @@ export async function answerInteraction(ctx: BotContext, interaction: Answerable
       const priv = isPrivate(quick, direct, plan);
       const parts = safeRender(quick, priv, log);
       const [msg] = parts;
-      if (component && plan.sharedNote && quick.audience === 'channel') {
-        await component.update({ content: plan.sharedNote, embeds: [], components: [] });
-        await component.followUp(msg);
-      } else if (component && plan.update && quick.inPlace) await component.update(msg);
-      else await interaction.reply({ ...msg, ...(priv ? { flags: MessageFlags.Ephemeral } : {}) });
+      const note = component && plan.sharedNote && quick.audience === 'channel' ? plan.sharedNote : undefined;
+      const update = Boolean(note || (component && plan.update && quick.inPlace));
+      try {
+        if (note) await component!.update({ content: note, embeds: [], components: [] });
+        else if (update) await component!.update(msg);
+        else await interaction.reply({ ...msg, ...(priv ? { flags: MessageFlags.Ephemeral } : {}) });
+      } catch (err) {
+        if (!isCallbackRateLimit(err)) throw err;
+        if (!(await deferPastRateLimit(interaction, err, { update, ephemeral: priv, receivedAt }, log))) return;
+        await retryTransient('edit after a rate-limited callback', () => interaction.editReply(note ? { content: note, embeds: [], components: [] } : msg), ctx.timing.retryDelaysMs, log);
+      }
+      if (note) await component!.followUp(msg);
       await followRest(interaction, parts, priv);
       log.debug({ kind: quick.kind, private: priv, parts: parts.length }, 'answered');
       return;
