@@ -79,8 +79,15 @@ export async function answerInteraction(ctx: BotContext, interaction: Answerable
       return;
     }
     const updating = Boolean(plan.update || plan.sharedNote) && Boolean(component);
-    if (updating) await component!.deferUpdate();
-    else await interaction.deferReply(plan.privateGuess && !plan.public && !direct ? { flags: MessageFlags.Ephemeral } : {});
+    const ephemeral = plan.privateGuess && !plan.public && !direct;
+    try {
+      if (updating) await component!.deferUpdate();
+      else await interaction.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {});
+    } catch (err) {
+      // A rate-limited deferral is sent again only if the limit ends in time.
+      if (!isCallbackRateLimit(err)) throw err;
+      if (!(await deferPastRateLimit(interaction, err, { update: updating, ephemeral, receivedAt }, log))) return;
+    }
     log.debug('deferred');
     const reply = await safeWork;
     // The deferral's privacy was a guess and cannot be changed. Guessed public but meant for the

@@ -61,3 +61,25 @@ describe('a rate-limited interaction callback', () => {
     expect(attempts.map((r) => r.status)).toEqual([429]);
   });
 });
+
+describe('a rate-limited deferral of a slow answer', () => {
+  let slow: Harness;
+  beforeAll(async () => {
+    // deferAfterMs 0: every answer takes the deferred path.
+    slow = await startHarness({ timing: { deferAfterMs: 0 } });
+  });
+  afterAll(async () => {
+    await slow?.close();
+  });
+
+  it('is sent again once the limit ends, then the answer is edited in', async () => {
+    slow.fake.fail('POST', CALLBACK, 429, limited(0.5));
+    const i = slash('explain', [str('concept', 'volume')]);
+    const cb = await slow.interact(i);
+    expect(cb.body.type).toBe(5);
+    const attempts = slow.fake.matching('POST', CALLBACK).filter((r) => r.path.includes(`/${i.id}/`));
+    expect(attempts.map((r) => r.status)).toEqual([429, 204]);
+    const edit = await slow.fake.waitFor((r) => r.method === 'PATCH' && r.path === `/v10/webhooks/${APP_ID}/${i.token}/messages/@original`);
+    expect(edit.body.embeds[0].title).toBe('Volumes');
+  });
+});
