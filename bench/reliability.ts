@@ -129,7 +129,7 @@ async function child(script: string, env: Record<string, string>): Promise<{ sto
   };
 }
 
-export async function loadTable(seconds: number): Promise<{ bare: LoadRow[]; bot: LoadRow[] }> {
+async function loadTable(seconds: number): Promise<{ bare: LoadRow[]; bot: LoadRow[] }> {
   const fake = new FakeSlack();
   await fake.start();
   const dir = mkdtempSync(join(tmpdir(), 'tutor-bench-load-'));

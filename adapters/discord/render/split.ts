@@ -8,7 +8,7 @@ export const CONTINUED_NOTE = '⤵ Continued below.';
  * At most this many messages carry one answer's continuation: a body longer than that (some
  * 50,000 characters) is cut at the end, with the shortened note, rather than flooding a channel.
  */
-export const MAX_CONTINUATIONS = 9;
+const MAX_CONTINUATIONS = 9;
 
 /** Where to cut `text` so the first part is at most `max` long: a paragraph, else a line, sentence or word boundary. */
 function cutPoint(text: string, max: number): { at: number; skip: number } {
@@ -32,18 +32,6 @@ export function takeHead(text: string, max: number): { head: string; rest: strin
   if (max <= 0) return { head: '', rest: text };
   const { at, skip } = cutPoint(text, max);
   return { head: text.slice(0, at).trimEnd(), rest: text.slice(at + skip).replace(/^\s+/, '') };
-}
-
-/** `text` in pieces of at most `max` characters, each cut at the best boundary available. */
-export function splitText(text: string, max: number): string[] {
-  const out: string[] = [];
-  let rest = text.trim();
-  while (rest) {
-    const { head, rest: next } = takeHead(rest, max);
-    out.push(head);
-    rest = next;
-  }
-  return out;
 }
 
 /**
