@@ -68,7 +68,8 @@ export function createClient(cfg: DiscordConfig, timeoutMs = 10_000): Client {
       // Every REST call gives up after PLATFORM_TIMEOUT_SECONDS; a timed-out post is checked before it is re-sent.
       timeout: timeoutMs,
       // Bucket resets, a 429's Retry-After and sublimits are reported in different fields.
-      rejectOnRateLimit: (limit) => Math.max(limit.timeToReset, limit.retryAfter, limit.sublimitTimeout) > MAX_RATE_LIMIT_WAIT_MS,
+      // An interaction's first response never waits here: the adapter defers instead (rate-limited.ts).
+      rejectOnRateLimit: (limit) => limit.route.endsWith('/callback') || Math.max(limit.timeToReset, limit.retryAfter, limit.sublimitTimeout) > MAX_RATE_LIMIT_WAIT_MS,
     },
   });
 }

@@ -4,8 +4,9 @@ import { failureReply } from '../shared/failure.ts';
 import { formModal } from './modal.ts';
 import type { Reply } from '../../src/index.ts';
 import type { BotContext } from './context.ts';
-import { renderReply, type DiscordMessage } from './render/index.ts';
+import { renderParts, renderReply, type DiscordMessage } from './render/index.ts';
 import { isAlreadyAcknowledged, isUnknownInteraction, retryTransient } from './errors.ts';
+import { deferPastRateLimit, isCallbackRateLimit } from './rate-limited.ts';
 
 type AnswerableInteraction = ChatInputCommandInteraction | MessageComponentInteraction | ModalSubmitInteraction;
 
@@ -19,16 +20,25 @@ export interface AnswerPlan {
   sharedNote?: string;
   /** Whether to defer privately when the reply is not ready in time (its audience is unknown then). */
   privateGuess: boolean;
+  /** A click on a public answer (Explain more, Show an example): its continuation is public too. */
+  public?: boolean;
 }
 
+type Parts = [DiscordMessage, ...DiscordMessage[]];
+
 /** Private means ephemeral: only in servers, and only for replies meant for the asker. */
-function isPrivate(reply: Reply, direct: boolean): boolean {
-  return !direct && reply.audience === 'requester';
+function isPrivate(reply: Reply, direct: boolean, plan?: AnswerPlan): boolean {
+  return !direct && reply.audience === 'requester' && !plan?.public;
 }
 
 /** Private lookups carry "Share in channel". */
-export function renderFor(reply: Reply, priv: boolean, log?: BotContext['log']): DiscordMessage {
-  return renderReply(reply, { share: priv && Boolean(reply.share), ...(log ? { log } : {}) });
+export function renderFor(reply: Reply, priv: boolean, log?: BotContext['log']): Parts {
+  return renderParts(reply, { share: priv && Boolean(reply.share), ...(log ? { log } : {}) });
+}
+
+/** The parts after the first of a long answer, as follow-ups in order, as private as the first. */
+async function followRest(interaction: AnswerableInteraction, parts: Parts, priv: boolean): Promise<void> {
+  for (const part of parts.slice(1)) await interaction.followUp({ ...part, ...(priv ? { flags: MessageFlags.Ephemeral } : {}) });
 }
 
 /**
@@ -36,6 +46,7 @@ export function renderFor(reply: Reply, priv: boolean, log?: BotContext['log']):
  * first and edit the deferred response when the reply is ready. Never throws; failures are logged.
  */
 export async function answerInteraction(ctx: BotContext, interaction: AnswerableInteraction, work: Promise<Reply>, plan: AnswerPlan): Promise<void> {
+  const receivedAt = Date.now();
   const direct = !interaction.inGuild();
   const log = ctx.log.child({ interaction: interaction.id, user: interaction.user.id, channel: interaction.channelId });
   const safeWork = work.catch((err: unknown) => {
@@ -48,19 +59,35 @@ export async function answerInteraction(ctx: BotContext, interaction: Answerable
     if (quick) {
       // A form (👎's "what were you looking for?") must be the first response: a modal.
       if (quick.form && !interaction.isModalSubmit()) return void (await interaction.showModal(formModal(quick.form)));
-      const priv = isPrivate(quick, direct);
-      const msg = safeRender(quick, priv, log);
-      if (component && plan.sharedNote && quick.audience === 'channel') {
-        await component.update({ content: plan.sharedNote, embeds: [], components: [] });
-        await component.followUp(msg);
-      } else if (component && plan.update && quick.inPlace) await component.update(msg);
-      else await interaction.reply({ ...msg, ...(priv ? { flags: MessageFlags.Ephemeral } : {}) });
-      log.debug({ kind: quick.kind, private: priv }, 'answered');
+      const priv = isPrivate(quick, direct, plan);
+      const parts = safeRender(quick, priv, log);
+      const [msg] = parts;
+      const note = component && plan.sharedNote && quick.audience === 'channel' ? plan.sharedNote : undefined;
+      const update = Boolean(note || (component && plan.update && quick.inPlace));
+      try {
+        if (note) await component!.update({ content: note, embeds: [], components: [] });
+        else if (update) await component!.update(msg);
+        else await interaction.reply({ ...msg, ...(priv ? { flags: MessageFlags.Ephemeral } : {}) });
+      } catch (err) {
+        if (!isCallbackRateLimit(err)) throw err;
+        if (!(await deferPastRateLimit(interaction, err, { update, ephemeral: priv, receivedAt }, log))) return;
+        await retryTransient('edit after a rate-limited callback', () => interaction.editReply(note ? { content: note, embeds: [], components: [] } : msg), ctx.timing.retryDelaysMs, log);
+      }
+      if (note) await component!.followUp(msg);
+      await followRest(interaction, parts, priv);
+      log.debug({ kind: quick.kind, private: priv, parts: parts.length }, 'answered');
       return;
     }
     const updating = Boolean(plan.update || plan.sharedNote) && Boolean(component);
-    if (updating) await component!.deferUpdate();
-    else await interaction.deferReply(plan.privateGuess && !direct ? { flags: MessageFlags.Ephemeral } : {});
+    const ephemeral = plan.privateGuess && !plan.public && !direct;
+    try {
+      if (updating) await component!.deferUpdate();
+      else await interaction.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {});
+    } catch (err) {
+      // A rate-limited deferral is sent again only if the limit ends in time.
+      if (!isCallbackRateLimit(err)) throw err;
+      if (!(await deferPastRateLimit(interaction, err, { update: updating, ephemeral, receivedAt }, log))) return;
+    }
     log.debug('deferred');
     const reply = await safeWork;
     // The deferral's privacy was a guess and cannot be changed. Guessed public but meant for the
@@ -71,20 +98,27 @@ export async function answerInteraction(ctx: BotContext, interaction: Answerable
       // A modal can only be the first response, and that moment has passed: say so instead.
       log.warn('a form came too late to open as a modal');
       const late: Reply = { ...failureReply(), kind: 'notice', title: 'Please try again', paragraphs: ['That took me too long to open the form. Press the button again, please.'] };
-      const body = safeRender(late, true, log);
+      const [body] = safeRender(late, true, log);
       return void (await (updating ? interaction.followUp({ ...body, flags: MessageFlags.Ephemeral }) : interaction.editReply(body)));
     }
     if (updating && plan.sharedNote && reply.audience === 'channel') {
       await retryTransient('replace the private copy', () => interaction.editReply({ content: plan.sharedNote!, embeds: [], components: [] }), ctx.timing.retryDelaysMs, log);
-      await interaction.followUp(safeRender(reply, false, log));
+      const parts = safeRender(reply, false, log);
+      for (const part of parts) await interaction.followUp(part);
       return;
     }
-    if (updating && !reply.inPlace) return void (await interaction.followUp({ ...safeRender(reply, isPrivate(reply, direct), log), ...(isPrivate(reply, direct) ? { flags: MessageFlags.Ephemeral } : {}) }));
-    if (!updating && !interaction.ephemeral && isPrivate(reply, direct)) return await answerPrivatelyInstead(interaction, reply, log);
+    const priv = isPrivate(reply, direct, plan);
+    if (updating && !reply.inPlace) {
+      const parts = safeRender(reply, priv, log);
+      for (const part of parts) await interaction.followUp({ ...part, ...(priv ? { flags: MessageFlags.Ephemeral } : {}) });
+      return;
+    }
+    if (!updating && !interaction.ephemeral && priv) return await answerPrivatelyInstead(interaction, reply, log);
     // Share only makes sense on a private message.
-    const msg = safeRender(reply, Boolean(interaction.ephemeral), log);
-    await retryTransient('edit deferred reply', () => interaction.editReply(msg), ctx.timing.retryDelaysMs, log);
-    log.debug({ kind: reply.kind }, 'answered after deferring');
+    const parts = safeRender(reply, Boolean(interaction.ephemeral), log);
+    await retryTransient('edit deferred reply', () => interaction.editReply(parts[0]), ctx.timing.retryDelaysMs, log);
+    await followRest(interaction, parts, Boolean(interaction.ephemeral));
+    log.debug({ kind: reply.kind, parts: parts.length }, 'answered after deferring');
   } catch (err) {
     if (isAlreadyAcknowledged(err)) log.warn({ err }, 'interaction was already acknowledged (a retried callback had gone through)');
     else if (isUnknownInteraction(err)) log.warn({ err }, 'interaction expired before we answered');
@@ -98,19 +132,19 @@ export async function answerInteraction(ctx: BotContext, interaction: Answerable
  * retry of one that had in fact gone through would show the answer twice.
  */
 async function answerPrivatelyInstead(interaction: AnswerableInteraction, reply: Reply, log: BotContext['log']): Promise<void> {
-  await interaction.followUp({ ...safeRender(reply, true, log), flags: MessageFlags.Ephemeral });
+  for (const part of safeRender(reply, true, log)) await interaction.followUp({ ...part, flags: MessageFlags.Ephemeral });
   // A placeholder left behind only says "thinking…"; the answer has already reached the asker.
   await interaction.deleteReply().catch((err: unknown) => log.warn({ err }, 'could not delete the public placeholder'));
   log.debug({ kind: reply.kind }, 'answered privately after a public deferral');
 }
 
 /** A render bug must not cost the answer: fall back to the plain-text fallback in an embed. */
-function safeRender(reply: Reply, priv: boolean, log: BotContext['log']): DiscordMessage {
+function safeRender(reply: Reply, priv: boolean, log: BotContext['log']): Parts {
   try {
     return renderFor(reply, priv, log);
   } catch (err) {
     log.error({ err, kind: reply.kind }, 'render failed; sending the fallback text');
-    return renderReply({ ...failureReply(), kind: 'notice', title: reply.title?.slice(0, 200) ?? 'Answer', paragraphs: [reply.fallback.slice(0, 3000)] });
+    return [renderReply({ ...failureReply(), kind: 'notice', title: reply.title?.slice(0, 200) ?? 'Answer', paragraphs: [reply.fallback.slice(0, 3000)] })];
   }
 }
 

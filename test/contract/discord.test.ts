@@ -6,7 +6,7 @@
 import { ActionRowBuilder, EmbedBuilder, type APIEmbed, type MessageActionRowComponentBuilder } from 'discord.js';
 import { describe, expect, test } from 'vitest';
 import type { Reply } from '../../src/index.ts';
-import { LIMITS, renderReply, SHORTENED_NOTE, toMessageBody, type RenderOptions } from '../../adapters/discord/render/index.ts';
+import { CONTINUED_NOTE, LIMITS, renderParts, renderReply, SHORTENED_NOTE, toMessageBody, type RenderOptions } from '../../adapters/discord/render/index.ts';
 import { validateMessageBody } from '../discord/fakeDiscord.ts';
 import { normalReplies, oversizedReplies } from './replies.ts';
 
@@ -23,7 +23,15 @@ const buttonsOf = (body: Body) => body.components.flatMap((r) => (r.components a
 const menuOf = (body: Body) => body.components.flatMap((r) => (r.components as { type: number; options?: { value: string; label: string }[] }[]).flatMap((c) => (c.type === 3 ? (c.options ?? []) : [])));
 
 function render(reply: Reply, opts: RenderOptions): Body {
-  const msg = renderReply(reply, opts);
+  return renderAll(reply, opts)[0]!;
+}
+
+/** Every message of a reply (a long body goes on in continuation messages), each checked through the builders. */
+function renderAll(reply: Reply, opts: RenderOptions): Body[] {
+  return renderParts(reply, opts).map(checked);
+}
+
+function checked(msg: ReturnType<typeof renderReply>): Body {
   const body: Body = toMessageBody(msg);
   // Rebuild from the JSON through the builders' validating setters and toJSON.
   for (const e of body.embeds) {
@@ -117,12 +125,19 @@ describe.each(WAYS)('Discord contract: %s', (_way, opts) => {
   });
 
   test.each(oversizedReplies().map((r) => [r.kind, r] as const))('oversized %s: within limits, every cut marked', (_kind, reply) => {
-    const body = render(reply, opts);
-    checkLimits(body);
+    const all = renderAll(reply, opts);
+    for (const b of all) checkLimits(b);
+    const body = all[0]!;
     const e = body.embeds[0]!;
     expect(e.title!.endsWith('…')).toBe(true);
-    expect(e.description!.endsWith('…')).toBe(true);
     expect(e.footer!.text.endsWith(SHORTENED_NOTE)).toBe(true);
+    // The 400,000-character body goes on in at most 10 messages; where it stops, it says so.
+    expect(e.footer!.text).toContain(CONTINUED_NOTE);
+    expect(all.length).toBe(10);
+    const last = all.at(-1)!.embeds.at(-1)!;
+    expect(last.description!.endsWith('…')).toBe(true);
+    expect(last.footer!.text).toBe(SHORTENED_NOTE);
+    for (const b of all.slice(1)) expect(b.components).toEqual([]);
     // The budget is used, not thrown away: the embed is close to Discord's 6000-character cap.
     expect(embedChars(e)).toBeGreaterThan(LIMITS.embedTotal * 0.9);
     // The answer's own text comes first: the description starts where the reply starts.
@@ -133,5 +148,28 @@ describe.each(WAYS)('Discord contract: %s', (_way, opts) => {
       const ids = new Set(buttonsOf(body).map((b) => b.custom_id));
       for (const c of reply.quiz.choices) expect(ids.has(c.action)).toBe(true);
     }
+  });
+});
+
+describe('Discord contract: a long body is split, nothing lost', () => {
+  // 14 paragraphs of about 1,400 characters and one of 9,000 (longer than an embed's description).
+  const sentence = (i: number, j: number) => `Sentence ${j} of paragraph ${i} says something about containers and their volumes.`;
+  const paragraphs = Array.from({ length: 15 }, (_, i) => Array.from({ length: i === 7 ? 110 : 17 }, (_, j) => sentence(i, j)).join(' '));
+  const base = normalReplies().find((r) => r.kind === 'answer')!;
+  const reply: Reply = { ...base, table: undefined, paragraphs };
+
+  test.each(WAYS)('%s: every message within limits, the whole body in order, nothing marked as cut', (_way, opts) => {
+    const all = renderAll(reply, opts);
+    expect(all.length).toBeGreaterThanOrEqual(3);
+    for (const b of all) checkLimits(b);
+    expect(all[0]!.embeds[0]!.footer!.text).toContain(CONTINUED_NOTE);
+    const text = all.flatMap((b) => b.embeds.map((e) => e.description ?? '')).join(' ');
+    const norm = (t: string) => t.replace(/\s+/g, ' ').trim();
+    expect(norm(text)).toBe(norm(paragraphs.join(' ')));
+    expect(JSON.stringify(all)).not.toContain(SHORTENED_NOTE);
+    expect(JSON.stringify(all)).not.toContain('…');
+    // Buttons stay on the first message, where the answer starts.
+    expect(buttonsOf(all[0]!).length).toBeGreaterThan(0);
+    for (const b of all.slice(1)) expect(b.components).toEqual([]);
   });
 });

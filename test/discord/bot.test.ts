@@ -25,7 +25,7 @@ const NO_PINGS = { parse: [] };
 const ASKER_ONLY = { parse: [], replied_user: true };
 
 /** What the adapter should send for a core reply: the same renderer, so a change there shows up here. */
-const expectedBody = (reply: Reply, priv: boolean) => toMessageBody(renderFor(reply, priv));
+const expectedBody = (reply: Reply, priv: boolean) => toMessageBody(renderFor(reply, priv)[0]);
 
 /** The body of an immediate interaction response (callback type 4), exactly as discord.js builds it. */
 function messageResponse(reply: Reply, priv: boolean) {

@@ -5,6 +5,8 @@ export const APP_ID = '100000000000000001';
 export const BOT_ID = APP_ID;
 export const GUILD_ID = '200000000000000002';
 export const CHANNEL_ID = '300000000000000003';
+/** A public thread under CHANNEL_ID: its own conversation. */
+export const THREAD_ID = '300000000000000033';
 export const DM_CHANNEL_ID = '300000000000000004';
 export const USER_ID = '400000000000000004';
 export const OTHER_BOT_ID = '400000000000000006';
@@ -19,9 +21,48 @@ export const MEMBER_PERMS = perms(PermissionFlagsBits.ViewChannel, PermissionFla
 export const MANAGER_PERMS = perms(PermissionFlagsBits.ViewChannel, PermissionFlagsBits.SendMessages, PermissionFlagsBits.ManageChannels);
 const BOT_PERMS = perms(PermissionFlagsBits.ViewChannel, PermissionFlagsBits.SendMessages, PermissionFlagsBits.EmbedLinks, PermissionFlagsBits.ReadMessageHistory);
 
-const member = (user: object, permissions?: string) => ({ user, roles: [], joined_at: '2026-01-01T00:00:00.000Z', deaf: false, mute: false, flags: 0, pending: false, nick: null, avatar: null, premium_since: null, ...(permissions ? { permissions } : {}) });
+const member = (user: object, permissions?: string) => ({
+  user,
+  roles: [],
+  joined_at: '2026-01-01T00:00:00.000Z',
+  deaf: false,
+  mute: false,
+  flags: 0,
+  pending: false,
+  nick: null,
+  avatar: null,
+  premium_since: null,
+  ...(permissions ? { permissions } : {}),
+});
 
-const textChannel = { id: CHANNEL_ID, type: 0, guild_id: GUILD_ID, name: 'general', position: 0, permission_overwrites: [], parent_id: null, nsfw: false, topic: null, last_message_id: null, rate_limit_per_user: 0, flags: 0 };
+const textChannel = {
+  id: CHANNEL_ID,
+  type: 0,
+  guild_id: GUILD_ID,
+  name: 'general',
+  position: 0,
+  permission_overwrites: [],
+  parent_id: null,
+  nsfw: false,
+  topic: null,
+  last_message_id: null,
+  rate_limit_per_user: 0,
+  flags: 0,
+};
+const thread = {
+  id: THREAD_ID,
+  type: 11,
+  guild_id: GUILD_ID,
+  name: 'volumes question',
+  parent_id: CHANNEL_ID,
+  owner_id: '400000000000000004',
+  last_message_id: null,
+  rate_limit_per_user: 0,
+  message_count: 0,
+  member_count: 1,
+  flags: 0,
+  thread_metadata: { archived: false, auto_archive_duration: 1440, archive_timestamp: '2026-01-01T00:00:00.000Z', locked: false },
+};
 
 export function guildCreate() {
   return {
@@ -50,7 +91,7 @@ export function guildCreate() {
     voice_states: [],
     members: [member(BOT_USER)],
     channels: [textChannel],
-    threads: [],
+    threads: [thread],
     presences: [],
     stage_instances: [],
     guild_scheduled_events: [],
@@ -152,7 +193,7 @@ export function buttonPress(customId: string, where: Where & { ephemeral?: boole
 }
 
 /** A MESSAGE_CREATE: in the server channel (optionally mentioning the bot) or in a DM. */
-export function chatMessage(content: string, opts: { dm?: boolean; mentionsBot?: boolean; author?: typeof HUMAN & { bot?: boolean }; everyone?: boolean } = {}) {
+export function chatMessage(content: string, opts: { dm?: boolean; mentionsBot?: boolean; author?: typeof HUMAN & { bot?: boolean }; everyone?: boolean; thread?: boolean } = {}) {
   const author = opts.author ?? HUMAN;
   const common = {
     id: snowflake(),
@@ -172,7 +213,13 @@ export function chatMessage(content: string, opts: { dm?: boolean; mentionsBot?:
     edited_timestamp: null,
   };
   if (opts.dm) return { ...common, channel_id: DM_CHANNEL_ID, channel_type: 1 };
-  return { ...common, channel_id: CHANNEL_ID, channel_type: 0, guild_id: GUILD_ID, member: { roles: [], joined_at: '2026-01-01T00:00:00.000Z', deaf: false, mute: false, flags: 0 } };
+  return {
+    ...common,
+    channel_id: opts.thread ? THREAD_ID : CHANNEL_ID,
+    channel_type: opts.thread ? 11 : 0,
+    guild_id: GUILD_ID,
+    member: { roles: [], joined_at: '2026-01-01T00:00:00.000Z', deaf: false, mute: false, flags: 0 },
+  };
 }
 
 /** A pick in a string select menu (interaction type 3, component type 3) on a message the bot sent. */

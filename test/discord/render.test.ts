@@ -1,7 +1,7 @@
 /** The pure renderer: Reply in, discord.js builders out. */
 import { describe, expect, it } from 'vitest';
 import { encodeAction, type Reply } from '../../src/index.ts';
-import { renderReply, SHARE_LABEL, SHORTENED_NOTE, toMessageBody } from '../../adapters/discord/render/index.ts';
+import { CONTINUED_NOTE, renderParts, renderReply, SHARE_LABEL, SHORTENED_NOTE, toMessageBody } from '../../adapters/discord/render/index.ts';
 import { truncate } from '../../adapters/discord/render/limits.ts';
 import { GRID_WIDTH, renderTable } from '../../adapters/discord/render/table.ts';
 import { validateMessageBody } from './fakeDiscord.ts';
@@ -133,13 +133,17 @@ describe('text', () => {
 });
 
 describe('long bodies', () => {
-  it('are cut at a paragraph boundary, marked, within the description limit', () => {
+  it('go on in a second message, split at a paragraph boundary, nothing lost', () => {
     const paragraphs = Array.from({ length: 12 }, (_, i) => `Paragraph ${i}. ${'word '.repeat(80).trim()}.`);
-    const b = body(reply({ paragraphs }));
-    const d = b.embeds[0]!.description!;
-    expect(d.length).toBeLessThanOrEqual(4096);
-    expect(d.endsWith('.\n\n…')).toBe(true);
-    expect(b.embeds[0]!.footer?.text).toContain(SHORTENED_NOTE);
+    const parts = renderParts(reply({ paragraphs })).map(toMessageBody);
+    expect(parts.length).toBe(2);
+    const [first, second] = parts.map((p) => p.embeds[0]!);
+    expect(first!.description!.length).toBeLessThanOrEqual(4096);
+    expect(first!.footer?.text).toBe(CONTINUED_NOTE);
+    expect(second!.description!.startsWith('Paragraph ')).toBe(true);
+    expect(parts[1]!.components).toEqual([]);
+    expect(parts.flatMap((p) => p.embeds.map((e) => e.description)).join('\n\n')).toBe(paragraphs.join('\n\n'));
+    expect(JSON.stringify(parts)).not.toContain(SHORTENED_NOTE);
   });
 });
 

@@ -33,7 +33,7 @@ describe('slow answers: defer first, then edit', () => {
     expect(cb.body).toEqual({ type: 5, data: { flags: 64 } });
     const edit = await h.fake.waitFor((r) => r.method === 'PATCH' && r.path === `/v10/webhooks/${APP_ID}/${i.token}/messages/@original`);
     const reply = await h.app.tutor.handle({ type: 'command', name: 'ask', args: 'what is a hypervisor' }, inGuild);
-    expect(edit.body).toEqual({ tts: false, enforce_nonce: false, ...toMessageBody(renderFor(reply, true)) });
+    expect(edit.body).toEqual({ tts: false, enforce_nonce: false, ...toMessageBody(renderFor(reply, true)[0]) });
     expect(edit.body.embeds[0].title).toBe('Hypervisor');
     expect(h.fake.requests.indexOf(cb)).toBeLessThan(h.fake.requests.indexOf(edit));
   });
@@ -82,7 +82,7 @@ describe('slow answers: defer first, then edit', () => {
       `POST /v10/webhooks/${APP_ID}/${i.token} 200`,
       `DELETE /v10/webhooks/${APP_ID}/${i.token}/messages/@original 204`,
     ]);
-    expect(after[1]!.body).toEqual({ tts: false, enforce_nonce: false, flags: 64, ...toMessageBody(renderFor(reply, true)) });
+    expect(after[1]!.body).toEqual({ tts: false, enforce_nonce: false, flags: 64, ...toMessageBody(renderFor(reply, true)[0]) });
     expect(after[1]!.body.allowed_mentions).toEqual({ parse: [] });
     expect(after[1]!.body.embeds[0].title).toBe('Topic removed');
     expect(del).toBe(after[2]);

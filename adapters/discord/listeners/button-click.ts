@@ -7,12 +7,14 @@ import { listener } from './types.ts';
 
 /** Clicks that continue the message clicked, when it is private: it is replaced in place. */
 const CONTINUES = new Set(['explain', 'more', 'example', 'topics', 'next-practice', 'practice-answer']);
+/** Clicks that go on with a public answer publicly: a reply to that message in the channel or thread. */
+const GOES_ON = new Set(['more', 'example']);
 
 /**
  * A button press or a related-topic pick: the custom_id (or the picked option's value) is the
  * core's action string, passed back untouched. "Share in channel" answers visibly and turns the
  * private copy into a "Shared in #channel" note; continuations on a private message update it
- * in place; 👎 opens a modal.
+ * in place, and Explain more / Show an example on a public answer go on in public; 👎 opens a modal.
  */
 export const button = listener({
   name: 'button',
@@ -29,6 +31,7 @@ export const button = listener({
       update: onPrivateMessage && CONTINUES.has(action?.type ?? ''),
       ...(action?.type === 'share' && onPrivateMessage && interaction.channelId ? { sharedNote: `Shared in <#${interaction.channelId}>` } : {}),
       privateGuess: action?.type !== 'share',
+      public: !onPrivateMessage && interaction.inGuild() && GOES_ON.has(action?.type ?? ''),
     });
   },
 });

@@ -2,7 +2,7 @@ import { Events, type Message } from 'discord.js';
 import { requesterFromMessage } from '../requester.ts';
 import { failureReply } from '../../shared/failure.ts';
 import { within } from '../respond.ts';
-import { renderReply } from '../render/index.ts';
+import { renderParts } from '../render/index.ts';
 import { retryTransient } from '../errors.ts';
 import { listener } from './types.ts';
 
@@ -36,7 +36,7 @@ export const message = listener({
     // A slow answer shows "typing…" so the asker knows it is coming.
     if (!(await within(work, ctx.timing.deferAfterMs))) channel.sendTyping().catch(() => undefined);
     const reply = await work;
-    const body = renderReply(reply, { log });
+    const [body, ...rest] = renderParts(reply, { log });
     // One nonce per question, reused on every retry: with enforce_nonce Discord creates the message at most once.
     const once = { nonce: nonceFor(msg.id), enforceNonce: true };
     // A reply to a mention notifies the asker (and no one else: parse stays empty, so an echoed
@@ -49,7 +49,12 @@ export const message = listener({
         ctx.timing.retryDelaysMs,
         log,
       );
-      log.debug({ kind: reply.kind, direct }, 'answered message');
+      // A long body goes on in the channel, in order; each part has its own nonce.
+      for (const [i, part] of rest.entries()) {
+        const nonce = { nonce: nonceFor(msg.id, i + 1), enforceNonce: true };
+        await retryTransient('send the rest of a long answer', (): Promise<unknown> => channel.send({ ...part, ...nonce }), ctx.timing.retryDelaysMs, log);
+      }
+      log.debug({ kind: reply.kind, direct, parts: rest.length + 1 }, 'answered message');
     } catch (err) {
       log.error({ err }, 'could not answer the message');
     }
@@ -57,6 +62,6 @@ export const message = listener({
 });
 
 /** Nonces are at most 25 characters; a message id is a 17-20 digit snowflake. */
-function nonceFor(messageId: string): string {
-  return `q${messageId}`.slice(0, 25);
+function nonceFor(messageId: string, part = 0): string {
+  return `q${messageId}${part ? `p${part}` : ''}`.slice(0, 25);
 }

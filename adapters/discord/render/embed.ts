@@ -3,6 +3,7 @@ import { EmbedBuilder } from 'discord.js';
 import type { Reply, ReplyAction, ReplyCode } from '../../../src/index.ts';
 import { LIMITS, SHORTENED_NOTE, clip, truncate } from './limits.ts';
 import { renderTable } from './table.ts';
+import { CONTINUED_NOTE, takeHead } from './split.ts';
 
 const COLORS: Record<Reply['kind'], number> = {
   answer: 0x2b7bb9,
@@ -47,29 +48,33 @@ interface FieldCandidate {
 
 /**
  * One embed: title, paragraphs as the description, the table and code examples as fields, and a
- * footer naming buttons that did not fit plus a note whenever anything was shortened.
+ * footer naming buttons that did not fit plus a note whenever anything was shortened. `rest` is the
+ * body that did not fit, for continuation messages (see split.ts).
  */
-export function buildEmbed(reply: Reply, overflow: readonly ReplyAction[], labelsCut: boolean): EmbedBuilder {
+export function buildEmbed(reply: Reply, overflow: readonly ReplyAction[], labelsCut: boolean): { embed: EmbedBuilder; rest: string } {
   let cut = labelsCut;
   // An empty title (a one-line small-talk answer) means none; a missing one gets the kind's name.
   const title = truncate(reply.title === '' ? '' : reply.title?.trim() || DEFAULT_TITLES[reply.kind], LIMITS.title);
   cut ||= title.cut;
 
   const moreText = overflow.length ? truncate(`More: ${overflow.map((a) => a.label.replace(/\s+/g, ' ').trim()).join(', ')}`, OVERFLOW_FOOTER_MAX) : undefined;
-  const footerReserve = (moreText?.text.length ?? 0) + SHORTENED_NOTE.length + 1;
+  const footerReserve = (moreText?.text.length ?? 0) + SHORTENED_NOTE.length + CONTINUED_NOTE.length + 2;
   let budget = LIMITS.embedTotal - title.text.length - footerReserve;
 
   const fields: FieldCandidate[] = reply.code.map(codeField);
   const wanted = fields.reduce((n, f) => n + f.name.length + Math.min(LIMITS.fieldValue, f.value(LIMITS.fieldValue).text.length), 0);
   const room = Math.min(LIMITS.description, budget - Math.min(wanted, FIELD_SHARE));
-  const prose = cutAtParagraph([...reply.paragraphs, ...quizChoiceLines(reply)].join('\n\n').trim(), room);
-  cut ||= prose.cut;
+  const text = [...reply.paragraphs, ...quizChoiceLines(reply)].join('\n\n').trim();
+  // A body longer than the room goes on in continuation messages, split at paragraphs; the table
+  // then keeps up to half the room, right after the first part.
+  const long = text.length > room;
   // The table follows the summary, as one aligned block; it gets what room the prose leaves.
-  const table = reply.table ? renderTable(reply.table, Math.max(0, room - prose.text.length - 2)) : undefined;
+  const table = reply.table ? renderTable(reply.table, long ? Math.floor(room / 2) : Math.max(0, room - text.length - 2)) : undefined;
   cut ||= table?.cut ?? false;
-  const description = { text: [prose.text, table && table.text.length <= room - prose.text.length - 2 ? table.text : ''].filter(Boolean).join('\n\n'), cut: false };
-  if (table && table.text.length > room - prose.text.length - 2) cut = true;
-  cut ||= description.cut;
+  const { head, rest } = long ? takeHead(text, room - (table ? table.text.length + 2 : 0)) : { head: text, rest: '' };
+  const tableFits = table && table.text.length <= room - head.length - 2;
+  const description = { text: [head, tableFits ? table.text : ''].filter(Boolean).join('\n\n'), cut: false };
+  if (table && !tableFits) cut = true;
   budget -= description.text.length;
 
   const embed = new EmbedBuilder().setColor(COLORS[reply.kind]);
@@ -90,21 +95,9 @@ export function buildEmbed(reply: Reply, overflow: readonly ReplyAction[], label
   }
 
   if (placed < fields.length || moreText?.cut) cut = true;
-  const footer = [moreText?.text, cut ? SHORTENED_NOTE : undefined].filter(Boolean).join('\n');
+  const footer = [moreText?.text, rest ? CONTINUED_NOTE : undefined, cut ? SHORTENED_NOTE : undefined].filter(Boolean).join('\n');
   if (footer) embed.setFooter({ text: footer });
-  return embed;
-}
-
-/**
- * Long text (Explain more on a long body) is cut at a paragraph boundary when one is near, so a
- * reader never gets half a sentence; the "…" line and the footer note say there is more.
- */
-function cutAtParagraph(text: string, max: number): { text: string; cut: boolean } {
-  if (text.length <= max) return { text, cut: false };
-  const marker = '\n\n…';
-  const at = text.lastIndexOf('\n\n', max - marker.length);
-  if (at > max * 0.5) return { text: `${text.slice(0, at)}${marker}`, cut: true };
-  return truncate(text, max);
+  return { embed, rest };
 }
 
 /** A code example as a field: the caption as its name, the code fenced (and cut on a line boundary). */

@@ -3,8 +3,10 @@ import type { Logger, Reply } from '../../../src/index.ts';
 import { layoutButtons, type Row } from './buttons.ts';
 import { diagramPart, withDiagramText } from './diagram.ts';
 import { buildEmbed } from './embed.ts';
+import { continuationEmbeds } from './split.ts';
 
 export { LIMITS, SHORTENED_NOTE } from './limits.ts';
+export { CONTINUED_NOTE } from './split.ts';
 export { MENU_ID, SHARE_LABEL } from './buttons.ts';
 
 export interface RenderOptions {
@@ -24,17 +26,27 @@ export interface DiscordMessage {
   files?: AttachmentBuilder[];
 }
 
-/** Pure: a Reply in, builders out. The builders validate every limit as they are filled in. */
-export function renderReply(reply: Reply, opts: RenderOptions = {}): DiscordMessage {
+/**
+ * Pure: a Reply in, builders out. The builders validate every limit as they are filled in. The
+ * first message carries the title, the table, examples, picture and buttons; a body too long for
+ * it goes on, split at paragraphs, in the messages after it (sent in order, after the first).
+ */
+export function renderParts(reply: Reply, opts: RenderOptions = {}): [DiscordMessage, ...DiscordMessage[]] {
   const buttons = layoutButtons(reply, { share: opts.share ?? false });
   const picture = reply.diagram ? diagramPart(reply.diagram, opts.log) : undefined;
-  const embed = buildEmbed(picture?.kind === 'text' ? withDiagramText(reply, picture.field) : reply, buttons.overflow, buttons.cut);
+  const { embed, rest } = buildEmbed(picture?.kind === 'text' ? withDiagramText(reply, picture.field) : reply, buttons.overflow, buttons.cut);
   const msg: DiscordMessage = { embeds: [embed], components: buttons.rows, allowedMentions: { parse: [] } };
   if (picture?.kind === 'image') {
     embed.setImage(picture.url);
     msg.files = [picture.file];
   }
-  return msg;
+  const more = rest ? continuationEmbeds(rest, embed.data.color ?? 0) : [];
+  return [msg, ...more.map((embeds): DiscordMessage => ({ embeds, components: [], allowedMentions: { parse: [] } }))];
+}
+
+/** The first message of renderParts: for callers that post or edit exactly one message (quiz posts). */
+export function renderReply(reply: Reply, opts: RenderOptions = {}): DiscordMessage {
+  return renderParts(reply, opts)[0];
 }
 
 /** A file for discord.js's REST client (sent as multipart/form-data with the JSON body). */

@@ -15,6 +15,7 @@ export const LIMITS = {
   footer: 2048,
   /** Sum of title, description, field names and values, footer and author across all embeds of a message. */
   embedTotal: 6000,
+  embedsPerMessage: 10,
   content: 2000,
   buttonsPerRow: 5,
   rows: 5,
