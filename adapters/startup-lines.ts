@@ -10,7 +10,7 @@ const LABELS: Record<string, string> = { slack: 'Slack', discord: 'Discord' };
 /** The variable whose absence turns a platform off (the config refuses half a pair, so it is this one). */
 const NEEDS: Record<string, string> = { slack: 'SLACK_BOT_TOKEN', discord: 'DISCORD_TOKEN' };
 
-export const label = (name: string): string => LABELS[name] ?? name;
+const label = (name: string): string => LABELS[name] ?? name;
 
 export function skippedLine(entry: AdapterEntry): string {
   return `${label(entry.name)}: skipped, ${NEEDS[entry.name] ?? 'its credentials'} not set`;

@@ -14,7 +14,7 @@ export class EnvFileError extends Error {
   }
 }
 
-export const ENV_FILE = '.env';
+const ENV_FILE = '.env';
 
 const ASSIGNMENT = /^\s*(?:export\s+)?[A-Za-z_][A-Za-z0-9_.-]*\s*=(.*)$/;
 
@@ -40,7 +40,7 @@ export function loadEnvFileIfPresent(dir: string = process.cwd()): string | unde
 }
 
 /** Every line is blank, a comment, or NAME=value (a quoted value may span lines). */
-export function checkLines(file: string, text: string): void {
+function checkLines(file: string, text: string): void {
   const lines = text.split(/\r?\n/);
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;

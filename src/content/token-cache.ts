@@ -10,7 +10,7 @@ import { rememberedIndexTokens, seedIndexTokens } from '../match/normalize.ts';
  */
 declare const __TOKENIZER_FINGERPRINT__: string | undefined;
 
-export const BUNDLED_TOKENIZER: string | null = typeof __TOKENIZER_FINGERPRINT__ === 'string' ? __TOKENIZER_FINGERPRINT__ : null;
+const BUNDLED_TOKENIZER: string | null = typeof __TOKENIZER_FINGERPRINT__ === 'string' ? __TOKENIZER_FINGERPRINT__ : null;
 
 interface TokenCacheFile {
   fingerprint: string;

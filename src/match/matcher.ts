@@ -57,7 +57,7 @@ export interface MatcherOptions {
 }
 
 /** Tuned on the evaluation sets together (see the README). */
-export const DEFAULT_THRESHOLD = 0.48;
+const DEFAULT_THRESHOLD = 0.48;
 /** Lowest score offered as "did you mean". */
 const DEFAULT_SUGGEST_THRESHOLD = 0.15;
 /** Share of the answer's score a runner-up needs to be suggested beside it. */

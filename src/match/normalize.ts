@@ -75,7 +75,7 @@ function stemOf(word: string): string {
 }
 
 /** Split cleaned text into raw words (no filler removal, no stemming). */
-export function words(cleaned: string): string[] {
+function words(cleaned: string): string[] {
   return cleaned.split(ASCII.test(cleaned) ? /[^a-z0-9]+/ : /[^\p{L}\p{N}]+/u).filter((w) => w.length > 0);
 }
 

@@ -9,7 +9,7 @@ export interface Phrasing {
   text: string;
 }
 
-export interface Neighbour {
+interface Neighbour {
   /** Cosine similarity in [0, 1]. */
   score: number;
   /** Index into the phrasings given to the constructor. */

@@ -33,7 +33,7 @@ export function isTopical(terms: readonly string[]): boolean {
  * entry that classifies it answers rather than the general comparison. With no subject ("type 1
  * or type 2?") the question is the comparison itself and keeps every word.
  */
-export function classificationSubject(terms: string[]): string[] {
+function classificationSubject(terms: string[]): string[] {
   if (!(terms.includes('type') && terms.includes('1') && terms.includes('2'))) return terms;
   const subject = terms.filter((t) => !CLASSES.has(t) && t !== 'hypervisor');
   return subject.length > 0 ? terms.filter((t) => !CLASSES.has(t)) : terms;

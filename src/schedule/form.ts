@@ -5,7 +5,7 @@ import { checkZone } from './zone.ts';
  * a platform with forms can show each error next to its field, then turned into the same one-line
  * spec the `schedule` command reads, so a form and typed text save exactly the same schedule.
  */
-export type DaysChoice = 'weekdays' | 'daily' | 'custom';
+type DaysChoice = 'weekdays' | 'daily' | 'custom';
 
 /** Days of the week as the form offers them, with their cron numbers. */
 export const WEEK_DAYS = [

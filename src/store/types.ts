@@ -38,7 +38,7 @@ export interface ScheduleRecord extends ChannelRef {
  * retry failed. abandoned: claimed by a process that never confirmed it, on a platform the core
  * cannot ask whether it arrived; it is not re-sent because it may have reached the channel.
  */
-export type PostStatus = 'claimed' | 'sent' | 'failed' | 'abandoned';
+type PostStatus = 'claimed' | 'sent' | 'failed' | 'abandoned';
 
 export interface PostRecord extends ChannelRef {
   id: number;

@@ -6,7 +6,7 @@ import { isDirectChannel, normalizeIncoming } from '../text.ts';
 import { acknowledge, type SlackListener } from '../context.ts';
 
 /** The message shortcut's callback id, as declared in manifest.json ("Explain with Tutor"). */
-export const EXPLAIN_SHORTCUT = 'explain_with_tutor';
+const EXPLAIN_SHORTCUT = 'explain_with_tutor';
 
 /**
  * "Explain with Tutor" on any message: its text goes through the matcher as a question and the

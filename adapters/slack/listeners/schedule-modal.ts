@@ -8,7 +8,7 @@ import { channelPost, ephemeralPost } from '../targets.ts';
 import { acknowledge, type SlackContext, type SlackListener } from '../context.ts';
 import { publishHome } from './app-home.ts';
 
-export const SCHEDULE_CALLBACK_ID = 'tutor:schedule';
+const SCHEDULE_CALLBACK_ID = 'tutor:schedule';
 const DAYS_LABELS = { weekdays: 'Weekdays (Mon–Fri)', daily: 'Every day', custom: 'Custom days' } as const;
 /** Block ids of the modal's fields; a field's error is keyed by its block. */
 const BLOCK: Record<ScheduleFormField, string> = { days: 'days', customDays: 'custom_days', time: 'time', zone: 'zone' };
