@@ -50,6 +50,7 @@ export function leaderboardReply(period: Period, rows: readonly (ScoreRow & { st
     r.paragraphs = [lines.join('\n')];
   }
   const when = period === 'week' ? ` Weeks start Monday 00:00 ${zone}.` : period === 'month' ? ` Months start on the 1st, 00:00 ${zone}.` : '';
+  if (rows.length) r.share = encodeAction({ type: 'share-leaderboard', period });
   r.paragraphs.push(`_A point per right first answer to this channel's quizzes; practice does not count. Streaks count quiz days in ${zone}.${when}_`);
   return r;
 }
