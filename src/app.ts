@@ -11,6 +11,8 @@ import { StoredMemory } from './conversation/memory.ts';
 import { PersistentQuiz } from './quiz/persistent.ts';
 import { systemClock, type Clock } from './time/clock.ts';
 import { Scheduler, type SchedulerOptions } from './schedule/scheduler.ts';
+import { LiveTally } from './quiz/live-tally.ts';
+import { realTimers, type Timers } from './time/timers.ts';
 import { openStore } from './store/open.ts';
 import { markRunning } from './store/sqlite-safety.ts';
 import type { Store } from './store/types.ts';
@@ -30,6 +32,8 @@ export interface TutorApp extends AdapterHost {
   clock: Clock;
   /** Posts scheduled quizzes through `posters`. Tests call `scheduler.tick()` directly. */
   scheduler: Scheduler;
+  /** "N answered so far" on posted questions. */
+  tally: LiveTally;
   /** Tick now (missed posts inside the grace window go out once) and then on a timer. */
   startScheduler(): void;
   close(): Promise<void>;
@@ -42,6 +46,8 @@ export interface AppOptions {
   clock?: Clock;
   random?: () => number;
   scheduler?: Partial<SchedulerOptions>;
+  /** Delayed work (the live tally's refreshes); tests pass ManualTimers. */
+  timers?: Timers;
 }
 
 /**
@@ -62,6 +68,7 @@ export async function createTutorApp(config: Config, logger: Logger, options: Tu
     clock,
     ...(appOptions.random ? { random: appOptions.random } : {}),
     closeHours: config.quiz.closeHours,
+    onPostAnswer: (post) => tally.answered(post),
   });
   const recordGap = gapRecorder(store, clock, logger);
   const tutor = new Tutor(pack, {
@@ -93,6 +100,14 @@ export async function createTutorApp(config: Config, logger: Logger, options: Tu
       ...appOptions.scheduler,
     },
   );
+  const tally: LiveTally = new LiveTally({
+    store,
+    clock,
+    timers: appOptions.timers ?? realTimers,
+    logger,
+    replyFor: (post, answered) => quiz.postReply(post, answered),
+    update: (post, reply) => scheduler.updatePost(post, reply),
+  });
   logger.debug({ concepts: pack.concepts.length, quizItems: pack.quizItems.length, ms: Math.round(performance.now() - started) }, 'content loaded');
   let closed = false;
   return {
@@ -111,10 +126,12 @@ export async function createTutorApp(config: Config, logger: Logger, options: Tu
     quiz,
     clock,
     scheduler,
+    tally,
     startScheduler: () => scheduler.start(),
     close: async () => {
       if (closed) return;
       closed = true;
+      await tally.stop();
       await scheduler.stop();
       if (ownStore) await store.close();
       unmark();

@@ -26,6 +26,7 @@ export type { Command, CommandContext, CommandInput, OptionDef, OptionChoice, Su
 export { completeZone } from './schedule/zone.ts';
 export type { AppOptions } from './app.ts';
 export { ManualClock, systemClock, type Clock } from './time/clock.ts';
+export { ManualTimers, realTimers, type Timers } from './time/timers.ts';
 export { Scheduler, type SchedulerOptions, type TickReport } from './schedule/scheduler.ts';
 export { parseScheduleSpec, nextRuns, ScheduleSpecError, type ScheduleSpec } from './schedule/spec.ts';
 export { PersistentQuiz } from './quiz/persistent.ts';

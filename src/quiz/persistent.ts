@@ -21,6 +21,8 @@ export interface PersistentQuizOptions {
   closeHours?: number;
   /** People allowed to manage schedules whatever the adapter says (embedders and tests). */
   managers?: readonly ScheduleManager[];
+  /** Told of each first answer to a channel post (the live tally). */
+  onPostAnswer?: (post: PostRecord) => void;
 }
 
 const LEADERBOARD_SIZE = 10;
@@ -134,6 +136,7 @@ export class PersistentQuiz implements QuizFeatures {
     const now = this.now();
     const { recorded, first } = await this.store.recordAnswer({ postId, userId: who.userId, choice, correct, answeredAt: now });
     if (!recorded) return alreadyAnswered(item, first.choice);
+    this.options.onPostAnswer?.(post);
     // Channel answers feed the learner's own review pile too: what they missed comes back.
     await this.store.putReview(afterAnswer(await this.store.getReview(who, item.id), who, item.id, correct, now));
     const ch = { platform: post.platform, channelId: post.channelId };
@@ -171,10 +174,11 @@ export class PersistentQuiz implements QuizFeatures {
     return chooseChannelItem(this.pack.quizItems, await this.store.channelItemCounts(ch), await this.store.channelConceptMisses(ch), this.random);
   }
 
-  postReply(post: PostRecord): Reply | undefined {
+  /** The channel question; with `answered`, as refreshed by the live tally. */
+  postReply(post: PostRecord, answered?: number): Reply | undefined {
     const item = this.pack.quizById.get(post.itemId);
     const concept = item && this.pack.byId.get(item.conceptId);
-    return item && concept ? channelQuizReply(post.id, item, concept) : undefined;
+    return item && concept ? channelQuizReply(post.id, item, concept, answered) : undefined;
   }
 
   async summaryReply(post: PostRecord): Promise<Reply | undefined> {

@@ -9,10 +9,11 @@ import type { ScheduleRecord, ScoreRow } from '../store/types.ts';
 export const letter = (choice: number) => String.fromCharCode(65 + choice);
 
 /** The channel post: prompt and choice buttons that carry the post id. */
-export function channelQuizReply(postId: number, item: QuizItem, concept: Concept): Reply {
+export function channelQuizReply(postId: number, item: QuizItem, concept: Concept, answered?: number): Reply {
   const r = quizQuestionReply(item, concept, (choice) => encodeAction({ type: 'post-answer', postId, choice }), 'Daily quiz');
   r.audience = 'channel';
   r.paragraphs.push('_Pick an answer: only your first click counts, and you get feedback right away._');
+  if (answered !== undefined && answered > 0) r.paragraphs.push(`**${answered} answered so far.**`);
   return r;
 }
 

@@ -1,6 +1,7 @@
 import type { ChannelPoster } from '../adapter-api/poster.ts';
 import type { Platform } from '../adapter-api/request.ts';
 import type { Logger } from '../log.ts';
+import type { Reply } from '../reply/types.ts';
 import type { PersistentQuiz } from '../quiz/persistent.ts';
 import type { AnswerStore, ChannelRef, PostClaim, PostRecord, PostStore, ScheduleRecord, ScheduleStore } from '../store/types.ts';
 import { newInstanceId } from './claimer.ts';
@@ -243,6 +244,21 @@ export class Scheduler {
       } catch (err) {
         logger.error({ ...where, err }, 'quiz summary failed after retries');
       }
+    });
+  }
+
+  /**
+   * Edit a posted question (the live tally) in its channel's turn, so the edit keeps the channel's
+   * spacing and never overtakes the close summary. One attempt: the next refresh tries again.
+   */
+  async updatePost(post: PostRecord, reply: Reply): Promise<boolean> {
+    const poster = this.deps.posters.get(post.platform);
+    if (!poster || post.messageId === undefined || this.stopping) return false;
+    return this.queue.push(key(post), async (call) => {
+      // Checked in the channel's turn: a summary queued first has closed it by now.
+      if ((await this.deps.store.getPost(post.id))?.closedAt !== undefined) return false;
+      await call(() => poster.update(post.channelId, post.messageId!, reply));
+      return true;
     });
   }
 
