@@ -12,7 +12,8 @@ import { afterAnswer, endOfLocalDay, intervalDays } from './leitner.ts';
 import { channelQuizReply, leaderboardReply, letter, nextPracticeAction, practiceQuestionReply, quizSummaryReply, type Period } from './replies.ts';
 import { scheduleCommand, type ScheduleManager } from './schedule-settings.ts';
 import { chooseChannelItem, choosePracticeItem, dueReviews } from './select.ts';
-import { currentStreak } from './streaks.ts';
+import { bestStreak, currentStreak } from './streaks.ts';
+import { statsReply, tallyStats } from './stats.ts';
 
 export interface PersistentQuizOptions {
   clock?: Clock;
@@ -161,6 +162,18 @@ export class PersistentQuiz implements QuizFeatures {
     const reached = await this.answeredAbandoned(posts);
     const withStreaks = await Promise.all(rows.map(async (r) => ({ ...r, streak: currentStreak(posts, await this.store.answeredPostIds(ch, r.userId), zone, reached) })));
     return leaderboardReply(period, withStreaks, zone);
+  }
+
+  async stats(who: Requester): Promise<Reply> {
+    const { dueBy } = await this.today(who);
+    const tally = tallyStats(this.pack, await this.store.listReviews(who), dueBy);
+    if (who.direct) return statsReply(tally, who);
+    const ch = { platform: who.platform, channelId: who.channelId };
+    const posts = await this.store.channelPosts(ch);
+    const zone = await this.zoneOf(ch, posts.at(-1));
+    const answered = await this.store.answeredPostIds(ch, who.userId);
+    const reached = await this.answeredAbandoned(posts);
+    return statsReply({ ...tally, streak: currentStreak(posts, answered, zone, reached), best: bestStreak(posts, answered, zone, reached) }, who);
   }
 
   async schedule(args: string, who: Requester): Promise<Reply> {
