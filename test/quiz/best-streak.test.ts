@@ -13,6 +13,7 @@ const day = (d: number, id = d): PostRecord => ({
   status: 'sent',
   claimedAt: 0,
   claimedBy: 'x',
+  closesAt: Date.UTC(2027, 2, d + 1, 8),
   closedAt: Date.UTC(2027, 2, d + 1, 8),
 });
 
