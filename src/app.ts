@@ -12,6 +12,7 @@ import { PersistentQuiz } from './quiz/persistent.ts';
 import { systemClock, type Clock } from './time/clock.ts';
 import { Scheduler, type SchedulerOptions } from './schedule/scheduler.ts';
 import { LiveTally } from './quiz/live-tally.ts';
+import { editInTurn } from './schedule/edit-in-turn.ts';
 import { realTimers, type Timers } from './time/timers.ts';
 import { openStore } from './store/open.ts';
 import { markRunning } from './store/sqlite-safety.ts';
@@ -106,7 +107,7 @@ export async function createTutorApp(config: Config, logger: Logger, options: Tu
     timers: appOptions.timers ?? realTimers,
     logger,
     replyFor: (post, answered) => quiz.postReply(post, answered),
-    update: (post, reply) => scheduler.updatePost(post, reply),
+    update: (post, reply) => editInTurn(scheduler.queue, store, posters.get(post.platform), post, reply),
   });
   logger.debug({ concepts: pack.concepts.length, quizItems: pack.quizItems.length, ms: Math.round(performance.now() - started) }, 'content loaded');
   let closed = false;

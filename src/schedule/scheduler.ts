@@ -1,7 +1,6 @@
 import type { ChannelPoster } from '../adapter-api/poster.ts';
 import type { Platform } from '../adapter-api/request.ts';
 import type { Logger } from '../log.ts';
-import type { Reply } from '../reply/types.ts';
 import type { PersistentQuiz } from '../quiz/persistent.ts';
 import type { AnswerStore, ChannelRef, PostClaim, PostRecord, PostStore, ScheduleRecord, ScheduleStore } from '../store/types.ts';
 import { newInstanceId } from './claimer.ts';
@@ -75,7 +74,8 @@ const MAX_BATCHES = 1000;
  */
 export class Scheduler {
   readonly instanceId: string;
-  private readonly queue: ChannelQueue;
+  /** Per-channel spacing for every message the bot sends on its own (the live tally edits through it too). */
+  readonly queue: ChannelQueue;
   private readonly opts: Required<Omit<SchedulerOptions, 'instanceId'>>;
   private timer: ReturnType<typeof setInterval> | undefined;
   private running: Promise<unknown> | undefined;
@@ -247,21 +247,6 @@ export class Scheduler {
     });
   }
 
-  /**
-   * Edit a posted question (the live tally) in its channel's turn, so the edit keeps the channel's
-   * spacing and never overtakes the close summary. One attempt: the next refresh tries again.
-   */
-  async updatePost(post: PostRecord, reply: Reply): Promise<boolean> {
-    const poster = this.deps.posters.get(post.platform);
-    if (!poster || post.messageId === undefined || this.stopping) return false;
-    return this.queue.push(key(post), async (call) => {
-      // Checked in the channel's turn: a summary queued first has closed it by now.
-      if ((await this.deps.store.getPost(post.id))?.closedAt !== undefined) return false;
-      await call(() => poster.update(post.channelId, post.messageId!, reply));
-      return true;
-    });
-  }
-
   private retry(where: object) {
     return {
       attempts: this.opts.retryAttempts,
@@ -309,4 +294,4 @@ export class Scheduler {
 }
 
 const emptyReport = (): TickReport => ({ claimed: 0, sent: 0, failed: 0, skipped: 0, lost: 0, closed: 0, abandoned: 0, recovered: 0 });
-const key = (p: { platform: string; channelId: string }) => `${p.platform}:${p.channelId}`;
+export const key = (p: { platform: string; channelId: string }) => `${p.platform}:${p.channelId}`;

@@ -14,24 +14,22 @@ interface ScoresOptions {
   data?: string;
 }
 
-const PLATFORMS = ['slack', 'discord', 'console'] as const;
-
 /** `tutor report scores --channel ID [--csv]`: one channel's quiz results, for whoever runs the team's learning. */
 export function register(report: Command, readReport: ReadReport): void {
   report
     .command('scores')
     .description("one channel's quiz results: each person's answers, right answers, accuracy and current streak")
-    .option('--channel <id>', 'the channel id (Slack C…, Discord snowflake)')
-    .option('--platform <name>', 'slack, discord or console (default: discord for an all-digit id, else slack)')
+    .option('--channel <id>', "the channel's id on its platform")
+    .option('--platform <name>', 'the chat platform the channel is on, in lower case, as in the bot\'s log lines ("platform")')
     .option('--csv', 'print CSV (RFC 4180, quoted where needed) instead of a table')
     .option('--json', 'print a JSON array')
     .option('--data <dir>', 'SQLite data directory (default: the Postgres database at DATABASE_URL, else DATA_DIR or ./data)')
     .action(async (opts: ScoresOptions) => {
       const channel = opts.channel?.trim();
-      if (!channel) throw new CliError('usage: tutor report scores --channel ID [--platform slack|discord|console] [--csv|--json]', 2);
-      const platform = opts.platform ?? (/^\d+$/.test(channel) ? 'discord' : 'slack');
-      if (!(PLATFORMS as readonly string[]).includes(platform)) throw new CliError(`--platform must be one of ${PLATFORMS.join(', ')} (got ${JSON.stringify(platform)}).`, 2);
-      const rows = await readReport({ limit: '1', ...(opts.data ? { data: opts.data } : {}) }, (store) => channelResults(store, platform as (typeof PLATFORMS)[number], channel));
+      const platform = opts.platform?.trim().toLowerCase();
+      if (!channel || !platform) throw new CliError('usage: tutor report scores --channel ID --platform NAME [--csv|--json]', 2);
+      // Platform names are the adapters' business; a wrong one simply finds no answers.
+      const rows = await readReport({ limit: '1', ...(opts.data ? { data: opts.data } : {}) }, (store) => channelResults(store, platform, channel));
       if (opts.csv) process.stdout.write(resultsCsv(rows));
       else if (opts.json) process.stdout.write(`${JSON.stringify(rows)}\n`);
       else process.stdout.write(`${resultsTable(rows, channel)}\n`);
