@@ -12,6 +12,9 @@ import { StoredMemory } from './conversation/memory.ts';
 import { PersistentQuiz } from './quiz/persistent.ts';
 import { systemClock, type Clock } from './time/clock.ts';
 import { Scheduler, type SchedulerOptions } from './schedule/scheduler.ts';
+import { LiveTally } from './quiz/live-tally.ts';
+import { editInTurn } from './schedule/edit-in-turn.ts';
+import { realTimers, type Timers } from './time/timers.ts';
 import { openStore } from './store/open.ts';
 import { markRunning } from './store/sqlite-safety.ts';
 import type { Store } from './store/types.ts';
@@ -34,6 +37,8 @@ export interface TutorApp extends AdapterHost {
   scheduler: Scheduler;
   /** Deletes the data of workspaces that removed the app 30 days ago; started with the scheduler. */
   retention: RetentionSweep;
+  /** "N answered so far" on posted questions. */
+  tally: LiveTally;
   /** Tick now (missed posts inside the grace window go out once) and then on a timer. */
   startScheduler(): void;
   close(): Promise<void>;
@@ -46,6 +51,8 @@ export interface AppOptions {
   clock?: Clock;
   random?: () => number;
   scheduler?: Partial<SchedulerOptions>;
+  /** Delayed work (the live tally's refreshes); tests pass ManualTimers. */
+  timers?: Timers;
 }
 
 /**
@@ -66,6 +73,7 @@ export async function createTutorApp(config: Config, logger: Logger, options: Tu
     clock,
     ...(appOptions.random ? { random: appOptions.random } : {}),
     closeHours: config.quiz.closeHours,
+    onPostAnswer: (post) => tally.answered(post),
   });
   const recordGap = gapRecorder(store, clock, logger);
   const tutor = new Tutor(pack, {
@@ -97,6 +105,14 @@ export async function createTutorApp(config: Config, logger: Logger, options: Tu
       ...appOptions.scheduler,
     },
   );
+  const tally: LiveTally = new LiveTally({
+    store,
+    clock,
+    timers: appOptions.timers ?? realTimers,
+    logger,
+    replyFor: (post, answered) => quiz.postReply(post, answered),
+    update: (post, reply) => editInTurn(scheduler.queue, store, posters.get(post.platform), post, reply),
+  });
   logger.debug({ concepts: pack.concepts.length, quizItems: pack.quizItems.length, ms: Math.round(performance.now() - started) }, 'content loaded');
   const retention = new RetentionSweep(store, clock, logger);
   let closed = false;
@@ -118,6 +134,7 @@ export async function createTutorApp(config: Config, logger: Logger, options: Tu
     clock,
     scheduler,
     retention,
+    tally,
     startScheduler: () => {
       scheduler.start();
       retention.start();
@@ -126,6 +143,7 @@ export async function createTutorApp(config: Config, logger: Logger, options: Tu
       if (closed) return;
       closed = true;
       retention.stop();
+      await tally.stop();
       await scheduler.stop();
       if (ownStore) await store.close();
       unmark();

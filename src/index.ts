@@ -10,7 +10,7 @@ export { loadContent, loadContentOrThrow, ContentError } from './content/load.ts
 export { formatIssue, type Concept, type ContentPack, type Diagram, type QuizItem, type ContentIssue } from './content/model.ts';
 export type { Reply, ReplyAction, ReplyCode, ReplyDiagram, ReplyKind, ReplyQuiz, ReplyTable } from './reply/types.ts';
 export { diagramPng, diagramPngPath, DiagramError } from './diagrams/render.ts';
-export { decodeAction, encodeAction, MAX_ACTION_LENGTH, type TutorAction } from './reply/actions.ts';
+export { decodeAction, encodeAction, isShareAction, MAX_ACTION_LENGTH, type TutorAction } from './reply/actions.ts';
 export { columnWidths, monospaceRow, monospaceRule, wrapWords } from './reply/monospace.ts';
 export { displayWidth, padDisplay } from './reply/width.ts';
 export { stripInvisible } from './reply/echo.ts';
@@ -28,6 +28,7 @@ export type { Command, CommandContext, CommandInput, OptionDef, OptionChoice, Su
 export { completeZone } from './schedule/zone.ts';
 export type { AppOptions } from './app.ts';
 export { ManualClock, systemClock, type Clock } from './time/clock.ts';
+export { ManualTimers, realTimers, type Timers } from './time/timers.ts';
 export { Scheduler, type SchedulerOptions, type TickReport } from './schedule/scheduler.ts';
 export { parseScheduleSpec, nextRuns, ScheduleSpecError, type ScheduleSpec } from './schedule/spec.ts';
 export { PersistentQuiz } from './quiz/persistent.ts';

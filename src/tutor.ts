@@ -168,6 +168,13 @@ export class Tutor {
         const state = action.type === 'explain' ? undefined : await this.memory.recall(who);
         return this.remembered(r, state?.conceptId === concept.id ? state.question : concept.title, who);
       }
+      case 'share-leaderboard': {
+        const r = await this.quiz.leaderboard(action.period, who);
+        if (r.kind !== 'leaderboard') return r;
+        r.audience = 'channel';
+        delete r.share;
+        return r;
+      }
       case 'quiz-concept':
         return this.quiz.practiceConcept(action.conceptId, who);
       case 'feedback':

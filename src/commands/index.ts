@@ -6,10 +6,11 @@ import { leaderboard } from './leaderboard.ts';
 import { quiz } from './quiz.ts';
 import { review } from './review.ts';
 import { schedule } from './schedule.ts';
+import { stats } from './stats.ts';
 import { topics } from './topics.ts';
 
 /** Every command, in the order help lists them. Explicit on purpose: no folder scanning. */
-export const commands: readonly Command[] = [ask, explain, topics, quiz, review, leaderboard, schedule, help];
+export const commands: readonly Command[] = [ask, explain, topics, quiz, review, stats, leaderboard, schedule, help];
 
 export function findCommand(word: string, list: readonly Command[] = commands): Command | undefined {
   const w = word.toLowerCase().replace(/^\//, '');

@@ -14,4 +14,6 @@ export interface QuizFeatures {
   answer(action: Extract<TutorAction, { type: 'practice-answer' | 'post-answer' }>, who: Requester): Promise<Reply>;
   leaderboard(args: string, who: Requester): Promise<Reply>;
   schedule(args: string, who: Requester): Promise<Reply>;
+  /** The learner's own answers, accuracy per topic, streaks and reviews due. */
+  stats?(who: Requester): Promise<Reply>;
 }

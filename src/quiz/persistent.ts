@@ -12,7 +12,8 @@ import { afterAnswer, endOfLocalDay, intervalDays } from './leitner.ts';
 import { channelQuizReply, leaderboardReply, letter, nextPracticeAction, practiceQuestionReply, quizSummaryReply, type Period } from './replies.ts';
 import { scheduleCommand, type ScheduleManager } from './schedule-settings.ts';
 import { chooseChannelItem, choosePracticeItem, dueReviews } from './select.ts';
-import { currentStreak } from './streaks.ts';
+import { bestStreak, currentStreak } from './streaks.ts';
+import { statsReply, tallyStats } from './stats.ts';
 
 export interface PersistentQuizOptions {
   clock?: Clock;
@@ -21,6 +22,8 @@ export interface PersistentQuizOptions {
   closeHours?: number;
   /** People allowed to manage schedules whatever the adapter says (embedders and tests). */
   managers?: readonly ScheduleManager[];
+  /** Told of each first answer to a channel post (the live tally). */
+  onPostAnswer?: (post: PostRecord) => void;
 }
 
 const LEADERBOARD_SIZE = 10;
@@ -134,6 +137,7 @@ export class PersistentQuiz implements QuizFeatures {
     const now = this.now();
     const { recorded, first } = await this.store.recordAnswer({ postId, userId: who.userId, choice, correct, answeredAt: now });
     if (!recorded) return alreadyAnswered(item, first.choice);
+    this.options.onPostAnswer?.(post);
     // Channel answers feed the learner's own review pile too: what they missed comes back.
     await this.store.putReview(afterAnswer(await this.store.getReview(who, item.id), who, item.id, correct, now));
     const ch = { platform: post.platform, channelId: post.channelId };
@@ -160,6 +164,18 @@ export class PersistentQuiz implements QuizFeatures {
     return leaderboardReply(period, withStreaks, zone);
   }
 
+  async stats(who: Requester): Promise<Reply> {
+    const { dueBy } = await this.today(who);
+    const tally = tallyStats(this.pack, await this.store.listReviews(who), dueBy);
+    if (who.direct) return statsReply(tally, who);
+    const ch = { platform: who.platform, channelId: who.channelId };
+    const posts = await this.store.channelPosts(ch);
+    const zone = await this.zoneOf(ch, posts.at(-1));
+    const answered = await this.store.answeredPostIds(ch, who.userId);
+    const reached = await this.answeredAbandoned(posts);
+    return statsReply({ ...tally, streak: currentStreak(posts, answered, zone, reached), best: bestStreak(posts, answered, zone, reached) }, who);
+  }
+
   async schedule(args: string, who: Requester): Promise<Reply> {
     return scheduleCommand(args, who, { store: this.store, now: this.now(), closeHours: this.options.closeHours ?? 24, managers: this.options.managers ?? [] });
   }
@@ -177,10 +193,11 @@ export class PersistentQuiz implements QuizFeatures {
     return chooseChannelItem(this.pack.quizItems, await this.store.channelItemCounts(ch), await this.store.channelConceptMisses(ch), this.random);
   }
 
-  postReply(post: PostRecord): Reply | undefined {
+  /** The channel question; with `answered`, as refreshed by the live tally. */
+  postReply(post: PostRecord, answered?: number): Reply | undefined {
     const item = this.pack.quizById.get(post.itemId);
     const concept = item && this.pack.byId.get(item.conceptId);
-    return item && concept ? channelQuizReply(post.id, item, concept) : undefined;
+    return item && concept ? channelQuizReply(post.id, item, concept, answered) : undefined;
   }
 
   async summaryReply(post: PostRecord): Promise<Reply | undefined> {

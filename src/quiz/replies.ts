@@ -10,10 +10,11 @@ import type { ScheduleRecord, ScoreRow } from '../store/types.ts';
 export const letter = (choice: number) => String.fromCharCode(65 + choice);
 
 /** The channel post: prompt and choice buttons that carry the post id. */
-export function channelQuizReply(postId: number, item: QuizItem, concept: Concept): Reply {
+export function channelQuizReply(postId: number, item: QuizItem, concept: Concept, answered?: number): Reply {
   const r = quizQuestionReply(item, concept, (choice) => encodeAction({ type: 'post-answer', postId, choice }), 'Daily quiz');
   r.audience = 'channel';
   r.paragraphs.push('_Pick an answer: only your first click counts, and you get feedback right away._');
+  if (answered !== undefined && answered > 0) r.paragraphs.push(`**${answered} answered so far.**`);
   return r;
 }
 
@@ -51,6 +52,7 @@ export function leaderboardReply(period: Period, rows: readonly (ScoreRow & { st
     r.paragraphs = [lines.join('\n')];
   }
   const when = period === 'week' ? ` Weeks start Monday 00:00 ${zone}.` : period === 'month' ? ` Months start on the 1st, 00:00 ${zone}.` : '';
+  if (rows.length) r.share = encodeAction({ type: 'share-leaderboard', period });
   r.paragraphs.push(`_A point per right first answer to this channel's quizzes; practice does not count. Streaks count quiz days in ${zone}.${when}_`);
   return r;
 }

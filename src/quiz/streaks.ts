@@ -29,3 +29,24 @@ export function currentStreak(posts: readonly PostRecord[], answered: ReadonlySe
   }
   return streak;
 }
+
+/**
+ * The longest run of consecutive quiz days a learner answered in a channel (same day rules as
+ * currentStreak; today's open quiz neither extends nor breaks a run).
+ */
+export function bestStreak(posts: readonly PostRecord[], answered: ReadonlySet<number>, zone: string, answeredByAnyone: ReadonlySet<number> = new Set()): number {
+  const days = new Map<string, boolean>();
+  for (const p of posts) {
+    if (p.status === 'abandoned' && !answered.has(p.id) && !answeredByAnyone.has(p.id)) continue;
+    if (p.status === 'claimed' || p.status === 'failed') continue;
+    const day = localDate(p.slotAt, zone);
+    days.set(day, (days.get(day) ?? false) || answered.has(p.id));
+  }
+  let best = 0;
+  let run = 0;
+  for (const [, hit] of [...days.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+    run = hit ? run + 1 : 0;
+    best = Math.max(best, run);
+  }
+  return best;
+}

@@ -5,6 +5,8 @@
 export type TutorAction =
   | { type: 'explain'; conceptId: string }
   | { type: 'share'; conceptId: string }
+  /** Share a leaderboard in the channel it was asked in. */
+  | { type: 'share-leaderboard'; period: 'week' | 'month' | 'all' }
   | { type: 'more'; conceptId: string }
   | { type: 'example'; conceptId: string }
   | { type: 'quiz-concept'; conceptId: string }
@@ -28,6 +30,9 @@ export function encodeAction(a: TutorAction): string {
       break;
     case 'share':
       s = `s:${a.conceptId}`;
+      break;
+    case 'share-leaderboard':
+      s = `b:${a.period}`;
       break;
     case 'more':
       s = `m:${a.conceptId}`;
@@ -62,6 +67,11 @@ export function encodeAction(a: TutorAction): string {
   }
   if (s.length > MAX_ACTION_LENGTH) throw new Error(`action too long (${s.length} > ${MAX_ACTION_LENGTH}): ${s}`);
   return s;
+}
+
+/** Buttons that post the private reply they sit on visibly (the adapter then replaces the private copy). */
+export function isShareAction(a: TutorAction | null): boolean {
+  return a?.type === 'share' || a?.type === 'share-leaderboard';
 }
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -99,6 +109,8 @@ export function decodeAction(raw: string): TutorAction | null {
       if (!m) return null;
       return { type: 'post-answer', postId: Number(m[1]), choice: Number(m[2]) };
     }
+    case 'b':
+      return body === 'week' || body === 'month' || body === 'all' ? { type: 'share-leaderboard', period: body } : null;
     case 'n':
       return { type: 'next-practice' };
     case 'r':

@@ -14,6 +14,7 @@ export type ReplyKind =
   | 'quiz-feedback'
   | 'quiz-summary'
   | 'leaderboard'
+  | 'stats'
   | 'notice'
   | 'error';
 

@@ -74,7 +74,8 @@ const MAX_BATCHES = 1000;
  */
 export class Scheduler {
   readonly instanceId: string;
-  private readonly queue: ChannelQueue;
+  /** Per-channel spacing for every message the bot sends on its own (the live tally edits through it too). */
+  readonly queue: ChannelQueue;
   private readonly opts: Required<Omit<SchedulerOptions, 'instanceId'>>;
   private timer: ReturnType<typeof setInterval> | undefined;
   private running: Promise<unknown> | undefined;
@@ -293,4 +294,4 @@ export class Scheduler {
 }
 
 const emptyReport = (): TickReport => ({ claimed: 0, sent: 0, failed: 0, skipped: 0, lost: 0, closed: 0, abandoned: 0, recovered: 0 });
-const key = (p: { platform: string; channelId: string }) => `${p.platform}:${p.channelId}`;
+export const key = (p: { platform: string; channelId: string }) => `${p.platform}:${p.channelId}`;

@@ -49,6 +49,7 @@ export function normalReplies(): Reply[] {
     base('quiz-feedback', { title: 'Not quite', paragraphs: ['You picked: B', '**Answer:** A', 'Because.'], related: [explain(8)] }),
     base('quiz-summary', { title: 'Quiz closed', paragraphs: ['Answer: A', '3 of 4 got it right (75%).'], extra: [explain(9, 'Learn more: Volumes')] }),
     base('leaderboard', { title: 'Leaderboard (this week)', paragraphs: ['1. <@U1> 5 points, 3-day streak'] }),
+    base('stats', { title: 'Your stats', paragraphs: ['Answered: **12**, 75% right.', 'Streak: **3** quiz days (best: 5).'], table: { caption: 'Accuracy per topic', headers: ['Topic', 'Answered', 'Right'], rows: [['Volumes', '8', '75%'], ['Images', '4', '50%']] } }),
     base('notice', { title: 'Not available yet', paragraphs: ['Soon.'] }),
     base('error', { title: 'Something went wrong', paragraphs: ['Try again.'] }),
     // With a picture: an answer and a quiz question.

@@ -110,10 +110,13 @@ interface Where {
   /** A DM with the bot instead of the server channel. */
   dm?: boolean;
   permissions?: string;
+  /** Someone other than HUMAN (a user id). */
+  userId?: string;
 }
 
 function base(type: number, where: Where) {
   const id = snowflake();
+  const user = where.userId ? { ...HUMAN, id: where.userId, username: `u${where.userId}` } : HUMAN;
   const common = {
     id,
     application_id: APP_ID,
@@ -128,8 +131,8 @@ function base(type: number, where: Where) {
   if (where.dm) {
     return {
       ...common,
-      user: HUMAN,
-      channel: { id: DM_CHANNEL_ID, type: 1, recipients: [HUMAN], last_message_id: null, flags: 0 },
+      user,
+      channel: { id: DM_CHANNEL_ID, type: 1, recipients: [user], last_message_id: null, flags: 0 },
       channel_id: DM_CHANNEL_ID,
       authorizing_integration_owners: { '0': '0' },
       context: 1,
@@ -142,7 +145,7 @@ function base(type: number, where: Where) {
     guild_locale: 'en-US',
     channel: textChannel,
     channel_id: CHANNEL_ID,
-    member: member(HUMAN, where.permissions ?? MEMBER_PERMS),
+    member: member(user, where.permissions ?? MEMBER_PERMS),
     authorizing_integration_owners: { '0': GUILD_ID },
     context: 0,
   };

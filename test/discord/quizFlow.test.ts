@@ -57,7 +57,8 @@ it('schedules, posts at 09:00 Berlin, takes one answer per person and closes wit
   expect(next).toMatchObject({ closed: 1, sent: 1 });
   const messageId = (await h.app.store.channelPosts({ platform: 'discord', channelId: CHANNEL_ID }))[0]!.messageId;
   expect(messageId).toBe(post.response.id);
-  const summary = h.fake.matching('PATCH', new RegExp(`^/v10/channels/${CHANNEL_ID}/messages/${messageId}$`));
+  // Edits before it are the live tally ("1 answered so far"); the close edits the summary over the question once.
+  const summary = h.fake.matching('PATCH', new RegExp(`^/v10/channels/${CHANNEL_ID}/messages/${messageId}$`)).filter((r) => /^Quiz closed: /.test(r.body.embeds?.[0]?.title ?? ''));
   expect(summary).toHaveLength(1);
   expect(summary[0]!.body.embeds[0].title).toMatch(/^Quiz closed: /);
   const right = first.body.data.embeds[0].title === 'Correct!' ? 1 : 0;

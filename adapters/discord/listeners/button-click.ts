@@ -1,5 +1,5 @@
 import { Events, MessageFlags } from 'discord.js';
-import { decodeAction } from '../../../src/index.ts';
+import { decodeAction, isShareAction } from '../../../src/index.ts';
 import { MENU_ID } from '../render/index.ts';
 import { requesterFromInteraction } from '../requester.ts';
 import { answerInteraction } from '../respond.ts';
@@ -29,8 +29,8 @@ export const button = listener({
     const work = ctx.app.handle({ type: 'action', action: raw }, requesterFromInteraction(interaction));
     await answerInteraction(ctx, interaction, work, {
       update: onPrivateMessage && CONTINUES.has(action?.type ?? ''),
-      ...(action?.type === 'share' && onPrivateMessage && interaction.channelId ? { sharedNote: `Shared in <#${interaction.channelId}>` } : {}),
-      privateGuess: action?.type !== 'share',
+      ...(isShareAction(action) && onPrivateMessage && interaction.channelId ? { sharedNote: `Shared in <#${interaction.channelId}>` } : {}),
+      privateGuess: !isShareAction(action),
       public: !onPrivateMessage && interaction.inGuild() && GOES_ON.has(action?.type ?? ''),
     });
   },

@@ -15,6 +15,7 @@ const COLORS: Record<Reply['kind'], number> = {
   'quiz-feedback': 0x9b59b6,
   'quiz-summary': 0x9b59b6,
   leaderboard: 0xf1c40f,
+  stats: 0x1abc9c,
   notice: 0x95a5a6,
   error: 0xe74c3c,
 };
@@ -29,6 +30,7 @@ const DEFAULT_TITLES: Record<Reply['kind'], string> = {
   'quiz-feedback': 'Quiz',
   'quiz-summary': 'Quiz results',
   leaderboard: 'Leaderboard',
+  stats: 'Your stats',
   notice: 'Notice',
   error: 'Error',
 };

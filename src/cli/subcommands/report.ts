@@ -5,18 +5,18 @@ import { formatFeedbackReport } from '../../feedback/report.ts';
 import { formatGapReport } from '../../gaps/gaps.ts';
 import { PgStore } from '../../store/pg.ts';
 import { DB_FILE, SqliteStore } from '../../store/sqlite.ts';
-import type { GapStore } from '../../store/types.ts';
-import type { FeedbackStore } from '../../store/chat-types.ts';
+import type { Store } from '../../store/types.ts';
+import { register as scores } from './report-scores.ts';
 import { CliError, cliConfig } from '../context.ts';
 
-interface ReportOptions {
+export interface ReportOptions {
   limit: string;
   json?: boolean;
   data?: string;
 }
 
 /** Read one report from the database, or nothing when there is none (a report never creates one). */
-async function readReport<T>(opts: ReportOptions, read: (store: GapStore & FeedbackStore, limit: number) => Promise<T[]>): Promise<T[]> {
+export async function readReport<T>(opts: ReportOptions, read: (store: Store, limit: number) => Promise<T[]>): Promise<T[]> {
   const limit = Number(opts.limit);
   if (!Number.isInteger(limit) || limit < 1) throw new CliError(`--limit must be a whole number of at least 1 (got ${JSON.stringify(opts.limit)}).`, 2);
   const config = cliConfig();
@@ -60,4 +60,5 @@ export function register(program: Command): void {
     if (opts.json) process.stdout.write(`${JSON.stringify(rows.map((r) => ({ ...r, notes: r.notes.map((n) => ({ ...n, at: new Date(n.at).toISOString() })) })))}\n`);
     else process.stdout.write(`${formatFeedbackReport(rows)}\n`);
   });
+  scores(report, readReport);
 }
