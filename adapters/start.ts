@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { runConsoleChat } from './console/chat.ts';
 import { CONSOLE_HISTORY_FILE } from './console/history.ts';
 import { failedLine, skippedLine, startedLine } from './startup-lines.ts';
+import { startHttpServer, type HttpServer } from './http/routes.ts';
 
 /** `npm start`: every platform with credentials, or the console chat when there are none. */
 async function main(): Promise<number> {
@@ -86,10 +87,24 @@ async function main(): Promise<number> {
     // A client that failed to connect may still hold sockets open; nothing is left to serve.
     process.exit(1);
   }
+  // One HTTP server on PORT for every route the running adapters serve.
+  const routes = running.flatMap((r) => r.routes ?? []);
+  let http: HttpServer | undefined;
+  if (routes.length) {
+    try {
+      http = await startHttpServer(routes, { port: config.httpPort }, logger);
+    } catch (err) {
+      process.stderr.write(`Could not listen on PORT=${config.httpPort}: ${(err as Error).message}\n`);
+      process.exit(1);
+    }
+    logger.info({ port: http.port, paths: routes.map((r) => r.path) }, 'HTTP server listening');
+    process.stderr.write(`HTTP server listening on port ${http.port}: ${routes.map((r) => `${r.method} ${r.path}`).join(', ')}\n`);
+  }
   // Posters are registered now, so missed posts inside the grace window can go out.
   app.startScheduler();
   const stop = async (signal: string) => {
     logger.info({ signal }, 'shutting down');
+    await http?.close();
     // Stop posting first, so no retry lands on an adapter that is already gone.
     await app.scheduler.stop().catch((err: unknown) => logger.error({ err }, 'scheduler stop failed'));
     for (const r of running) await r.stop().catch((err: unknown) => logger.error({ err, adapter: r.name }, 'stop failed'));
