@@ -27,6 +27,7 @@ export { completeZone } from './schedule/zone.ts';
 export type { AppOptions } from './app.ts';
 export { ManualClock, systemClock, type Clock } from './time/clock.ts';
 export { Scheduler, type SchedulerOptions, type TickReport } from './schedule/scheduler.ts';
+export type { SchedulerMonitor } from './schedule/monitor.ts';
 export { parseScheduleSpec, nextRuns, ScheduleSpecError, type ScheduleSpec } from './schedule/spec.ts';
 export { PersistentQuiz } from './quiz/persistent.ts';
 export { SqliteStore } from './store/sqlite.ts';

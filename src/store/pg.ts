@@ -70,6 +70,10 @@ export class PgStore implements Store {
 
   private closed?: Promise<void>;
 
+  async ping(): Promise<void> {
+    await this.pool.query('SELECT 1');
+  }
+
   close(): Promise<void> {
     return (this.closed ??= this.pool.end());
   }

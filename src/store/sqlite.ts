@@ -86,6 +86,10 @@ export class SqliteStore implements Store {
     return this.db.pragma('user_version', { simple: true }) as number;
   }
 
+  async ping(): Promise<void> {
+    this.db.prepare('SELECT 1').get();
+  }
+
   close(): void {
     if (this.db.open) this.db.close();
   }

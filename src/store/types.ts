@@ -197,5 +197,7 @@ export type QuizStore = ScheduleStore & PostStore & AnswerStore & ReviewStore & 
 
 /** Every role together: what SQLite and Postgres implement. */
 export interface Store extends ScheduleStore, PostStore, AnswerStore, ReviewStore, UploadStore, GapStore, SeenEventStore, ChatStore {
+  /** One trivial query: throws when the database cannot be reached (for /readyz). */
+  ping(): Promise<void>;
   close(): void | Promise<void>;
 }
