@@ -4,7 +4,11 @@ import { join, resolve } from 'node:path';
 import { runConsoleChat } from './console/chat.ts';
 import { CONSOLE_HISTORY_FILE } from './console/history.ts';
 import { failedLine, skippedLine, startedLine } from './startup-lines.ts';
-import { startHttpServer, type HttpServer } from './http/routes.ts';
+import { startSharedServer, type SharedServer } from './http/serve.ts';
+
+/** SIGTERM: finish or hand back work and exit within this, even if something hangs. */
+const SHUTDOWN_LIMIT_MS = 9500;
+const DEFAULT_PORT = 3000;
 
 /** `npm start`: every platform with credentials, or the console chat when there are none. */
 async function main(): Promise<number> {
@@ -65,6 +69,21 @@ async function main(): Promise<number> {
     return 0;
   }
 
+  // The one HTTP server (health, metrics, then each platform's routes) is up before they connect.
+  // It runs when PORT is set or a platform takes HTTP requests; a gateway-only bot opens no port.
+  const httpPort = config.httpPort ?? config.slack?.port ?? DEFAULT_PORT;
+  let server: SharedServer | undefined;
+  if (config.httpPort !== undefined || (config.slack && !config.slack.appToken) || config.discord?.publicKey) {
+    try {
+      server = await startSharedServer(app, httpPort);
+    } catch (err) {
+      process.stderr.write(`Could not listen on ${config.httpPort !== undefined ? 'PORT' : 'SLACK_PORT'}=${httpPort}: ${(err as Error).message}\n`);
+      await app.close();
+      return 1;
+    }
+    server.expect(enabled.map((a) => a.name));
+  }
+  const host = server ? server.metrics.countReplies(app) : app;
   // All platforms connect at once, so one's handshake overlaps the other's; each line is printed
   // as soon as its platform is up (or has failed). One failing to connect (bad token, outage)
   // must not take the others down.
@@ -72,8 +91,10 @@ async function main(): Promise<number> {
   await Promise.all(
     enabled.map(async (a) => {
       try {
-        const r = await a.start(app);
+        const r = await a.start(host);
         running.push(r);
+        server?.mount(r.routes ?? []);
+        server?.started(a.name);
         logger.info({ adapter: a.name }, 'adapter started');
         process.stderr.write(`${startedLine(r)}\n`);
       } catch (err) {
@@ -87,27 +108,18 @@ async function main(): Promise<number> {
     // A client that failed to connect may still hold sockets open; nothing is left to serve.
     process.exit(1);
   }
-  // One HTTP server on PORT for every route the running adapters serve.
-  const routes = running.flatMap((r) => r.routes ?? []);
-  let http: HttpServer | undefined;
-  if (routes.length) {
-    try {
-      http = await startHttpServer(routes, { port: config.httpPort }, logger);
-    } catch (err) {
-      process.stderr.write(`Could not listen on PORT=${config.httpPort}: ${(err as Error).message}\n`);
-      process.exit(1);
-    }
-    logger.info({ port: http.port, paths: routes.map((r) => r.path) }, 'HTTP server listening');
-    process.stderr.write(`HTTP server listening on port ${http.port}: ${routes.map((r) => `${r.method} ${r.path}`).join(', ')}\n`);
-  }
+  if (server) logger.info({ port: server.http.port, paths: ['/healthz', '/readyz', '/metrics', ...running.flatMap((r) => (r.routes ?? []).map((x) => x.path))] }, 'HTTP server listening');
   // Posters are registered now, so missed posts inside the grace window can go out.
   app.startScheduler();
   const stop = async (signal: string) => {
     logger.info({ signal }, 'shutting down');
-    await http?.close();
+    // Whatever happens below, the process is gone within 10 s (a load balancer's usual grace).
+    setTimeout(() => process.exit(1), SHUTDOWN_LIMIT_MS).unref();
+    server?.drain();
     // Stop posting first, so no retry lands on an adapter that is already gone.
     await app.scheduler.stop().catch((err: unknown) => logger.error({ err }, 'scheduler stop failed'));
     for (const r of running) await r.stop().catch((err: unknown) => logger.error({ err, adapter: r.name }, 'stop failed'));
+    await server?.http.close();
     await app.close();
     process.exit(0);
   };

@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from '../../src/index.ts';
 
@@ -14,11 +14,26 @@ export interface RouteResponse {
  * checks need the exact bytes) and may call `sent` once its response has been written, for work
  * that must wait until the platform has the answer (Discord follow-ups after the first response).
  */
-export interface Route {
+export type Route = BodyRoute | ListenerRoute;
+
+interface RouteBase {
   method: 'GET' | 'POST';
   path: string;
+  /** Labels the route's requests in /metrics (slack, discord; none for the server's own). */
+  platform?: string;
+}
+
+export interface BodyRoute extends RouteBase {
   handle(req: { headers: IncomingMessage['headers']; body: Buffer; query: URLSearchParams }): Promise<RouteResponse & { sent?: () => void }>;
 }
+
+/** A route served by a library's own request listener (Bolt's receiver reads and checks the body itself). */
+export interface ListenerRoute extends RouteBase {
+  listener: RequestListener;
+}
+
+/** Told about every routed request once its response is finished (for /metrics). */
+export type RouteObserver = (route: Route, status: number, seconds: number) => void;
 
 /** Requests larger than this are refused: no platform sends anything near it. */
 const MAX_BODY_BYTES = 1_000_000;
@@ -29,9 +44,9 @@ export interface HttpServer {
   close(): Promise<void>;
 }
 
-/** Serve `routes` on one port (0 picks a free one); anything else is a 404. */
-export async function startHttpServer(routes: readonly Route[], listen: { port: number; host?: string }, log: Logger): Promise<HttpServer> {
-  const server = createServer((req, res) => void serve(routes, req, res, log));
+/** Serve `routes` on one port (0 picks a free one); anything else is a 404. Routes pushed later are served too. */
+export async function startHttpServer(routes: readonly Route[], listen: { port: number; host?: string }, log: Logger, observe?: RouteObserver): Promise<HttpServer> {
+  const server = createServer((req, res) => void serve(routes, req, res, log, observe));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(listen.port, listen.host, () => {
@@ -50,7 +65,7 @@ export async function startHttpServer(routes: readonly Route[], listen: { port: 
   };
 }
 
-async function serve(routes: readonly Route[], req: IncomingMessage, res: ServerResponse, log: Logger): Promise<void> {
+async function serve(routes: readonly Route[], req: IncomingMessage, res: ServerResponse, log: Logger, observe?: RouteObserver): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://localhost');
   const route = routes.find((r) => r.path === url.pathname && r.method === req.method);
   if (!route) {
@@ -58,6 +73,9 @@ async function serve(routes: readonly Route[], req: IncomingMessage, res: Server
     res.writeHead(known ? 405 : 404, { 'content-type': 'text/plain' }).end(known ? 'Method not allowed\n' : 'Not found\n');
     return;
   }
+  const began = performance.now();
+  if (observe) res.once('finish', () => observe(route, res.statusCode, (performance.now() - began) / 1000));
+  if ('listener' in route) return void route.listener(req, res);
   try {
     const body = await readBody(req);
     const out = await route.handle({ headers: req.headers, body, query: url.searchParams });

@@ -1,6 +1,6 @@
 import type { Client } from 'discord.js';
 import type { Clock, Logger } from '../../../src/index.ts';
-import type { Route, RouteResponse } from '../../http/routes.ts';
+import type { BodyRoute, RouteResponse } from '../../http/routes.ts';
 import type { FirstResponses } from './first-response.ts';
 import { checkSignature, publicKeyFromHex } from './verify.ts';
 
@@ -31,11 +31,12 @@ const text = (status: number, body: string): RouteResponse => ({ status, headers
  * checked; PING gets PONG; anything else goes through the same discord.js structures and listeners
  * as a gateway interaction, and the listener's first response becomes the HTTP reply.
  */
-export function interactionsRoute(o: InteractionsRouteOptions): Route {
+export function interactionsRoute(o: InteractionsRouteOptions): BodyRoute {
   const key = publicKeyFromHex(o.publicKey);
   return {
     method: 'POST',
     path: INTERACTIONS_PATH,
+    platform: 'discord',
     async handle({ headers, body }) {
       const verdict = checkSignature(key, header(headers['x-signature-ed25519']), header(headers['x-signature-timestamp']), body, o.clock.now().getTime());
       if (!verdict.ok) {
