@@ -84,10 +84,29 @@ async function main(): Promise<number> {
     server.expect(enabled.map((a) => a.name));
   }
   const host = server ? server.metrics.countReplies(app) : app;
+  const running: RunningAdapter[] = [];
+  // Installed before the platforms connect: a SIGTERM during start-up must shut down cleanly too.
+  let stopping = false;
+  const stop = async (signal: string) => {
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    // Whatever happens below, the process is gone within 10 s (a load balancer's usual grace).
+    setTimeout(() => process.exit(1), SHUTDOWN_LIMIT_MS).unref();
+    server?.drain();
+    // Stop posting first, so no retry lands on an adapter that is already gone.
+    await app.scheduler.stop().catch((err: unknown) => logger.error({ err }, 'scheduler stop failed'));
+    // Hand back the due schedules this replica's tick holds, so another replica posts them now, not in 30 s.
+    await app.store.releaseSchedules(app.scheduler.instanceId).catch((err: unknown) => logger.error({ err }, 'releasing schedule leases failed'));
+    for (const r of running) await r.stop().catch((err: unknown) => logger.error({ err, adapter: r.name }, 'stop failed'));
+    await server?.http.close();
+    await app.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
   // All platforms connect at once, so one's handshake overlaps the other's; each line is printed
   // as soon as its platform is up (or has failed). One failing to connect (bad token, outage)
   // must not take the others down.
-  const running: RunningAdapter[] = [];
   await Promise.all(
     enabled.map(async (a) => {
       try {
@@ -103,6 +122,7 @@ async function main(): Promise<number> {
       }
     }),
   );
+  if (stopping) return -1; // a signal came during start-up: stop() is finishing
   if (running.length === 0) {
     await app.close();
     // A client that failed to connect may still hold sockets open; nothing is left to serve.
@@ -111,20 +131,6 @@ async function main(): Promise<number> {
   if (server) logger.info({ port: server.http.port, paths: ['/healthz', '/readyz', '/metrics', ...running.flatMap((r) => (r.routes ?? []).map((x) => x.path))] }, 'HTTP server listening');
   // Posters are registered now, so missed posts inside the grace window can go out.
   app.startScheduler();
-  const stop = async (signal: string) => {
-    logger.info({ signal }, 'shutting down');
-    // Whatever happens below, the process is gone within 10 s (a load balancer's usual grace).
-    setTimeout(() => process.exit(1), SHUTDOWN_LIMIT_MS).unref();
-    server?.drain();
-    // Stop posting first, so no retry lands on an adapter that is already gone.
-    await app.scheduler.stop().catch((err: unknown) => logger.error({ err }, 'scheduler stop failed'));
-    for (const r of running) await r.stop().catch((err: unknown) => logger.error({ err, adapter: r.name }, 'stop failed'));
-    await server?.http.close();
-    await app.close();
-    process.exit(0);
-  };
-  process.once('SIGINT', () => void stop('SIGINT'));
-  process.once('SIGTERM', () => void stop('SIGTERM'));
   return -1; // keep running
 }
 

@@ -111,6 +111,10 @@ export class PgStore implements Store {
     return rows.map(toSchedule).sort((a, b) => a.nextRunAt - b.nextRunAt);
   }
 
+  async releaseSchedules(claimer: string): Promise<number> {
+    return this.changed('UPDATE schedules SET leased_by = NULL, leased_until = 0 WHERE leased_by = $1', [claimer]);
+  }
+
   async advanceSchedule(ch: ChannelRef, expected: number, next: number): Promise<boolean> {
     return (await this.changed('UPDATE schedules SET next_run_at = $1 WHERE platform = $2 AND channel_id = $3 AND next_run_at = $4', [next, ch.platform, ch.channelId, expected])) === 1;
   }

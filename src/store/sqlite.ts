@@ -115,6 +115,11 @@ export class SqliteStore implements Store {
     return this.sql('DELETE FROM schedules WHERE platform = ? AND channel_id = ?').run(ch.platform, ch.channelId).changes > 0;
   }
 
+  /** One process per SQLite file: there are no leases to give back. */
+  async releaseSchedules(): Promise<number> {
+    return 0;
+  }
+
   async dueSchedules(now: number, platforms: readonly Platform[], limit: number): Promise<ScheduleRecord[]> {
     if (platforms.length === 0) return [];
     const rows = this.sql(`SELECT * FROM schedules WHERE next_run_at <= ? AND platform IN (${platforms.map(() => '?').join(',')}) ORDER BY next_run_at LIMIT ?`)

@@ -111,6 +111,8 @@ export interface ScheduleStore {
    * replicas' ticks skip them instead of planning them too; the claim itself still decides who posts.
    */
   dueSchedules(now: number, platforms: readonly Platform[], limit: number, claimer?: string): Promise<ScheduleRecord[]>;
+  /** Give up `claimer`'s leases at once (a replica shutting down), so the others need not wait them out; how many. */
+  releaseSchedules(claimer: string): Promise<number>;
   /** Move nextRunAt if it still equals `expected` (skipping missed slots). False if someone else moved it. */
   advanceSchedule(ch: ChannelRef, expected: number, next: number): Promise<boolean>;
 }
