@@ -30,7 +30,7 @@ export async function startDiscord(app: AdapterHost, timing: Partial<DiscordTimi
   const cfg = app.config.discord;
   if (!cfg) throw new Error('Discord is not configured: set DISCORD_TOKEN and DISCORD_APPLICATION_ID.');
   // With a public key, interactions also arrive over HTTP; their first responses are caught here.
-  const firstResponses = cfg.publicKey ? new FirstResponses() : undefined;
+  const firstResponses = cfg.publicKey ? new FirstResponses(cfg.applicationId) : undefined;
   const client = createClient(cfg, app.config.platformTimeoutMs, firstResponses?.makeRequest);
   const ctx: BotContext = { app, client, poster: createPoster(client), log: app.logger.child({ adapter: 'discord' }), timing: { ...DEFAULT_TIMING, ...timing } };
 

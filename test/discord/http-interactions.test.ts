@@ -1,4 +1,5 @@
 import { generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
+import { resolve } from 'node:path';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTutorApp, parseConfig, type TutorApp } from '../../src/index.ts';
@@ -23,9 +24,11 @@ let app: TutorApp;
 let bot: DiscordAdapter;
 let http: HttpServer;
 
-async function start(timing: { deferAfterMs?: number } = {}) {
+const DIAGRAM_PACK = resolve(import.meta.dirname, '../fixtures/diagram-pack');
+
+async function start(timing: { deferAfterMs?: number } = {}, contentDir = FIXTURE_PACK) {
   const config = parseConfig({
-    CONTENT_DIR: FIXTURE_PACK,
+    CONTENT_DIR: contentDir,
     DISCORD_TOKEN: TOKEN,
     DISCORD_APPLICATION_ID: APP_ID,
     DISCORD_API_URL: fake.apiUrl,
@@ -120,6 +123,27 @@ describe('POST /discord/interactions', () => {
     const submitted = await (await post(http, modalSubmit('g:volume', 'note', 'how volumes are backed up'))).json();
     expect(submitted.type).toBe(4);
     expect(submitted.data.embeds[0].description).toContain('Thanks for telling me');
+  });
+});
+
+describe('an answer with a diagram', () => {
+  it('defers over HTTP (Discord refuses multipart there), then edits the answer in with the PNG through REST', async () => {
+    const pics = await start({}, DIAGRAM_PACK);
+    try {
+      const payload = slash('explain', [str('concept', 'writable layer')]);
+      const res = await post(pics.s, payload);
+      const first = await res.json();
+      expect(first.type).toBe(5);
+      const edit = await fake.waitFor((r) => r.method === 'PATCH' && r.path === `/v10/webhooks/${APP_ID}/${payload.token}/messages/@original`, 10_000, 'the edit with the picture');
+      expect(String(edit.headers['content-type'])).toMatch(/^multipart\/form-data; boundary=/);
+      expect(edit.body.embeds[0].title).toBe('Writable layer');
+      expect(edit.files[0]).toMatchObject({ filename: 'layers.png' });
+      expect(fake.requests.filter((r) => r.path.includes('/callback'))).toEqual([]);
+    } finally {
+      await pics.s.close();
+      await pics.b.stop();
+      await pics.a.close();
+    }
   });
 });
 

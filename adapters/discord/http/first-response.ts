@@ -11,6 +11,10 @@ interface Waiting {
 }
 
 const CALLBACK = /\/interactions\/(\d+)\/[^/]+\/callback(?:\?|$)/;
+const CALLBACK_TOKEN = /\/interactions\/\d+\/([^/]+)\/callback(?:\?.*)?$/;
+const UPDATE_MESSAGE = 7;
+const DEFERRED_MESSAGE = 5;
+const DEFERRED_UPDATE = 6;
 
 /**
  * discord.js answers every interaction with POST /interactions/{id}/{token}/callback. For an
@@ -22,7 +26,10 @@ const CALLBACK = /\/interactions\/(\d+)\/[^/]+\/callback(?:\?|$)/;
 export class FirstResponses {
   private readonly waiting = new Map<string, Waiting>();
 
-  constructor(private readonly send: typeof fetch = fetch) {}
+  constructor(
+    private readonly applicationId: string,
+    private readonly send: (url: string, init: RequestInit) => Promise<Response> = fetch,
+  ) {}
 
   /** Wait for the first response to interaction `id`; undefined after `timeoutMs`. */
   expect(id: string, timeoutMs: number): Promise<FirstResponse | undefined> {
@@ -52,12 +59,28 @@ export class FirstResponses {
     const id = CALLBACK.exec(url)?.[1];
     const waiting = id ? this.waiting.get(id) : undefined;
     if (!waiting) return this.send(url, init);
-    // A Response reads a string or FormData body the way fetch would send it (multipart boundary included).
-    const asSent = new Response(init.body ?? null);
-    const headers = new Headers(init.headers);
-    const contentType = typeof init.body === 'string' ? (headers.get('content-type') ?? 'application/json') : (asSent.headers.get('content-type') ?? 'application/octet-stream');
-    const body = Buffer.from(await asSent.arrayBuffer());
-    await waiting.resolve({ contentType, body });
+    if (init.body instanceof FormData) return this.withFiles(url, init, init.body, waiting);
+    const contentType = new Headers(init.headers).get('content-type') ?? 'application/json';
+    await waiting.resolve({ contentType, body: Buffer.from(String(init.body ?? '')) });
     return new Response(null, { status: 204 });
   };
+
+  /**
+   * Discord fails an HTTP interaction answered with multipart/form-data, so a first response with
+   * files (a diagram) becomes a deferral over HTTP, then an edit of the original response through
+   * REST that carries the files (the webhook edit takes multipart).
+   */
+  private async withFiles(url: string, init: RequestInit, form: FormData, waiting: Waiting): Promise<Response> {
+    const { type, data = {} } = JSON.parse(String(form.get('payload_json') ?? '{}')) as { type: number; data?: { flags?: number } };
+    // 4 (a message) defers as 5, keeping its flags (ephemeral); 7 (update the clicked message) as 6.
+    const deferred = type === UPDATE_MESSAGE ? { type: DEFERRED_UPDATE } : { type: DEFERRED_MESSAGE, data: { flags: data.flags ?? 0 } };
+    await waiting.resolve({ contentType: 'application/json', body: Buffer.from(JSON.stringify(deferred)) });
+    const edit = new FormData();
+    for (const [k, v] of form.entries()) if (k !== 'payload_json') edit.append(k, v);
+    edit.append('payload_json', JSON.stringify(data));
+    const token = CALLBACK_TOKEN.exec(url)?.[1] ?? '';
+    const original = url.replace(CALLBACK_TOKEN, `/webhooks/${this.applicationId}/${token}/messages/@original`);
+    const res = await this.send(original, { ...init, method: 'PATCH', body: edit });
+    return res.ok ? new Response(null, { status: 204 }) : res;
+  }
 }
