@@ -80,7 +80,7 @@ describe('Dockerfile', () => {
       for (const step of steps) {
         if (step.op === 'ENV') env = { ...env, ...envPairs(step.args) };
         if (step.op !== 'RUN' || CONTAINER_ONLY.includes(step.args)) continue;
-        const r = spawnSync('sh', ['-c', step.args], { cwd: app, env, encoding: 'utf8', timeout: 480_000 });
+        const r = spawnSync('sh', ['-c', step.args], { cwd: app, env, encoding: 'utf8', timeout: 1_000_000 });
         expect(r.status, `RUN ${step.args}\n${r.stdout}\n${r.stderr}`).toBe(0);
       }
       // A production install: no dev dependencies (tsx), so npm start must run the bundle.
@@ -136,6 +136,6 @@ describe('Dockerfile', () => {
         await fake.close();
       }
     },
-    600_000,
+    1_200_000,
   );
 });
