@@ -1,4 +1,5 @@
 import type { AdapterHost } from '../src/index.ts';
+import type { Route } from './http/routes.ts';
 // Each adapter's config schema is small (zod only) and registered up front, so parseConfig reads its variables.
 import './slack/config.ts';
 import './discord/config.ts';
@@ -6,6 +7,8 @@ import './discord/config.ts';
 /** A running platform connection. */
 export interface RunningAdapter {
   name: string;
+  /** Paths this adapter serves on the shared HTTP server (adapters/http/routes.ts). */
+  routes?: Route[];
   stop(): Promise<void>;
 }
 

@@ -21,7 +21,11 @@ export function startedLine(running: RunningAdapter): string {
   if (running.name === 'slack') {
     return typeof port === 'number' ? `Slack: started, listening on port ${port} (POST /slack/events)` : 'Slack: started in Socket Mode';
   }
-  if (running.name === 'discord') return 'Discord: started, connected to the gateway';
+  if (running.name === 'discord') {
+    const http = (running.routes ?? []).length > 0;
+    const gateway = (running as { gateway?: unknown }).gateway !== false;
+    return `Discord: started, ${[gateway ? 'connected to the gateway' : '', http ? 'interactions over HTTP (POST /discord/interactions)' : ''].filter(Boolean).join(', ')}`;
+  }
   return `${label(running.name)}: started`;
 }
 

@@ -33,6 +33,8 @@ const envSchema = z.object({
   NO_COLOR: optional(z.string()),
   QUIZ_TICK_SECONDS: withDefault(positiveNumber('a number of seconds greater than 0'), '15'),
   PLATFORM_TIMEOUT_SECONDS: withDefault(positiveNumber('a number of seconds greater than 0'), '10'),
+  // The one HTTP server (health, metrics, the adapters' routes); unset: SLACK_PORT, else 3000. 0: any free port.
+  PORT: optional(z.union([z.literal('0').transform(() => 0), port], { message: 'expected a port number 1-65535 (or 0 for any free port)' })),
 });
 
 type Env = z.output<typeof envSchema>;
@@ -62,6 +64,8 @@ interface CoreConfig {
   conversationMinutes: number;
   /** NO_COLOR is set: the console prints no colours or styles. */
   noColor: boolean;
+  /** Where the shared HTTP server listens (PORT); undefined: not set (adapters/start.ts picks). */
+  httpPort?: number;
 }
 
 export class ConfigError extends Error {
@@ -115,6 +119,7 @@ export function parseConfig(given: Record<string, string | undefined>, options: 
     platformTimeoutMs: Math.round(e.PLATFORM_TIMEOUT_SECONDS * 1000),
     conversationMinutes: e.CONVERSATION_MINUTES,
     noColor: Boolean(e.NO_COLOR),
+    ...(e.PORT !== undefined ? { httpPort: e.PORT } : {}),
   };
   if (options.platforms !== false) {
     for (const p of platformSchemas) {

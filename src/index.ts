@@ -30,6 +30,7 @@ export type { AppOptions } from './app.ts';
 export { ManualClock, systemClock, type Clock } from './time/clock.ts';
 export { ManualTimers, realTimers, type Timers } from './time/timers.ts';
 export { Scheduler, type SchedulerOptions, type TickReport } from './schedule/scheduler.ts';
+export type { SchedulerMonitor } from './schedule/monitor.ts';
 export { parseScheduleSpec, nextRuns, ScheduleSpecError, type ScheduleSpec } from './schedule/spec.ts';
 export { PersistentQuiz } from './quiz/persistent.ts';
 export { SqliteStore } from './store/sqlite.ts';

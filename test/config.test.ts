@@ -43,7 +43,7 @@ describe('config', () => {
   it('enables Slack and Discord when their credentials are present', () => {
     const c = parseConfig({ SLACK_BOT_TOKEN: 'xoxb-1-2-abc', SLACK_SIGNING_SECRET: 'abcdef0123456789abcdef', SLACK_PORT: '3100', SLACK_ADMIN_USERS: 'U1, U2', DISCORD_TOKEN: 'x'.repeat(30), DISCORD_APPLICATION_ID: '123456789012345678' });
     expect(c.slack).toEqual({ botToken: 'xoxb-1-2-abc', signingSecret: 'abcdef0123456789abcdef', port: 3100, adminUsers: ['U1', 'U2'] });
-    expect(c.discord).toEqual({ token: 'x'.repeat(30), applicationId: '123456789012345678' });
+    expect(c.discord).toEqual({ token: 'x'.repeat(30), applicationId: '123456789012345678', gateway: true, shards: 'auto' });
   });
 
   it('parses booleans strictly ("false" is false)', () => {

@@ -27,9 +27,13 @@ const MAX_RATE_LIMIT_WAIT_MS = 2000;
  * - Caches: no message history, no presences, emojis, stickers or voice; members and users are
  *   capped and swept. Guilds, channels and roles stay whole (discord.js needs them).
  */
-export function createClient(cfg: DiscordConfig, timeoutMs = 10_000): Client {
+export function createClient(cfg: DiscordConfig, timeoutMs = 10_000, makeRequest: (url: string, init: RequestInit) => Promise<Response> = fetch): Client {
   const api = restApi(cfg);
+  const shardCount = typeof cfg.shards === 'number' ? cfg.shards : undefined;
   return new Client({
+    // DISCORD_SHARDS / DISCORD_SHARD_IDS: replicas split the gateway shards between them.
+    shards: shardCount ? (cfg.shardIds ?? Array.from({ length: shardCount }, (_, i) => i)) : 'auto',
+    ...(shardCount ? { shardCount } : {}),
     intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages],
     partials: [Partials.Channel],
     allowedMentions: { parse: [] },
@@ -64,7 +68,8 @@ export function createClient(cfg: DiscordConfig, timeoutMs = 10_000): Client {
       ...(api ? { api } : {}),
       // Global fetch for REST: with Bolt in the same process, discord.js's bundled undici breaks
       // file uploads ("action is not a function"), and diagrams are uploaded as files.
-      makeRequest: fetch as never,
+      // In HTTP-interactions mode this is the FirstResponses wrapper around fetch (http/first-response.ts).
+      makeRequest: makeRequest as never,
       // Every REST call gives up after PLATFORM_TIMEOUT_SECONDS; a timed-out post is checked before it is re-sent.
       timeout: timeoutMs,
       // Bucket resets, a 429's Retry-After and sublimits are reported in different fields.

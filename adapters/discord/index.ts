@@ -7,6 +7,8 @@ import type { RunningAdapter } from '../registry.ts';
 import { createClient, sweepDmChannels } from './client.ts';
 import { DEFAULT_TIMING, type BotContext, type DiscordTiming } from './context.ts';
 import { listeners } from './listeners/index.ts';
+import { FirstResponses } from './http/first-response.ts';
+import { interactionsRoute } from './http/route.ts';
 // Registers how this platform's people type commands, for the core's help text and hints.
 import './wording.ts';
 
@@ -14,16 +16,22 @@ export interface DiscordAdapter extends RunningAdapter {
   client: Client;
   /** Resolved: discord.js has received every guild (ClientReady) and the poster is registered. */
   ready: Promise<void>;
+  /** Whether the gateway is connected (false: HTTP interactions only). */
+  gateway: boolean;
 }
 
 /** How long a failed startup waits for the client to shut down before reporting the failure. */
 const DESTROY_WAIT_MS = 2000;
+/** How long after the defer point an HTTP interaction may still wait for its first response. */
+const FIRST_RESPONSE_SLACK_MS = 1000;
 
 /** Connect to Discord with the credentials in `app.config.discord` and start answering. */
 export async function startDiscord(app: AdapterHost, timing: Partial<DiscordTiming> = {}): Promise<DiscordAdapter> {
   const cfg = app.config.discord;
   if (!cfg) throw new Error('Discord is not configured: set DISCORD_TOKEN and DISCORD_APPLICATION_ID.');
-  const client = createClient(cfg, app.config.platformTimeoutMs);
+  // With a public key, interactions also arrive over HTTP; their first responses are caught here.
+  const firstResponses = cfg.publicKey ? new FirstResponses(cfg.applicationId) : undefined;
+  const client = createClient(cfg, app.config.platformTimeoutMs, firstResponses?.makeRequest);
   const ctx: BotContext = { app, client, poster: createPoster(client), log: app.logger.child({ adapter: 'discord' }), timing: { ...DEFAULT_TIMING, ...timing } };
 
   for (const l of listeners) {
@@ -37,6 +45,27 @@ export async function startDiscord(app: AdapterHost, timing: Partial<DiscordTimi
     else client.on(l.event, handler);
   }
 
+  const routes =
+    firstResponses && cfg.publicKey
+      ? [interactionsRoute({ client, publicKey: cfg.publicKey, firstResponses, clock: app.clock, log: ctx.log, firstResponseTimeoutMs: ctx.timing.deferAfterMs + FIRST_RESPONSE_SLACK_MS })]
+      : [];
+  if (!cfg.gateway) {
+    // HTTP interactions only: no gateway connection at all. REST (follow-ups, scheduled posts) needs the token.
+    client.rest.setToken(cfg.token);
+    app.registerPoster(ctx.poster);
+    ctx.log.info({ gateway: false }, 'discord ready for HTTP interactions');
+    return {
+      name: 'discord',
+      client,
+      ready: Promise.resolve(),
+      gateway: false,
+      routes,
+      async stop() {
+        app.unregisterPoster(ctx.poster);
+        await client.destroy();
+      },
+    };
+  }
   // setImmediate: after the ready listener (which registers the poster) has run.
   const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => setImmediate(resolve)));
   // ClientReady comes once every guild has arrived (or discord.js's waitGuildTimeout passed); by then
@@ -63,6 +92,8 @@ export async function startDiscord(app: AdapterHost, timing: Partial<DiscordTimi
     name: 'discord',
     client,
     ready,
+    gateway: true,
+    routes,
     async stop() {
       clearInterval(dmSweep);
       app.unregisterPoster(ctx.poster);
@@ -74,7 +105,10 @@ export async function startDiscord(app: AdapterHost, timing: Partial<DiscordTimi
 function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`Discord did not become ready within ${ms / 1000} s: the gateway never sent READY. Check the network, DISCORD_TOKEN and https://discordstatus.com.`)), ms);
+    timer = setTimeout(
+      () => reject(new Error(`Discord did not become ready within ${ms / 1000} s: the gateway never sent READY. Check the network, DISCORD_TOKEN and https://discordstatus.com.`)),
+      ms,
+    );
   });
   return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }

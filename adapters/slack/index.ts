@@ -2,6 +2,7 @@ import './config.ts';
 import type { AddressInfo } from 'node:net';
 import type { AdapterHost } from '../../src/index.ts';
 import type { RunningAdapter } from '../registry.ts';
+import type { ListenerRoute } from '../http/routes.ts';
 import { apiBase, createBolt, createPosterClient } from './bolt.ts';
 import { SlackDiagrams } from './diagrams.ts';
 import { listeners } from './listeners/index.ts';
@@ -49,7 +50,16 @@ export async function startSlack(app: AdapterHost, options: SlackStartOptions = 
 
   await bolt.init(); // auth.test (single-workspace mode; in OAuth mode each workspace's token is checked at install)
   let port: number | undefined;
-  if (receiver) {
+  let routes: ListenerRoute[] | undefined;
+  if (receiver && !options.listen && (app.config.httpPort === undefined || app.config.httpPort === slack.port)) {
+    // The shared server listens on PORT, or SLACK_PORT when PORT is unset: Bolt's request handling is mounted there.
+    routes = [{ method: 'POST', path: '/slack/events', platform: 'slack', listener: receiver.requestListener }];
+    // In OAuth mode Bolt's receiver also serves the install page and the redirect.
+    if (oauth) {
+      for (const path of ['/slack/install', '/slack/oauth_redirect']) routes.push({ method: 'GET', path, platform: 'slack', listener: receiver.requestListener });
+    }
+    port = app.config.httpPort ?? slack.port;
+  } else if (receiver) {
     const listen = options.listen ?? { port: slack.port };
     const server = await receiver.start(listen);
     port = (server.address() as AddressInfo).port;
@@ -67,12 +77,13 @@ export async function startSlack(app: AdapterHost, options: SlackStartOptions = 
   return {
     name: 'slack',
     port,
+    ...(routes ? { routes } : {}),
     get started() {
       return tasks.started;
     },
     idle: () => tasks.idle(),
     async stop() {
-      await bolt.stop();
+      if (!routes) await bolt.stop(); // on the shared server, Bolt never listened itself
       await tasks.idle();
       app.unregisterPoster(poster);
     },

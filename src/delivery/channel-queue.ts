@@ -56,6 +56,11 @@ export class ChannelQueue {
     return run;
   }
 
+  /** Channels with work queued or running, and calls waiting for a free slot. */
+  depth(): { channels: number; calls: number } {
+    return { channels: this.tails.size, calls: this.waiting.length };
+  }
+
   private async acquire(): Promise<void> {
     if (this.active < this.opts.concurrency) {
       this.active++;

@@ -9,6 +9,7 @@ import { deliverPost, where, type DeliveryContext, type Start } from './deliver-
 import { ChannelQueue, realSleep, type Call } from '../delivery/channel-queue.ts';
 import { withRetry } from '../delivery/retry.ts';
 import { recoverClaims } from './recover.ts';
+import { SchedulerMonitor } from './monitor.ts';
 import { iso, planPost } from './plan.ts';
 
 export interface SchedulerOptions {
@@ -62,7 +63,6 @@ export interface TickReport {
   /** Unconfirmed claims of processes that are gone, taken over to check and finish. */
   recovered: number;
 }
-
 const MAX_BATCHES = 1000;
 
 /**
@@ -83,6 +83,7 @@ export class Scheduler {
   private readonly pending = new Set<string>();
   /** Sends started by passes of the timer, so stop() can let them finish. */
   private readonly inflight = new Set<Promise<void>>();
+  readonly monitor = new SchedulerMonitor(() => ({ ...this.queue.depth(), inflight: this.inflight.size }));
   private stopping = false;
 
   constructor(
@@ -260,15 +261,18 @@ export class Scheduler {
   start(): void {
     if (this.timer) return;
     this.stopping = false;
+    this.monitor.started(this.opts.tickEveryMs);
     this.runTick();
     this.timer = setInterval(() => this.runTick(), this.opts.tickEveryMs);
   }
 
   private runTick(): void {
+    const planned = this.monitor.due();
     if (this.running) return; // queueing is quick; only the sends take long, and they are not awaited
     const report = emptyReport();
     this.running = this.pass(this.deps.clock.now().getTime(), report)
       .then((jobs) => {
+        this.monitor.queued(planned, report, jobs);
         for (const j of jobs) {
           this.inflight.add(j);
           void j.finally(() => this.inflight.delete(j));

@@ -74,6 +74,10 @@ export class PgStore implements Store {
 
   private closed?: Promise<void>;
 
+  async ping(): Promise<void> {
+    await this.pool.query('SELECT 1');
+  }
+
   close(): Promise<void> {
     return (this.closed ??= this.pool.end());
   }
@@ -109,6 +113,10 @@ export class PgStore implements Store {
     // Reads the schedules_due index up to `now` only; rows another replica holds are skipped.
     const rows = claimer ? await this.rows(LEASE_DUE_SCHEDULES_SQL, [now, platforms, limit, claimer, now + SCHEDULE_LEASE_MS]) : await this.rows(DUE_SCHEDULES_SQL, [now, platforms, limit]);
     return rows.map(toSchedule).sort((a, b) => a.nextRunAt - b.nextRunAt);
+  }
+
+  async releaseSchedules(claimer: string): Promise<number> {
+    return this.changed('UPDATE schedules SET leased_by = NULL, leased_until = 0 WHERE leased_by = $1', [claimer]);
   }
 
   async advanceSchedule(ch: ChannelRef, expected: number, next: number): Promise<boolean> {

@@ -88,6 +88,10 @@ export class SqliteStore implements Store {
     return this.db.pragma('user_version', { simple: true }) as number;
   }
 
+  async ping(): Promise<void> {
+    this.db.prepare('SELECT 1').get();
+  }
+
   close(): void {
     if (this.db.open) this.db.close();
   }
@@ -111,6 +115,11 @@ export class SqliteStore implements Store {
 
   async deleteSchedule(ch: ChannelRef): Promise<boolean> {
     return this.sql('DELETE FROM schedules WHERE platform = ? AND channel_id = ?').run(ch.platform, ch.channelId).changes > 0;
+  }
+
+  /** One process per SQLite file: there are no leases to give back. */
+  async releaseSchedules(): Promise<number> {
+    return 0;
   }
 
   async dueSchedules(now: number, platforms: readonly Platform[], limit: number): Promise<ScheduleRecord[]> {

@@ -112,6 +112,8 @@ export interface ScheduleStore {
    * replicas' ticks skip them instead of planning them too; the claim itself still decides who posts.
    */
   dueSchedules(now: number, platforms: readonly Platform[], limit: number, claimer?: string): Promise<ScheduleRecord[]>;
+  /** Give up `claimer`'s leases at once (a replica shutting down), so the others need not wait them out; how many. */
+  releaseSchedules(claimer: string): Promise<number>;
   /** Move nextRunAt if it still equals `expected` (skipping missed slots). False if someone else moved it. */
   advanceSchedule(ch: ChannelRef, expected: number, next: number): Promise<boolean>;
 }
@@ -198,5 +200,7 @@ export type QuizStore = ScheduleStore & PostStore & AnswerStore & ReviewStore & 
 
 /** Every role together: what SQLite and Postgres implement. */
 export interface Store extends ScheduleStore, PostStore, AnswerStore, ReviewStore, UploadStore, GapStore, SeenEventStore, ChatStore, InstallationStore {
+  /** One trivial query: throws when the database cannot be reached (for /readyz). */
+  ping(): Promise<void>;
   close(): void | Promise<void>;
 }

@@ -122,6 +122,17 @@ describe.skipIf(!postgresAdminUrl())('PgStore', () => {
       expect(await store.dueSchedules(5000, ['slack'], 10)).toHaveLength(5);
       expect(await store.dueSchedules(5000 + 31_000, ['slack'], 10, 'C')).toHaveLength(5);
     });
+
+    it('a replica shutting down releases its leases at once: another tick takes those schedules without waiting', async () => {
+      await store.pool.query('TRUNCATE schedules');
+      for (let c = 0; c < 4; c++) await store.putSchedule({ platform: 'slack', channelId: `C${c}`, label: 'l', cron: '0 9 * * *', zone: 'UTC', nextRunAt: 1000 + c, updatedBy: 'U1', updatedAt: 0 });
+      expect(await store.dueSchedules(5000, ['slack'], 2, 'A')).toHaveLength(2);
+      expect((await store.dueSchedules(5000, ['slack'], 10, 'B')).map((s) => s.channelId)).toEqual(['C2', 'C3']);
+      expect(await store.releaseSchedules('A')).toBe(2);
+      expect(await store.releaseSchedules('A')).toBe(0);
+      // Still inside A's 30 s: C0 and C1 are free again; B's own hold is untouched.
+      expect((await store.dueSchedules(5001, ['slack'], 10, 'C')).map((s) => s.channelId)).toEqual(['C0', 'C1']);
+    });
   });
 
   it('two schedulers on one database post each of 60 due quizzes exactly once', async () => {
