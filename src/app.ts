@@ -93,6 +93,7 @@ export async function createTutorApp(config: Config, logger: Logger, options: Tu
       ...appOptions.scheduler,
     },
   );
+  quiz.postNowVia = (ch) => scheduler.postNow(ch);
   logger.debug({ concepts: pack.concepts.length, quizItems: pack.quizItems.length, ms: Math.round(performance.now() - started) }, 'content loaded');
   let closed = false;
   return {

@@ -62,8 +62,15 @@ export interface Command {
   subcommands?: readonly SubcommandDef[];
   /** Whether the answer is meant for the asker only (adapters use it when they must acknowledge before the reply exists). */
   private: boolean;
-  /** False for commands only typed, never offered as a structured command (help). */
+  /** False for commands only typed, never offered as a structured command. */
   structured?: boolean;
+  /**
+   * Who it is for. 'managers': people who can manage the channel (the command itself refuses
+   * others); platforms with an admin command of their own list these there, hidden from members.
+   */
+  access?: 'everyone' | 'managers';
+  /** It acts on a channel the bot is in (a schedule, a leaderboard), so it is not offered where the bot is not. */
+  channelOnly?: boolean;
   /** When present and false for the text after the command word, the whole line is a question instead. */
   accepts?(text: string): boolean;
   run(input: CommandInput, ctx: CommandContext): Promise<Reply> | Reply;

@@ -14,4 +14,6 @@ export interface QuizFeatures {
   answer(action: Extract<TutorAction, { type: 'practice-answer' | 'post-answer' }>, who: Requester): Promise<Reply>;
   leaderboard(args: string, who: Requester): Promise<Reply>;
   schedule(args: string, who: Requester): Promise<Reply>;
+  /** Post the channel's next scheduled question now (channel managers); absent without scheduled quizzes. */
+  postNow?(who: Requester): Promise<Reply>;
 }

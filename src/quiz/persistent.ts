@@ -11,6 +11,7 @@ import type { QuizFeatures } from './features.ts';
 import { afterAnswer, endOfLocalDay, intervalDays } from './leitner.ts';
 import { channelQuizReply, leaderboardReply, letter, nextPracticeAction, practiceQuestionReply, quizSummaryReply, type Period } from './replies.ts';
 import { scheduleCommand, type ScheduleManager } from './schedule-settings.ts';
+import { postNowCommand, type PostNowFn } from './post-now-command.ts';
 import { chooseChannelItem, choosePracticeItem, dueReviews } from './select.ts';
 import { currentStreak } from './streaks.ts';
 
@@ -29,6 +30,8 @@ const LEADERBOARD_SIZE = 10;
 export class PersistentQuiz implements QuizFeatures {
   private readonly clock: Clock;
   private readonly random: () => number;
+  /** Set by the app once the scheduler exists (it is built from this quiz). */
+  postNowVia: PostNowFn | undefined;
 
   constructor(
     readonly pack: ContentPack,
@@ -162,6 +165,10 @@ export class PersistentQuiz implements QuizFeatures {
 
   async schedule(args: string, who: Requester): Promise<Reply> {
     return scheduleCommand(args, who, { store: this.store, now: this.now(), closeHours: this.options.closeHours ?? 24, managers: this.options.managers ?? [] });
+  }
+
+  async postNow(who: Requester): Promise<Reply> {
+    return postNowCommand(who, this.postNowVia, this.options.managers ?? []);
   }
 
   // Used by the scheduler
