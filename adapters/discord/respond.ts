@@ -1,5 +1,12 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { MessageFlags, type ChatInputCommandInteraction, type MessageComponentInteraction, type ModalSubmitInteraction } from 'discord.js';
+import {
+  InteractionContextType,
+  MessageFlags,
+  type ChatInputCommandInteraction,
+  type MessageComponentInteraction,
+  type MessageContextMenuCommandInteraction,
+  type ModalSubmitInteraction,
+} from 'discord.js';
 import { failureReply } from '../shared/failure.ts';
 import { formModal } from './modal.ts';
 import type { Reply } from '../../src/index.ts';
@@ -7,7 +14,7 @@ import type { BotContext } from './context.ts';
 import { renderReply, type DiscordMessage } from './render/index.ts';
 import { isAlreadyAcknowledged, isUnknownInteraction, retryTransient } from './errors.ts';
 
-type AnswerableInteraction = ChatInputCommandInteraction | MessageComponentInteraction | ModalSubmitInteraction;
+type AnswerableInteraction = ChatInputCommandInteraction | MessageContextMenuCommandInteraction | MessageComponentInteraction | ModalSubmitInteraction;
 
 export interface AnswerPlan {
   /**
@@ -21,7 +28,7 @@ export interface AnswerPlan {
   privateGuess: boolean;
 }
 
-/** Private means ephemeral: only in servers, and only for replies meant for the asker. */
+/** Private means ephemeral: for replies meant for the asker, wherever others could read them (not the bot's own DM). */
 function isPrivate(reply: Reply, direct: boolean): boolean {
   return !direct && reply.audience === 'requester';
 }
@@ -36,7 +43,8 @@ export function renderFor(reply: Reply, priv: boolean, log?: BotContext['log']):
  * first and edit the deferred response when the reply is ready. Never throws; failures are logged.
  */
 export async function answerInteraction(ctx: BotContext, interaction: AnswerableInteraction, work: Promise<Reply>, plan: AnswerPlan): Promise<void> {
-  const direct = !interaction.inGuild();
+  // A group DM, or a DM between two people using the user-installed app, has other readers.
+  const direct = interaction.context === InteractionContextType.BotDM || (interaction.context === null && !interaction.inGuild());
   const log = ctx.log.child({ interaction: interaction.id, user: interaction.user.id, channel: interaction.channelId });
   const safeWork = work.catch((err: unknown) => {
     log.error({ err }, 'tutor failed');
@@ -79,7 +87,8 @@ export async function answerInteraction(ctx: BotContext, interaction: Answerable
       await interaction.followUp(safeRender(reply, false, log));
       return;
     }
-    if (updating && !reply.inPlace) return void (await interaction.followUp({ ...safeRender(reply, isPrivate(reply, direct), log), ...(isPrivate(reply, direct) ? { flags: MessageFlags.Ephemeral } : {}) }));
+    if (updating && !reply.inPlace)
+      return void (await interaction.followUp({ ...safeRender(reply, isPrivate(reply, direct), log), ...(isPrivate(reply, direct) ? { flags: MessageFlags.Ephemeral } : {}) }));
     if (!updating && !interaction.ephemeral && isPrivate(reply, direct)) return await answerPrivatelyInstead(interaction, reply, log);
     // Share only makes sense on a private message.
     const msg = safeRender(reply, Boolean(interaction.ephemeral), log);
