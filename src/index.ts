@@ -15,6 +15,7 @@ export { columnWidths, monospaceRow, monospaceRule, wrapWords } from './reply/mo
 export { displayWidth, padDisplay } from './reply/width.ts';
 export { stripInvisible } from './reply/echo.ts';
 export { mention, renderMentions } from './reply/mention.ts';
+export { plainTimes, renderTimes, timeToken } from './reply/time.ts';
 export { registerWording, usageHint, type CommandShape, type PlatformWording } from './reply/syntax.ts';
 export type { ChannelPoster, PostErrorHints, PostLookup, PostMark } from './adapter-api/poster.ts';
 export type { AdapterHost } from './adapter-api/host.ts';

@@ -1,4 +1,4 @@
-import { columnWidths, displayWidth, monospaceRow, monospaceRule, renderMentions, wrapWords, type Reply, type ReplyAction, type ReplyTable } from '../../src/index.ts';
+import { columnWidths, displayWidth, monospaceRow, monospaceRule, plainTimes, renderMentions, wrapWords, type Reply, type ReplyAction, type ReplyTable } from '../../src/index.ts';
 import { consoleDiagram } from './diagram.ts';
 
 export interface ConsoleStyle {
@@ -24,7 +24,7 @@ export function renderConsole(reply: Reply, style: ConsoleStyle = plain): Render
   const paint = (codes: readonly [string, string], s: string) => (style.color ? `${codes[0]}${s}${codes[1]}` : s);
   if (reply.title) out.push(paint(BOLD, reply.title), '');
   // A terminal has no mentions: a person is their id.
-  for (const p of reply.paragraphs) out.push(paragraph(renderMentions(p, (id) => id), width, style), '');
+  for (const p of reply.paragraphs) out.push(paragraph(plainTimes(renderMentions(p, (id) => id)), width, style), '');
   if (reply.diagram) out.push(...consoleDiagram(reply.diagram), '');
   if (reply.table) out.push(renderTable(reply.table, width), '');
   for (const c of reply.code) {

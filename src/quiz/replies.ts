@@ -4,6 +4,7 @@ import { encodeAction } from '../reply/actions.ts';
 import { emptyReply, explainAction, quizQuestionReply } from '../reply/build.ts';
 import type { Reply } from '../reply/types.ts';
 import { localDateTime } from '../schedule/zone.ts';
+import { timeToken } from '../reply/time.ts';
 import type { ScheduleRecord, ScoreRow } from '../store/types.ts';
 
 export const letter = (choice: number) => String.fromCharCode(65 + choice);
@@ -55,5 +56,7 @@ export function leaderboardReply(period: Period, rows: readonly (ScoreRow & { st
 }
 
 export function scheduleDescription(s: Pick<ScheduleRecord, 'label' | 'zone' | 'nextRunAt'>): string[] {
-  return [`Quizzes are posted here **${s.label} (${s.zone})**.`, `Next: ${localDateTime(s.nextRunAt, s.zone)} ${s.zone} (${new Date(s.nextRunAt).toISOString().replace('.000Z', 'Z')}).`];
+  // The token shows each reader their own time where the platform can; elsewhere the channel's zone and UTC.
+  const fallback = `${localDateTime(s.nextRunAt, s.zone)} ${s.zone} (${new Date(s.nextRunAt).toISOString().replace('.000Z', 'Z')})`;
+  return [`Quizzes are posted here **${s.label} (${s.zone})**.`, `Next: ${timeToken(s.nextRunAt, fallback)}.`];
 }

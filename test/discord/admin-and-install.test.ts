@@ -61,6 +61,15 @@ describe('/tutor-admin post-now', () => {
   });
 });
 
+describe('times', () => {
+  it("show the schedule's next run as <t:unix:F>, so each reader sees their own zone", async () => {
+    const shown = embed(await h.interact(slash('show', [], { command: 'tutor-admin', group: 'schedule' })));
+    const next = (await h.app.store.getSchedule({ platform: 'discord', channelId: CHANNEL_ID }))!.nextRunAt;
+    expect(shown.description).toContain(`Next: <t:${next / 1000}:F>.`);
+    expect(shown.description).not.toContain('<time:');
+  });
+});
+
 describe('the user-installed app', () => {
   it('answers /tutor ask in a group DM through the interaction response only, privately', async () => {
     const before = h.fake.requests.length;

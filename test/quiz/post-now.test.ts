@@ -71,3 +71,12 @@ describe('post-now', () => {
     expect(await app.store.channelPosts({ platform: 'slack', channelId: 'C1' })).toHaveLength(0);
   });
 });
+
+describe('time tokens', () => {
+  it('read as the channel zone and UTC where a platform cannot localise', async () => {
+    const { plainTimes, renderTimes, timeToken } = await import('../../src/index.ts');
+    const t = timeToken(Date.parse('2027-01-04T08:00:00Z'), 'Mon 4 Jan 09:00 Europe/Berlin (2027-01-04T08:00Z)');
+    expect(plainTimes(`Next: ${t}.`)).toBe('Next: Mon 4 Jan 09:00 Europe/Berlin (2027-01-04T08:00Z).');
+    expect(renderTimes(`Next: ${t}.`, (s) => `<t:${s}:F>`)).toBe('Next: <t:1799049600:F>.');
+  });
+});

@@ -1,6 +1,6 @@
 import { escapeFences } from '../../shared/text.ts';
 import { EmbedBuilder } from 'discord.js';
-import type { Reply, ReplyAction, ReplyCode } from '../../../src/index.ts';
+import { renderTimes, type Reply, type ReplyAction, type ReplyCode } from '../../../src/index.ts';
 import { LIMITS, SHORTENED_NOTE, clip, truncate } from './limits.ts';
 import { renderTable } from './table.ts';
 
@@ -62,7 +62,9 @@ export function buildEmbed(reply: Reply, overflow: readonly ReplyAction[], label
   const fields: FieldCandidate[] = reply.code.map(codeField);
   const wanted = fields.reduce((n, f) => n + f.name.length + Math.min(LIMITS.fieldValue, f.value(LIMITS.fieldValue).text.length), 0);
   const room = Math.min(LIMITS.description, budget - Math.min(wanted, FIELD_SHARE));
-  const prose = cutAtParagraph([...reply.paragraphs, ...quizChoiceLines(reply)].join('\n\n').trim(), room);
+  // <t:unix:F>: Discord shows each reader the instant in their own zone.
+  const paragraphs = reply.paragraphs.map((p) => renderTimes(p, (s) => `<t:${s}:F>`));
+  const prose = cutAtParagraph([...paragraphs, ...quizChoiceLines(reply)].join('\n\n').trim(), room);
   cut ||= prose.cut;
   // The table follows the summary, as one aligned block; it gets what room the prose leaves.
   const table = reply.table ? renderTable(reply.table, Math.max(0, room - prose.text.length - 2)) : undefined;

@@ -1,4 +1,4 @@
-import type { Reply } from '../../../src/index.ts';
+import { plainTimes, type Reply } from '../../../src/index.ts';
 import { actions, context, header, textSize, type Block, type SlackMessage, type TableBlock } from './blocks.ts';
 import { codeItem, packBody, textItem, type BodyItem } from './body.ts';
 import { buttonGroup, ButtonMaker } from './buttons.ts';
@@ -89,7 +89,7 @@ function nextStepBlocks(reply: Reply, opts: RenderOptions, trunc: Truncations): 
 function bodyParts(reply: Reply, opts: RenderOptions, trunc: Truncations): { text: BodyItem[]; table: (Block | TableBlock)[]; picture: Block[]; code: BodyItem[] } {
   const people = reply.kind === 'leaderboard' || reply.kind === 'quiz-summary';
   const md = mrkdwnOptions(reply);
-  const text: BodyItem[] = reply.paragraphs.map((p) => textItem(people ? restoreUserMentions(toMrkdwn(p, md)) : toMrkdwn(p, md)));
+  const text: BodyItem[] = reply.paragraphs.map(plainTimes).map((p) => textItem(people ? restoreUserMentions(toMrkdwn(p, md)) : toMrkdwn(p, md)));
   const table: (Block | TableBlock)[] = [];
   if (reply.table && opts.table !== 'text') {
     if (reply.table.caption) {
@@ -114,7 +114,7 @@ function bodyParts(reply: Reply, opts: RenderOptions, trunc: Truncations): { tex
 
 /** The notification text. Escaped too: Slack parses it for mentions like any mrkdwn. */
 function fallbackText(reply: Reply): string {
-  return clip(toMrkdwn(reply.fallback || reply.title || reply.kind, mrkdwnOptions(reply)).replace(/\s+/g, ' ').trim(), LIMITS.messageText);
+  return clip(toMrkdwn(plainTimes(reply.fallback || reply.title || reply.kind), mrkdwnOptions(reply)).replace(/\s+/g, ' ').trim(), LIMITS.messageText);
 }
 
 /**
@@ -125,7 +125,7 @@ export function renderTextOnly(reply: Reply): SlackMessage {
   const trunc = new Truncations();
   const parts: string[] = [];
   if (reply.title) parts.push(`*${escapeMrkdwn(toPlain(reply.title))}*`);
-  parts.push(...reply.paragraphs.map((p) => toMrkdwn(p, mrkdwnOptions(reply))));
+  parts.push(...reply.paragraphs.map((p) => toMrkdwn(plainTimes(p), mrkdwnOptions(reply))));
   if (reply.table) {
     if (reply.table.caption) parts.push(`*${escapeMrkdwn(toPlain(reply.table.caption))}*`);
     parts.push(monospaceTable(reply.table, 2000, trunc));
