@@ -5,7 +5,7 @@
 import './config.ts';
 import { ConfigError, EnvFileError, loadConfig, loadEnvFileIfPresent, type Config } from '../../src/index.ts';
 import { ADMIN_COMMAND_NAME, COMMAND_NAME, EXPLAIN_MESSAGE_NAME, slashCommands } from './slash/index.ts';
-import { inviteUrl } from './invite.ts';
+import { inviteUrl, userInstallUrl } from './invite.ts';
 import { registerCommands } from './register-commands.ts';
 
 async function main(): Promise<number> {
@@ -32,6 +32,7 @@ async function main(): Promise<number> {
     const counts = `/${COMMAND_NAME} (${slashCommands().length} subcommands), /${ADMIN_COMMAND_NAME} (${slashCommands(undefined, ADMIN_COMMAND_NAME).length}, for Manage Channels) and "${EXPLAIN_MESSAGE_NAME}" on messages`;
     process.stdout.write(`Registered ${counts} ${where}.\n`);
     process.stdout.write(`Invite the bot with: ${inviteUrl(config.discord.applicationId)}\n`);
+    process.stdout.write(`Learners can add it to their own account (for DMs) with: ${userInstallUrl(config.discord.applicationId)}\n`);
     return 0;
   } catch (err) {
     process.stderr.write(`Registering Discord commands failed: ${(err as Error).message}\n`);
