@@ -3,6 +3,7 @@ import { ask } from './ask.ts';
 import { explain } from './explain.ts';
 import { help } from './help.ts';
 import { leaderboard } from './leaderboard.ts';
+import { ping } from './ping.ts';
 import { postNow } from './post-now.ts';
 import { quiz } from './quiz.ts';
 import { review } from './review.ts';
@@ -10,7 +11,7 @@ import { schedule } from './schedule.ts';
 import { topics } from './topics.ts';
 
 /** Every command, in the order help lists them. Explicit on purpose: no folder scanning. */
-export const commands: readonly Command[] = [ask, explain, topics, quiz, review, leaderboard, schedule, postNow, help];
+export const commands: readonly Command[] = [ask, explain, topics, quiz, review, leaderboard, schedule, postNow, ping, help];
 
 export function findCommand(word: string, list: readonly Command[] = commands): Command | undefined {
   const w = word.toLowerCase().replace(/^\//, '');

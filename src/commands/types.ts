@@ -32,13 +32,17 @@ type OptionCompletion = 'concept' | 'zone';
 /** One structured option: adapters with forms or slash menus offer it; typed text reaches the command as `text`. */
 export type OptionDef =
   | { name: string; type: 'string'; description: string; required?: boolean; maxLength?: number; choices?: readonly OptionChoice[]; complete?: OptionCompletion }
-  | { name: string; type: 'integer'; description: string; required?: boolean; min?: number; max?: number };
+  | { name: string; type: 'integer'; description: string; required?: boolean; min?: number; max?: number }
+  /** A role, by its platform id. `mustMention`: the value is a role to ping, so the adapter refuses one it cannot mention. */
+  | { name: string; type: 'role'; description: string; required?: boolean; mustMention?: boolean };
 
 /** One branch of a command with branches (`schedule set|show|off`), each with its own options. */
 export interface SubcommandDef {
   name: string;
   description: string;
   options?: readonly OptionDef[];
+  /** It sets up a ping of everyone present (@here): the adapter refuses it where the bot may not. */
+  mentionsEveryone?: boolean;
 }
 
 export type { OptionValues };

@@ -12,6 +12,7 @@ import { afterAnswer, endOfLocalDay, intervalDays } from './leitner.ts';
 import { channelQuizReply, leaderboardReply, letter, nextPracticeAction, practiceQuestionReply, quizSummaryReply, type Period } from './replies.ts';
 import { scheduleCommand, type ScheduleManager } from './schedule-settings.ts';
 import { postNowCommand, type PostNowFn } from './post-now-command.ts';
+import { parsePing, pingCommand } from './ping.ts';
 import { chooseChannelItem, choosePracticeItem, dueReviews } from './select.ts';
 import { currentStreak } from './streaks.ts';
 
@@ -171,6 +172,10 @@ export class PersistentQuiz implements QuizFeatures {
     return postNowCommand(who, this.postNowVia, this.options.managers ?? []);
   }
 
+  async ping(sub: string, role: string | undefined, who: Requester): Promise<Reply> {
+    return pingCommand(sub, role, who, { store: this.store, managers: this.options.managers ?? [] });
+  }
+
   // Used by the scheduler
 
   /** The next question for a channel: no repeats until the bank is used up, missed concepts sooner. */
@@ -178,10 +183,15 @@ export class PersistentQuiz implements QuizFeatures {
     return chooseChannelItem(this.pack.quizItems, await this.store.channelItemCounts(ch), await this.store.channelConceptMisses(ch), this.random);
   }
 
-  postReply(post: PostRecord): Reply | undefined {
+  /** The channel post, with the schedule's opt-in ping (read when it is sent, so a change applies to the next post). */
+  async postReply(post: PostRecord): Promise<Reply | undefined> {
     const item = this.pack.quizById.get(post.itemId);
     const concept = item && this.pack.byId.get(item.conceptId);
-    return item && concept ? channelQuizReply(post.id, item, concept) : undefined;
+    if (!item || !concept) return undefined;
+    const r = channelQuizReply(post.id, item, concept);
+    const ping = parsePing((await this.store.getSchedule(post))?.ping);
+    if (ping) r.ping = ping;
+    return r;
   }
 
   async summaryReply(post: PostRecord): Promise<Reply | undefined> {

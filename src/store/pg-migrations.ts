@@ -123,4 +123,8 @@ export const PG_MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX seen_events_age ON seen_events (seen_at);
   `,
+  // 2: SQLite's migration 5, who a schedule's posts mention.
+  `
+  ALTER TABLE schedules ADD COLUMN ping TEXT;
+  `,
 ];

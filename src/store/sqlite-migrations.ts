@@ -122,4 +122,9 @@ export const MIGRATIONS: readonly string[] = [
   ) WITHOUT ROWID;
   CREATE INDEX seen_events_age ON seen_events (seen_at);
   `,
+  // 5: who a schedule's posts mention ('here' or 'role:<id>'); NULL pings nobody. Kept when the
+  // schedule is changed, gone with it.
+  `
+  ALTER TABLE schedules ADD COLUMN ping TEXT;
+  `,
 ];

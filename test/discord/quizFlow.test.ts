@@ -24,7 +24,7 @@ const buttons = (body: any): { custom_id: string; label: string }[] => body.comp
 it('schedules, posts at 09:00 Berlin, takes one answer per person and closes with a summary', async () => {
   const set = await h.interact(slash('set', [str('when', 'weekdays'), str('timezone', 'Europe/Berlin'), str('time', '09:00')], { command: 'tutor-admin', group: 'schedule', permissions: MANAGER_PERMS }));
   expect(set.body.data.embeds[0].title).toBe('Quiz scheduled');
-  expect(set.body.data.embeds[0].description).toContain('(2027-03-01T08:00:00Z)');
+  expect(set.body.data.embeds[0].description).toContain(`<t:${Date.parse('2027-03-01T08:00:00Z') / 1000}:F>`);
 
   // Nothing is due before 09:00 local time.
   expect((await h.app.scheduler.tick()).claimed).toBe(0);

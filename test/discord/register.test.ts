@@ -54,7 +54,7 @@ describe('registerCommands', () => {
     expect(admin.integration_types).toEqual([0]);
     // Manage Channels (1 << 4): members without it never see the command.
     expect(admin.default_member_permissions).toBe('16');
-    expect(admin.options.map((o: any) => `${o.type}:${o.name}`)).toEqual(['2:schedule', '1:post-now']);
+    expect(admin.options.map((o: any) => `${o.type}:${o.name}`)).toEqual(['2:schedule', '1:post-now', '2:ping']);
     expect(admin.options[0].options.map((o: any) => o.name)).toEqual(['set', 'show', 'off']);
 
     expect(menu).toMatchObject({ name: 'Explain with Tutor', type: 3, contexts: [0, 1, 2], integration_types: [0, 1] });
@@ -93,7 +93,7 @@ describe('the register script', () => {
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain(`in server ${GUILD_ID}`);
-    expect(r.stdout).toContain('Registered /tutor (7 subcommands), /tutor-admin (2, for Manage Channels) and "Explain with Tutor" on messages');
+    expect(r.stdout).toContain('Registered /tutor (7 subcommands), /tutor-admin (3, for Manage Channels) and "Explain with Tutor" on messages');
     expect(r.stdout).toContain(`client_id=${APP_ID}&scope=applications.commands&integration_type=1`);
     expect(
       fake

@@ -58,6 +58,10 @@ function withOptions(b: SlashCommandSubcommandBuilder, options: readonly OptionD
       });
       continue;
     }
+    if (o.type === 'role') {
+      b.addRoleOption((r) => r.setName(o.name).setDescription(o.description).setRequired(!!o.required));
+      continue;
+    }
     b.addStringOption((s) => {
       s.setName(o.name).setDescription(o.description).setRequired(!!o.required);
       if (o.maxLength !== undefined) s.setMaxLength(o.maxLength);

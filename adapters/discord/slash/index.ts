@@ -17,7 +17,7 @@ export function toRequest(command: Command, options: OptionReader): TutorRequest
   const defs = sub ? (command.subcommands?.find((s) => s.name === sub)?.options ?? []) : (command.options ?? []);
   const values: Record<string, string | number> = {};
   for (const o of defs) {
-    const v = o.type === 'integer' ? options.getInteger(o.name) : options.getString(o.name);
+    const v = o.type === 'integer' ? options.getInteger(o.name) : o.type === 'role' ? (options.getRole?.(o.name)?.id ?? null) : options.getString(o.name);
     if (v !== null && v !== undefined) values[o.name] = v;
   }
   return { type: 'command', name: command.name, options: values, ...(sub ? { sub } : {}) };
