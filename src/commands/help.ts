@@ -15,9 +15,9 @@ export const help: Command = {
     const r = emptyReply('help', 'Ask me about containers and virtual machines, or try: topics, explain <concept>, quiz.');
     r.title = 'Container & VM tutor';
     const line = (c: Command) => `\`${usageText(who.platform, c)}\` ${c.description}`;
-    const learner = commands.filter((c) => c.access !== 'managers' && !(who.direct && c.channelOnly));
-    // Channel managers' commands are listed only to people who may run them, and never in a DM.
-    const managers = who.canManageChannel && !who.direct ? commands.filter((c) => c.access === 'managers') : [];
+    const learner = commands.filter((c) => c.access !== 'managers');
+    // Channel managers' commands are listed only to people who may run them (the console's user may).
+    const managers = who.canManageChannel ? commands.filter((c) => c.access === 'managers') : [];
     r.paragraphs = [
       `I teach containers and virtual machines (${tutor.pack.concepts.length} topics). Ask a question in your own words, like "what is a volume?" or "docker vs vm".`,
       learner.map(line).join('\n'),

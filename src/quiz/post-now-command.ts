@@ -12,7 +12,6 @@ export type PostNowFn = (ch: ChannelRef) => Promise<PostNowResult>;
 /** `post-now`: a channel manager posts the next quiz question here immediately. */
 export async function postNowCommand(who: Requester, post: PostNowFn | undefined, managers: readonly ScheduleManager[]): Promise<Reply> {
   if (!canManage(who, managers)) return refusal(who, 'post a quiz question now');
-  if (who.direct) return noticeReply('Not in a direct message', 'Post now works in a channel with a quiz schedule. Run it there.', 'error');
   if (!post) return noticeReply('Not available', 'Posting a quiz needs the scheduler, which is not running in this process.', 'error');
   const result = await post({ platform: who.platform, channelId: who.channelId });
   switch (result.outcome) {
