@@ -113,6 +113,7 @@ export async function createTutorApp(config: Config, logger: Logger, options: Tu
     replyFor: (post, answered) => quiz.postReply(post, answered),
     update: (post, reply) => editInTurn(scheduler.queue, store, posters.get(post.platform), post, reply),
   });
+  quiz.postNowVia = (ch) => scheduler.postNow(ch);
   logger.debug({ concepts: pack.concepts.length, quizItems: pack.quizItems.length, ms: Math.round(performance.now() - started) }, 'content loaded');
   const retention = new RetentionSweep(store, clock, logger);
   let closed = false;

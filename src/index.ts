@@ -8,7 +8,7 @@ export { loadEnvFileIfPresent, EnvFileError } from './env-file.ts';
 export { createLogger, silentLogger, type Logger } from './log.ts';
 export { loadContent, loadContentOrThrow, ContentError } from './content/load.ts';
 export { formatIssue, type Concept, type ContentPack, type Diagram, type QuizItem, type ContentIssue } from './content/model.ts';
-export type { Reply, ReplyAction, ReplyCode, ReplyDiagram, ReplyKind, ReplyQuiz, ReplyTable } from './reply/types.ts';
+export type { Reply, ReplyAction, ReplyCode, ReplyDiagram, ReplyKind, ReplyPing, ReplyQuiz, ReplyTable } from './reply/types.ts';
 export { diagramPng, diagramPngPath, DiagramError } from './diagrams/render.ts';
 export { decodeAction, encodeAction, isShareAction, MAX_ACTION_LENGTH, type TutorAction } from './reply/actions.ts';
 export { columnWidths, monospaceRow, monospaceRule, wrapWords } from './reply/monospace.ts';

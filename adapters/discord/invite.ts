@@ -21,3 +21,13 @@ export function inviteUrl(applicationId: string): string {
   const q = new URLSearchParams({ client_id: applicationId, scope: 'bot applications.commands', permissions: BOT_PERMISSIONS.toString(), integration_type: '0' });
   return `https://discord.com/oauth2/authorize?${q.toString()}`;
 }
+
+/**
+ * The OAuth2 URL that installs the app to a person's own account (integration type 1): the
+ * learner commands and "Explain with Tutor" then work in any DM or group DM. Needs "User Install"
+ * ticked under Installation in the developer portal; no bot user and no permissions are involved.
+ */
+export function userInstallUrl(applicationId: string): string {
+  const q = new URLSearchParams({ client_id: applicationId, scope: 'applications.commands', integration_type: '1' });
+  return `https://discord.com/oauth2/authorize?${q.toString()}`;
+}

@@ -3,6 +3,7 @@ import { Routes, SnowflakeUtil, type APIMessage, type Client } from 'discord.js'
 import type { ChannelPoster } from '../../src/index.ts';
 import { renderReply, toMessageBody, toRestFiles } from './render/index.ts';
 import { forScheduler } from './errors.ts';
+import { pingFields } from './ping.ts';
 
 /**
  * Lets the core post on its own (scheduled quizzes) and replace its posts (quiz summaries), straight
@@ -14,7 +15,8 @@ export function createPoster(client: Client): ChannelPoster {
     platform: 'discord',
     async post(channelId, reply, mark) {
       const msg = renderReply(reply);
-      const body = toMessageBody(msg);
+      // A schedule's opt-in ping is the only mention that may notify anyone.
+      const body = { ...toMessageBody(msg), ...pingFields(reply.ping) };
       const files = toRestFiles(msg);
       // With enforce_nonce, Discord creates a message for a nonce only once (for a few minutes), so a
       // retry after a timeout or a 5xx that had in fact gone through cannot post twice. A scheduled

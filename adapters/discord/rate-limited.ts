@@ -1,8 +1,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { MessageFlags, RateLimitError, type ChatInputCommandInteraction, type MessageComponentInteraction, type ModalSubmitInteraction } from 'discord.js';
+import { MessageFlags, RateLimitError, type ChatInputCommandInteraction, type MessageContextMenuCommandInteraction, type MessageComponentInteraction, type ModalSubmitInteraction } from 'discord.js';
 import type { BotContext } from './context.ts';
 
-type AnswerableInteraction = ChatInputCommandInteraction | MessageComponentInteraction | ModalSubmitInteraction;
+type AnswerableInteraction = ChatInputCommandInteraction | MessageContextMenuCommandInteraction | MessageComponentInteraction | ModalSubmitInteraction;
 
 /** Discord's deadline for the first response to an interaction. */
 const DEADLINE_MS = 3000;

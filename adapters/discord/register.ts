@@ -4,8 +4,8 @@
  */
 import './config.ts';
 import { ConfigError, EnvFileError, loadConfig, loadEnvFileIfPresent, type Config } from '../../src/index.ts';
-import { slashCommands } from './slash/index.ts';
-import { inviteUrl } from './invite.ts';
+import { ADMIN_COMMAND_NAME, COMMAND_NAME, EXPLAIN_MESSAGE_NAME, slashCommands } from './slash/index.ts';
+import { inviteUrl, userInstallUrl } from './invite.ts';
 import { registerCommands } from './register-commands.ts';
 
 async function main(): Promise<number> {
@@ -29,8 +29,10 @@ async function main(): Promise<number> {
   try {
     const r = await registerCommands(config.discord);
     const where = r.scope === 'guild' ? `in server ${config.discord.guildId} (available now)` : 'globally (every server and DM the app is in)';
-    process.stdout.write(`Registered /tutor with ${slashCommands().length} subcommands ${where}.\n`);
+    const counts = `/${COMMAND_NAME} (${slashCommands().length} subcommands), /${ADMIN_COMMAND_NAME} (${slashCommands(undefined, ADMIN_COMMAND_NAME).length}, for Manage Channels) and "${EXPLAIN_MESSAGE_NAME}" on messages`;
+    process.stdout.write(`Registered ${counts} ${where}.\n`);
     process.stdout.write(`Invite the bot with: ${inviteUrl(config.discord.applicationId)}\n`);
+    process.stdout.write(`Learners can add it to their own account (for DMs) with: ${userInstallUrl(config.discord.applicationId)}\n`);
     return 0;
   } catch (err) {
     process.stderr.write(`Registering Discord commands failed: ${(err as Error).message}\n`);

@@ -1,5 +1,12 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { MessageFlags, type ChatInputCommandInteraction, type MessageComponentInteraction, type ModalSubmitInteraction } from 'discord.js';
+import {
+  InteractionContextType,
+  MessageFlags,
+  type ChatInputCommandInteraction,
+  type MessageComponentInteraction,
+  type MessageContextMenuCommandInteraction,
+  type ModalSubmitInteraction,
+} from 'discord.js';
 import { failureReply } from '../shared/failure.ts';
 import { formModal } from './modal.ts';
 import type { Reply } from '../../src/index.ts';
@@ -8,7 +15,7 @@ import { renderParts, renderReply, type DiscordMessage } from './render/index.ts
 import { isAlreadyAcknowledged, isUnknownInteraction, retryTransient } from './errors.ts';
 import { deferPastRateLimit, isCallbackRateLimit } from './rate-limited.ts';
 
-type AnswerableInteraction = ChatInputCommandInteraction | MessageComponentInteraction | ModalSubmitInteraction;
+type AnswerableInteraction = ChatInputCommandInteraction | MessageContextMenuCommandInteraction | MessageComponentInteraction | ModalSubmitInteraction;
 
 export interface AnswerPlan {
   /**
@@ -26,7 +33,7 @@ export interface AnswerPlan {
 
 type Parts = [DiscordMessage, ...DiscordMessage[]];
 
-/** Private means ephemeral: only in servers, and only for replies meant for the asker. */
+/** Private means ephemeral: for replies meant for the asker, wherever others could read them (not the bot's own DM). */
 function isPrivate(reply: Reply, direct: boolean, plan?: AnswerPlan): boolean {
   return !direct && reply.audience === 'requester' && !plan?.public;
 }
@@ -47,7 +54,8 @@ async function followRest(interaction: AnswerableInteraction, parts: Parts, priv
  */
 export async function answerInteraction(ctx: BotContext, interaction: AnswerableInteraction, work: Promise<Reply>, plan: AnswerPlan): Promise<void> {
   const receivedAt = Date.now();
-  const direct = !interaction.inGuild();
+  // A group DM, or a DM between two people using the user-installed app, has other readers.
+  const direct = interaction.context === InteractionContextType.BotDM || (interaction.context === null && !interaction.inGuild());
   const log = ctx.log.child({ interaction: interaction.id, user: interaction.user.id, channel: interaction.channelId });
   const safeWork = work.catch((err: unknown) => {
     log.error({ err }, 'tutor failed');

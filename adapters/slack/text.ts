@@ -1,3 +1,5 @@
+import { commands } from '../../src/index.ts';
+
 /**
  * Incoming Slack text -> the plain line the core expects. Slack sends message and command text
  * with & < > escaped, mentions as <@U…> and links as <url|label>.
@@ -16,9 +18,13 @@ export function normalizeIncoming(text: string | undefined, botUserId?: string):
   return s.replace(/\s+/g, ' ').trim();
 }
 
-/** `schedule …` changes channel settings, so only then is it worth asking Slack who the user is. */
+/** The words of the channel managers' commands (`schedule`, `post-now`, …), from their definitions. */
+const managerWords = new Set(commands.filter((c) => c.access === 'managers').flatMap((c) => [c.name, ...(c.aliases ?? [])]));
+
+/** Channel managers' commands change channel settings, so only then is it worth asking Slack who the user is. */
 export function wantsChannelManagement(text: string): boolean {
-  return /^\/?schedule\b/i.test(text.trim());
+  const word = text.trim().split(/\s+/)[0]?.replace(/^\//, '').toLowerCase() ?? '';
+  return managerWords.has(word);
 }
 
 /** Slack DM channel ids start with D; slash commands also name them "directmessage". */

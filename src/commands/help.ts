@@ -9,15 +9,19 @@ export const help: Command = {
   usage: 'help',
   description: 'Show what I can do.',
   summary: 'Show what I can do',
+  options: [],
   private: true,
-  // Help is what a bare mention or an unknown command answers; it is not offered as a structured command.
-  structured: false,
   run(_input, { tutor, who, commands }) {
     const r = emptyReply('help', 'Ask me about containers and virtual machines, or try: topics, explain <concept>, quiz.');
     r.title = 'Container & VM tutor';
+    const line = (c: Command) => `\`${usageText(who.platform, c)}\` ${c.description}`;
+    const learner = commands.filter((c) => c.access !== 'managers');
+    // Channel managers' commands are listed only to people who may run them (the console's user may).
+    const managers = who.canManageChannel ? commands.filter((c) => c.access === 'managers') : [];
     r.paragraphs = [
       `I teach containers and virtual machines (${tutor.pack.concepts.length} topics). Ask a question in your own words, like "what is a volume?" or "docker vs vm".`,
-      commands.map((c) => `\`${usageText(who.platform, c)}\` ${c.description}`).join('\n'),
+      learner.map(line).join('\n'),
+      ...(managers.length ? [`**For channel managers**\n${managers.map(line).join('\n')}`] : []),
       'After an answer, just keep talking: "tell me more", "example?", "why?" or "quiz me on that" continue the same topic.',
     ];
     r.suggestions = tutor.starterActions();

@@ -3,6 +3,8 @@ import { ask } from './ask.ts';
 import { explain } from './explain.ts';
 import { help } from './help.ts';
 import { leaderboard } from './leaderboard.ts';
+import { ping } from './ping.ts';
+import { postNow } from './post-now.ts';
 import { quiz } from './quiz.ts';
 import { review } from './review.ts';
 import { schedule } from './schedule.ts';
@@ -10,7 +12,7 @@ import { stats } from './stats.ts';
 import { topics } from './topics.ts';
 
 /** Every command, in the order help lists them. Explicit on purpose: no folder scanning. */
-export const commands: readonly Command[] = [ask, explain, topics, quiz, review, stats, leaderboard, schedule, help];
+export const commands: readonly Command[] = [ask, explain, topics, quiz, review, stats, leaderboard, schedule, postNow, ping, help];
 
 export function findCommand(word: string, list: readonly Command[] = commands): Command | undefined {
   const w = word.toLowerCase().replace(/^\//, '');

@@ -22,6 +22,7 @@ export const leaderboard: Command = {
   // The leaderboard answers the asker, like every lookup; an adapter that must acknowledge first
   // has to guess the same, or a slow leaderboard would appear publicly while a quick one is private.
   private: true,
+  channelOnly: true,
   run(input, { tutor, who }) {
     return tutor.quiz.leaderboard(optionText(input, 'period'), who);
   },

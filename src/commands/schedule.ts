@@ -30,6 +30,8 @@ export const schedule: Command = {
     { name: 'off', description: "Stop this channel's scheduled quizzes" },
   ],
   private: true,
+  access: 'managers',
+  channelOnly: true,
   // Only text that looks like a schedule: "schedule containers across hosts" is a question.
   accepts: (text) => /^($|show|off|set|help|weekdays?|weekends?|daily|every|each|cron|at|mon|tue|wed|thu|fri|sat|sun|\d|["'])/i.test(text.trim()),
   run(input, { tutor, who }) {

@@ -32,13 +32,17 @@ type OptionCompletion = 'concept' | 'zone';
 /** One structured option: adapters with forms or slash menus offer it; typed text reaches the command as `text`. */
 export type OptionDef =
   | { name: string; type: 'string'; description: string; required?: boolean; maxLength?: number; choices?: readonly OptionChoice[]; complete?: OptionCompletion }
-  | { name: string; type: 'integer'; description: string; required?: boolean; min?: number; max?: number };
+  | { name: string; type: 'integer'; description: string; required?: boolean; min?: number; max?: number }
+  /** A role, by its platform id. `mustMention`: the value is a role to ping, so the adapter refuses one it cannot mention. */
+  | { name: string; type: 'role'; description: string; required?: boolean; mustMention?: boolean };
 
 /** One branch of a command with branches (`schedule set|show|off`), each with its own options. */
 export interface SubcommandDef {
   name: string;
   description: string;
   options?: readonly OptionDef[];
+  /** It sets up a ping of everyone present (@here): the adapter refuses it where the bot may not. */
+  mentionsEveryone?: boolean;
 }
 
 export type { OptionValues };
@@ -62,8 +66,15 @@ export interface Command {
   subcommands?: readonly SubcommandDef[];
   /** Whether the answer is meant for the asker only (adapters use it when they must acknowledge before the reply exists). */
   private: boolean;
-  /** False for commands only typed, never offered as a structured command (help). */
+  /** False for commands only typed, never offered as a structured command. */
   structured?: boolean;
+  /**
+   * Who it is for. 'managers': people who can manage the channel (the command itself refuses
+   * others); platforms with an admin command of their own list these there, hidden from members.
+   */
+  access?: 'everyone' | 'managers';
+  /** It acts on a channel the bot is in (a schedule, a leaderboard), so it is not offered where the bot is not. */
+  channelOnly?: boolean;
   /** When present and false for the text after the command word, the whole line is a question instead. */
   accepts?(text: string): boolean;
   run(input: CommandInput, ctx: CommandContext): Promise<Reply> | Reply;

@@ -16,4 +16,8 @@ export interface QuizFeatures {
   schedule(args: string, who: Requester): Promise<Reply>;
   /** The learner's own answers, accuracy per topic, streaks and reviews due. */
   stats?(who: Requester): Promise<Reply>;
+  /** Post the channel's next scheduled question now (channel managers); absent without scheduled quizzes. */
+  postNow?(who: Requester): Promise<Reply>;
+  /** Who the channel's quiz posts mention: `role` (with its id), `here`, `off` or `show`. */
+  ping?(sub: string, role: string | undefined, who: Requester): Promise<Reply>;
 }

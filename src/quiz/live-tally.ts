@@ -12,7 +12,7 @@ export interface LiveTallyDeps {
   timers: Timers;
   logger: Logger;
   /** The question as posted, with "N answered so far" under it. */
-  replyFor(post: PostRecord, answered: number): Reply | undefined;
+  replyFor(post: PostRecord, answered: number): Promise<Reply | undefined>;
   /** Edit the posted message (through the scheduler's per-channel queue); false when nobody can. */
   update(post: PostRecord, reply: Reply): Promise<boolean>;
   intervalMs?: number;
@@ -57,7 +57,7 @@ export class LiveTally {
       // A closed quiz shows its summary; a refresh must never edit it back into a question.
       if (!post || post.closedAt !== undefined || post.messageId === undefined) return this.forget(postId);
       const { total } = await this.deps.store.answerTally(postId);
-      const reply = this.deps.replyFor(post, total);
+      const reply = await this.deps.replyFor(post, total);
       if (reply) await this.deps.update(post, reply);
     } catch (err) {
       // The next answer tries again; a tally is not worth a retry loop.

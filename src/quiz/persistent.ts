@@ -11,6 +11,8 @@ import type { QuizFeatures } from './features.ts';
 import { afterAnswer, endOfLocalDay, intervalDays } from './leitner.ts';
 import { channelQuizReply, leaderboardReply, letter, nextPracticeAction, practiceQuestionReply, quizSummaryReply, type Period } from './replies.ts';
 import { scheduleCommand, type ScheduleManager } from './schedule-settings.ts';
+import { postNowCommand, type PostNowFn } from './post-now-command.ts';
+import { parsePing, pingCommand } from './ping.ts';
 import { chooseChannelItem, choosePracticeItem, dueReviews } from './select.ts';
 import { bestStreak, currentStreak } from './streaks.ts';
 import { statsReply, tallyStats } from './stats.ts';
@@ -32,6 +34,8 @@ const LEADERBOARD_SIZE = 10;
 export class PersistentQuiz implements QuizFeatures {
   private readonly clock: Clock;
   private readonly random: () => number;
+  /** Set by the app once the scheduler exists (it is built from this quiz). */
+  postNowVia: PostNowFn | undefined;
 
   constructor(
     readonly pack: ContentPack,
@@ -186,6 +190,14 @@ export class PersistentQuiz implements QuizFeatures {
     return currentStreak(posts, await this.store.answeredPostIds(ch, userId), await this.zoneOf(ch, posts.at(-1)), await this.answeredAbandoned(posts));
   }
 
+  async postNow(who: Requester): Promise<Reply> {
+    return postNowCommand(who, this.postNowVia, this.options.managers ?? []);
+  }
+
+  async ping(sub: string, role: string | undefined, who: Requester): Promise<Reply> {
+    return pingCommand(sub, role, who, { store: this.store, managers: this.options.managers ?? [] });
+  }
+
   // Used by the scheduler
 
   /** The next question for a channel: no repeats until the bank is used up, missed concepts sooner. */
@@ -193,11 +205,15 @@ export class PersistentQuiz implements QuizFeatures {
     return chooseChannelItem(this.pack.quizItems, await this.store.channelItemCounts(ch), await this.store.channelConceptMisses(ch), this.random);
   }
 
-  /** The channel question; with `answered`, as refreshed by the live tally. */
-  postReply(post: PostRecord, answered?: number): Reply | undefined {
+  /** The channel question, with the schedule's opt-in ping (read when it is sent, so a change applies to the next post); with `answered`, as refreshed by the live tally. */
+  async postReply(post: PostRecord, answered?: number): Promise<Reply | undefined> {
     const item = this.pack.quizById.get(post.itemId);
     const concept = item && this.pack.byId.get(item.conceptId);
-    return item && concept ? channelQuizReply(post.id, item, concept, answered) : undefined;
+    if (!item || !concept) return undefined;
+    const r = channelQuizReply(post.id, item, concept, answered);
+    const ping = parsePing((await this.store.getSchedule(post))?.ping);
+    if (ping) r.ping = ping;
+    return r;
   }
 
   async summaryReply(post: PostRecord): Promise<Reply | undefined> {

@@ -18,7 +18,7 @@ export interface ScheduleCommandDeps {
 export type ScheduleManager = Pick<Requester, 'platform' | 'userId'>;
 
 /** Who may change a channel's schedule. The adapters decide from platform permissions and their own allow-lists. */
-function canManage(who: Requester, managers: readonly ScheduleManager[]): boolean {
+export function canManage(who: Requester, managers: readonly ScheduleManager[]): boolean {
   return who.canManageChannel === true || managers.some((m) => m.platform === who.platform && m.userId === who.userId);
 }
 
@@ -65,7 +65,7 @@ export async function scheduleCommand(args: string, who: Requester, deps: Schedu
   );
 }
 
-function refusal(who: Requester): Reply {
+export function refusal(who: Requester, what = 'change its quiz schedule'): Reply {
   const managers = wordingFor(who.platform).managers;
-  return noticeReply('Not allowed', `Only people who can manage this channel can change its quiz schedule${managers ? ` (here: ${managers})` : ''}. Anyone can see it with \`schedule show\`.`, 'error');
+  return noticeReply('Not allowed', `Only people who can manage this channel can ${what}${managers ? ` (here: ${managers})` : ''}. Anyone can see the schedule with \`schedule show\`.`, 'error');
 }

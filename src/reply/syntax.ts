@@ -2,7 +2,7 @@ import type { Command } from '../commands/types.ts';
 import type { Platform } from '../adapter-api/request.ts';
 
 /** What the core needs of a command to write its usage line. */
-export type CommandShape = Pick<Command, 'name' | 'usage' | 'structured' | 'options' | 'subcommands'>;
+export type CommandShape = Pick<Command, 'name' | 'usage' | 'structured' | 'options' | 'subcommands' | 'access'>;
 
 /**
  * How a platform's people type commands and who manages a channel there, for help text and hints.

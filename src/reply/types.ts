@@ -108,4 +108,11 @@ export interface Reply {
   inPlace?: boolean;
   /** Instead of a message, ask for a short text (a modal) and send `form.submit` with it. */
   form?: ReplyForm;
+  /**
+   * The one mention this channel post may ping (a schedule's opt-in "ping on post"): a role by
+   * its platform id, or everyone present. Nothing else in any reply ever pings.
+   */
+  ping?: ReplyPing;
 }
+
+export type ReplyPing = { kind: 'here' } | { kind: 'role'; id: string };

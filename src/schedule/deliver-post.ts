@@ -11,7 +11,7 @@ export interface DeliveryContext {
   logger: Logger;
   clock: Clock;
   instanceId: string;
-  replyFor(post: PostRecord): Reply | undefined;
+  replyFor(post: PostRecord): Promise<Reply | undefined> | Reply | undefined;
   attempts: number;
   baseDelayMs: number;
   /** A poster call that has not settled by then counts as "maybe sent". */
@@ -52,7 +52,7 @@ export async function deliverPost(ctx: DeliveryContext, start: Start, call: Call
           if (!post) return 'lost';
         } else if (!(await store.renewClaim(post.id, ctx.instanceId, ctx.clock.now().getTime()))) return 'taken';
         const poster = ctx.posterFor(post);
-        const reply = ctx.replyFor(post);
+        const reply = await ctx.replyFor(post);
         if (!poster || !reply) {
           await store.markPostFailed(post.id, poster ? `quiz item ${post.itemId} no longer exists` : 'no poster for platform');
           return 'failed';

@@ -11,6 +11,10 @@ import { withRetry } from '../delivery/retry.ts';
 import { recoverClaims } from './recover.ts';
 import { SchedulerMonitor } from './monitor.ts';
 import { iso, planPost } from './plan.ts';
+import { postNow, type PostNowResult } from './post-now.ts';
+import { emptyReport, type TickReport } from './tick-report.ts';
+
+export type { TickReport } from './tick-report.ts';
 
 export interface SchedulerOptions {
   /** A missed post older than this is skipped instead of sent late (config.quiz.graceMinutes). */
@@ -49,20 +53,6 @@ export interface SchedulerDeps {
   logger: Logger;
 }
 
-export interface TickReport {
-  /** Posts claimed by this tick (sent or not). */
-  claimed: number;
-  sent: number;
-  failed: number;
-  /** Scheduled instants skipped: older than the grace window, or superseded by a later missed one. */
-  skipped: number;
-  /** Slots another process claimed first. */
-  lost: number;
-  closed: number;
-  abandoned: number;
-  /** Unconfirmed claims of processes that are gone, taken over to check and finish. */
-  recovered: number;
-}
 const MAX_BATCHES = 1000;
 
 /**
@@ -185,13 +175,21 @@ export class Scheduler {
     const { store, posters, logger } = this.deps;
     const deps = { store, posters, logger, instanceId: this.instanceId, staleClaimMs: this.opts.staleClaimMs, batch: this.opts.batch };
     const r = await recoverClaims(deps, now, (post) => {
-      jobs.push(this.queue.push(key(post), (call) => this.deliver({ recover: post }, call, report)).catch((err: unknown) => logger.error({ err, ...where(post) }, 'could not recover quiz post')));
+      jobs.push(this.queue.push(key(post), (call) => this.deliver({ recover: post }, call, report).then(() => undefined)).catch((err: unknown) => logger.error({ err, ...where(post) }, 'could not recover quiz post')));
     });
     report.recovered += r.recovered;
     report.abandoned += r.abandoned;
   }
 
-  private async deliver(start: Start, call: Call, report: TickReport): Promise<void> {
+  /** An admin's "post now": the channel's next question at once, through the same claim and delivery as a due slot. */
+  postNow(ch: ChannelRef): Promise<PostNowResult> {
+    const { store, quiz, clock } = this.deps;
+    const deliver = (start: Start) => this.queue.push(key(ch), (call) => this.deliver(start, call, emptyReport()));
+    const deps = { store, chooseItemFor: (c: ChannelRef) => quiz.chooseItemFor(c), instanceId: this.instanceId, closeMs: this.opts.closeMs, now: clock.now().getTime() };
+    return postNow({ ...deps, hasPoster: this.deps.posters.has(ch.platform), deliver, claimPost: (c) => store.claimPost(c) }, ch);
+  }
+
+  private async deliver(start: Start, call: Call, report: TickReport): Promise<Awaited<ReturnType<typeof deliverPost>>> {
     const ctx: DeliveryContext = {
       store: this.deps.store,
       posterFor: (p) => this.deps.posters.get(p.platform),
@@ -211,6 +209,7 @@ export class Scheduler {
       this.deps.logger.info({ ...where(result.post!), messageId: result.messageId }, 'quiz posted');
     } else if (result.outcome === 'failed') report.failed++;
     else if (result.outcome === 'taken') this.deps.logger.warn(where(result.post!), 'another process took over this quiz post; leaving it to them');
+    return result;
   }
 
   private plan(s: ScheduleRecord, now: number, report: TickReport): Promise<PostClaim | undefined> {
@@ -222,8 +221,8 @@ export class Scheduler {
   private async sendSummary(post: PostRecord, report: TickReport): Promise<void> {
     const { logger, quiz } = this.deps;
     const poster = this.deps.posters.get(post.platform);
-    const where = { postId: post.id, platform: post.platform, channelId: post.channelId };
     if (!poster) return;
+    const where = { postId: post.id, platform: post.platform, channelId: post.channelId };
     // Queue first (synchronously) so the summary is ahead of this channel's next question.
     await this.queue.push(key(post), async (call) => {
       // An abandoned post may never have reached the channel: close it quietly unless someone answered.
@@ -297,5 +296,4 @@ export class Scheduler {
   }
 }
 
-const emptyReport = (): TickReport => ({ claimed: 0, sent: 0, failed: 0, skipped: 0, lost: 0, closed: 0, abandoned: 0, recovered: 0 });
 export const key = (p: { platform: string; channelId: string }) => `${p.platform}:${p.channelId}`;

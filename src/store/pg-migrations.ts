@@ -146,4 +146,8 @@ export const PG_MIGRATIONS: readonly string[] = [
   ALTER TABLE posts ADD COLUMN workspace_id TEXT;
   CREATE INDEX schedules_workspace ON schedules (platform, workspace_id);
   `,
+  // 3: SQLite's migration 6, who a schedule's posts mention.
+  `
+  ALTER TABLE schedules ADD COLUMN ping TEXT;
+  `,
 ];

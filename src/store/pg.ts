@@ -104,6 +104,10 @@ export class PgStore implements Store {
     return row && toSchedule(row);
   }
 
+  async setSchedulePing(ch: ChannelRef, ping: string | undefined): Promise<boolean> {
+    return (await this.changed('UPDATE schedules SET ping = $1 WHERE platform = $2 AND channel_id = $3', [ping ?? null, ch.platform, ch.channelId])) === 1;
+  }
+
   async deleteSchedule(ch: ChannelRef): Promise<boolean> {
     return (await this.changed('DELETE FROM schedules WHERE platform = $1 AND channel_id = $2', [ch.platform, ch.channelId])) > 0;
   }

@@ -15,6 +15,7 @@ export function toSchedule(r: Row): ScheduleRecord {
     nextRunAt: Number(r.next_run_at),
     updatedBy: String(r.updated_by),
     updatedAt: Number(r.updated_at),
+    ...(r.ping != null ? { ping: String(r.ping) } : {}),
   };
 }
 

@@ -146,4 +146,9 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE posts ADD COLUMN workspace_id TEXT;
   CREATE INDEX schedules_workspace ON schedules (platform, workspace_id);
   `,
+  // 6: who a schedule's posts mention ('here' or 'role:<id>'); NULL pings nobody. Kept when the
+  // schedule is changed, gone with it.
+  `
+  ALTER TABLE schedules ADD COLUMN ping TEXT;
+  `,
 ];

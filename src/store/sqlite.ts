@@ -113,6 +113,10 @@ export class SqliteStore implements Store {
     return row && toSchedule(row);
   }
 
+  async setSchedulePing(ch: ChannelRef, ping: string | undefined): Promise<boolean> {
+    return this.sql('UPDATE schedules SET ping = ? WHERE platform = ? AND channel_id = ?').run(ping ?? null, ch.platform, ch.channelId).changes === 1;
+  }
+
   async deleteSchedule(ch: ChannelRef): Promise<boolean> {
     return this.sql('DELETE FROM schedules WHERE platform = ? AND channel_id = ?').run(ch.platform, ch.channelId).changes > 0;
   }

@@ -30,6 +30,8 @@ export interface ScheduleRecord extends ChannelRef {
   nextRunAt: number;
   updatedBy: string;
   updatedAt: number;
+  /** Who each post mentions: 'here' or 'role:<id>' (set with setSchedulePing; putSchedule keeps it). */
+  ping?: string;
 }
 
 /**
@@ -105,6 +107,8 @@ export interface GapRow {
 export interface ScheduleStore {
   putSchedule(s: ScheduleRecord): Promise<void>;
   getSchedule(ch: ChannelRef): Promise<ScheduleRecord | undefined>;
+  /** Set (or, with undefined, clear) who the channel's posts mention; false when it has no schedule. */
+  setSchedulePing(ch: ChannelRef, ping: string | undefined): Promise<boolean>;
   deleteSchedule(ch: ChannelRef): Promise<boolean>;
   /**
    * Schedules on these platforms whose nextRunAt <= now, earliest first. With `claimer`, a store

@@ -13,7 +13,13 @@ const chat = (lines: string[]) => pipedChat(tutor, lines);
 
 describe('console rendering', () => {
   it('aligns table columns', () => {
-    const t = renderTable({ headers: ['Feature', 'A', 'B'], rows: [['Kernel', 'Shared', 'Own'], ['Size', 'Small', 'Large']] });
+    const t = renderTable({
+      headers: ['Feature', 'A', 'B'],
+      rows: [
+        ['Kernel', 'Shared', 'Own'],
+        ['Size', 'Small', 'Large'],
+      ],
+    });
     expect(t.split('\n')).toEqual(['Feature | A      | B', '--------+--------+------', 'Kernel  | Shared | Own', 'Size    | Small  | Large']);
   });
 
@@ -95,6 +101,35 @@ describe('console chat with the daily quiz', () => {
       const closing = await app.scheduler.tick();
       expect(closing.closed).toBe(1);
       expect(out).toMatch(/answered|got it right|%/i);
+    } finally {
+      input.end();
+      await done;
+      await app.close();
+    }
+  });
+
+  it('post-now prints the next question at once, and a second one in the same minute is refused', async () => {
+    const clock = new ManualClock('2027-01-04T07:00:00Z');
+    const config = parseConfig({ CONTENT_DIR: resolve(import.meta.dirname, '../fixtures/pack'), DATA_DIR: ':memory:' });
+    const app = await createTutorApp(config, silentLogger, {}, { clock, random: () => 0, scheduler: { perChannelIntervalMs: 0, sleep: async () => {} } });
+    const input = new PassThrough();
+    const output = new PassThrough();
+    let out = '';
+    output.on('data', (d: Buffer) => (out += d.toString()));
+    const done = runConsoleChat(app.tutor, { input, output, interactive: false, onPoster: (p) => app.registerPoster(p) });
+    const settle = async (needle: string) => {
+      for (let i = 0; i < 200 && !out.includes(needle); i++) await new Promise((r) => setTimeout(r, 10));
+      expect(out).toContain(needle);
+    };
+    try {
+      input.write('/schedule daily 09:00 UTC\n');
+      await settle('Quiz scheduled');
+      input.write('/post-now\n');
+      await settle('Quiz posted');
+      expect(out).toContain('Daily quiz: Containers vs virtual machines');
+      input.write('/post-now\n');
+      await settle('Already posted');
+      expect(out.split('Daily quiz:').length - 1).toBe(1);
     } finally {
       input.end();
       await done;

@@ -109,6 +109,22 @@ for (const backend of [sqlite(), postgres()]) {
       expect(await a.getSchedule(ch)).toBeUndefined();
     });
 
+    it('a schedule ping is set, kept when the schedule changes, cleared, and gone with the schedule', async () => {
+      const a = await store();
+      expect(await a.setSchedulePing(ch, 'here')).toBe(false);
+      await a.putSchedule(schedule);
+      expect(await a.setSchedulePing(ch, 'role:123')).toBe(true);
+      await a.putSchedule({ ...schedule, label: 'weekdays 10:00' });
+      expect(await a.getSchedule(ch)).toMatchObject({ label: 'weekdays 10:00', ping: 'role:123' });
+      expect((await a.dueSchedules(5000, ['slack'], 10))[0]?.ping).toBe('role:123');
+      expect(await a.setSchedulePing(ch, undefined)).toBe(true);
+      expect(await a.getSchedule(ch)).toEqual({ ...schedule, label: 'weekdays 10:00' });
+      await a.setSchedulePing(ch, 'here');
+      await a.deleteSchedule(ch);
+      await a.putSchedule(schedule);
+      expect((await a.getSchedule(ch))?.ping).toBeUndefined();
+    });
+
     it('claims a slot once: a second connection neither claims it nor moves the schedule', async () => {
       const a = await store();
       const b = await store();

@@ -201,20 +201,20 @@ describe('/tutor commands', () => {
 
   it('schedule set: refused without Manage Channels, accepted with it', async () => {
     const set = [str('when', 'weekdays'), str('timezone', 'Europe/Berlin'), str('time', '09:00')];
-    const refused = await h.interact(slash('set', set, { group: 'schedule', permissions: MEMBER_PERMS }));
+    const refused = await h.interact(slash('set', set, { command: 'tutor-admin', group: 'schedule', permissions: MEMBER_PERMS }));
     expect(refused.body.data.embeds[0].title).toBe('Not allowed');
     expect(refused.body.data.flags).toBe(64);
-    const accepted = await h.interact(slash('set', set, { group: 'schedule', permissions: MANAGER_PERMS }));
+    const accepted = await h.interact(slash('set', set, { command: 'tutor-admin', group: 'schedule', permissions: MANAGER_PERMS }));
     expect(accepted.body.data.embeds[0].title).toBe('Quiz scheduled');
     expect(accepted.body.data.embeds[0].description).toContain('**weekdays 09:00 (Europe/Berlin)**');
-    const shown = await h.interact(slash('show', [], { group: 'schedule' }));
+    const shown = await h.interact(slash('show', [], { command: 'tutor-admin', group: 'schedule' }));
     expect(shown.body.data.embeds[0].title).toBe('Quiz schedule');
-    const off = await h.interact(slash('off', [], { group: 'schedule', permissions: MANAGER_PERMS }));
+    const off = await h.interact(slash('off', [], { command: 'tutor-admin', group: 'schedule', permissions: MANAGER_PERMS }));
     expect(off.body.data.embeds[0].title).toBe('Quiz schedule removed');
   });
 
   it('schedule set: the timezone option autocompletes IANA zones', async () => {
-    const cb = await h.interact(autocomplete('set', [str('when', 'daily'), str('timezone', 'europe/ber', true)], { group: 'schedule' }));
+    const cb = await h.interact(autocomplete('set', [str('when', 'daily'), str('timezone', 'europe/ber', true)], { command: 'tutor-admin', group: 'schedule' }));
     expect(cb.body).toEqual({ type: 8, data: { choices: [{ name: 'Europe/Berlin', value: 'Europe/Berlin' }] } });
   });
 

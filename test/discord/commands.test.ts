@@ -16,10 +16,11 @@ function options(sub: string, values: Record<string, string | number> = {}): Opt
   };
 }
 
-const request = (group: string | null, sub: string, values: Record<string, string | number> = {}) => toRequest(findSubcommand(group, sub)!, options(sub, values));
+const request = (group: string | null, sub: string, values: Record<string, string | number> = {}) =>
+  toRequest(findSubcommand(group, sub, undefined, group === 'schedule' ? 'tutor-admin' : 'tutor')!, options(sub, values));
 // The options a Discord interaction carries for `/tutor schedule <sub>`, as the core command reads them.
 const scheduleArgs = (o: OptionReader) => {
-  const req = toRequest(findSubcommand('schedule', 'set')!, o);
+  const req = toRequest(findSubcommand('schedule', 'set', undefined, 'tutor-admin')!, o);
   return req.type === 'command' && req.options ? scheduleText({ options: req.options, ...(req.sub ? { sub: req.sub } : {}) }) : '';
 };
 
@@ -47,7 +48,10 @@ describe('subcommand -> core request', () => {
   });
 
   it('lists every subcommand once, in one explicit index', () => {
-    expect(slashCommands().map((s) => s.name)).toEqual(['ask', 'explain', 'topics', 'quiz', 'review', 'stats', 'leaderboard', 'schedule']);
+    expect(slashCommands().map((s) => s.name)).toEqual(['ask', 'explain', 'topics', 'quiz', 'review', 'stats', 'leaderboard', 'help']);
+    // Channel managers' commands are only under /tutor-admin.
+    expect(slashCommands(undefined, 'tutor-admin').map((s) => s.name)).toEqual(['schedule', 'post-now', 'ping']);
+    expect(findSubcommand('schedule', 'set')).toBeUndefined();
     expect(findSubcommand(null, 'nope')).toBeUndefined();
   });
 });
@@ -64,7 +68,7 @@ describe('autocomplete', () => {
   });
 
   it('schedule: IANA zones, prefix matches first, at most 25', async () => {
-    const schedule = findSubcommand('schedule', 'set')!;
+    const schedule = findSubcommand('schedule', 'set', undefined, 'tutor-admin')!;
     const tutor = undefined as never;
     expect(autocomplete(schedule, { name: 'timezone', value: 'new y' }, tutor).map((c) => c.value)).toEqual(['America/New_York']);
     expect(autocomplete(schedule, { name: 'timezone', value: '' }, tutor)).toHaveLength(25);
@@ -83,7 +87,14 @@ describe('requester', () => {
     }) as never;
 
   it('can manage the channel with Manage Channels or Manage Server, not otherwise', () => {
-    expect(requesterFromInteraction(interaction(PermissionFlagsBits.ManageChannels))).toEqual({ platform: 'discord', userId: '42', channelId: '7', workspaceId: '9', direct: false, canManageChannel: true });
+    expect(requesterFromInteraction(interaction(PermissionFlagsBits.ManageChannels))).toEqual({
+      platform: 'discord',
+      userId: '42',
+      channelId: '7',
+      workspaceId: '9',
+      direct: false,
+      canManageChannel: true,
+    });
     expect(requesterFromInteraction(interaction(PermissionFlagsBits.ManageGuild)).canManageChannel).toBe(true);
     expect(requesterFromInteraction(interaction(PermissionFlagsBits.SendMessages)).canManageChannel).toBe(false);
   });

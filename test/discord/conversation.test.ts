@@ -49,7 +49,7 @@ describe('follow-ups', () => {
       expect(r.embeds[0]!.title, text).toBeUndefined();
     }
     // Help in Discord's own syntax.
-    expect((await say('hello', true)).embeds[0]!.description).toContain('`@tutor help`');
+    expect((await say('hello', true)).embeds[0]!.description).toContain('`/tutor help`');
     const help = await say('help', true);
     expect(help.embeds[0]!.description).toContain('`/tutor topics page:[page]`');
   });

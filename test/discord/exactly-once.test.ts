@@ -43,7 +43,7 @@ describe('scheduled Discord posts, exactly once', () => {
     // The crashed process claimed the slot and posted it; it died before recording that.
     const claim = (await h.app.store.claimPost({ platform: 'discord', channelId, slotAt: SLOT, zone: 'UTC', itemId: 'containers-vs-vms-q1', conceptId: 'containers-vs-vms', claimedAt: SLOT + 1000, claimedBy: 'crashed-process', closesAt: SLOT + 86_400_000, expectedNextRunAt: s.nextRunAt, nextRunAt: SLOT + 86_400_000 }))!;
     expect(claim.status).toBe('claimed');
-    const { messageId } = await h.app.posters.get('discord')!.post(channelId, h.app.quiz.postReply(claim)!, { postKey: `${channelId}:${ISO}` });
+    const { messageId } = await h.app.posters.get('discord')!.post(channelId, (await h.app.quiz.postReply(claim))!, { postKey: `${channelId}:${ISO}` });
 
     clock.set(SLOT + 5000 + 30_000);
     expect(await h.app.scheduler.tick()).toMatchObject({ recovered: 0, sent: 0 }); // the lease has not run out

@@ -153,16 +153,16 @@ function base(type: number, where: Where) {
 
 type Option = { name: string; type: number; value?: string | number; focused?: boolean; options?: Option[] };
 
-/** `/tutor <sub> [options]`, or `/tutor <group> <sub> [options]`. */
-export function slash(sub: string, options: Option[] = [], where: Where & { group?: string } = {}) {
+/** `/tutor <sub> [options]`, or `/tutor <group> <sub> [options]` (another top-level command with `command`). */
+export function slash(sub: string, options: Option[] = [], where: Where & { group?: string; command?: string } = {}) {
   const subOption: Option = { name: sub, type: 1, options };
-  return { ...base(2, where), data: { id: COMMAND_ID, name: 'tutor', type: 1, options: [where.group ? { name: where.group, type: 2, options: [subOption] } : subOption] } };
+  return { ...base(2, where), data: { id: COMMAND_ID, name: where.command ?? 'tutor', type: 1, options: [where.group ? { name: where.group, type: 2, options: [subOption] } : subOption] } };
 }
 
 export const str = (name: string, value: string, focused = false): Option => ({ name, type: 3, value, ...(focused ? { focused } : {}) });
 
 /** An autocomplete request (interaction type 4) while typing an option. */
-export function autocomplete(sub: string, options: Option[], where: Where & { group?: string } = {}) {
+export function autocomplete(sub: string, options: Option[], where: Where & { group?: string; command?: string } = {}) {
   return { ...slash(sub, options, where), type: 4 };
 }
 

@@ -25,7 +25,7 @@ describe('scheduled posts through the fake Discord', () => {
   });
 
   it('a quiz post to an unknown channel (404) fails once and is not retried', async () => {
-    const set = await h.interact(slash('set', [str('when', 'daily'), str('timezone', 'Europe/Berlin'), str('time', '09:00')], { group: 'schedule', permissions: MANAGER_PERMS }));
+    const set = await h.interact(slash('set', [str('when', 'daily'), str('timezone', 'Europe/Berlin'), str('time', '09:00')], { command: 'tutor-admin', group: 'schedule', permissions: MANAGER_PERMS }));
     expect(set.body.data.embeds[0].title).toBe('Quiz scheduled');
     h.fake.fail('POST', CHANNEL_MESSAGES, 404, { times: 4, body: { message: 'Unknown Channel', code: 10003 } });
 

@@ -18,13 +18,12 @@ afterAll(async () => {
   await fake?.close();
 });
 
-const discordConfig = (extra: Record<string, string> = {}) =>
-  parseConfig({ DISCORD_TOKEN: TOKEN, DISCORD_APPLICATION_ID: APP_ID, DISCORD_API_URL: fake.apiUrl, ...extra }).discord!;
+const discordConfig = (extra: Record<string, string> = {}) => parseConfig({ DISCORD_TOKEN: TOKEN, DISCORD_APPLICATION_ID: APP_ID, DISCORD_API_URL: fake.apiUrl, ...extra }).discord!;
 
 describe('registerCommands', () => {
   it('PUTs the /tutor definition to the guild route when DISCORD_GUILD_ID is set', async () => {
     const r = await registerCommands(discordConfig({ DISCORD_GUILD_ID: GUILD_ID }));
-    expect(r).toEqual({ scope: 'guild', route: `/applications/${APP_ID}/guilds/${GUILD_ID}/commands`, commands: 1 });
+    expect(r).toEqual({ scope: 'guild', route: `/applications/${APP_ID}/guilds/${GUILD_ID}/commands`, commands: 3 });
     const put = fake.matching('PUT', /commands$/).at(-1)!;
     expect(put.path).toBe(`/v10/applications/${APP_ID}/guilds/${GUILD_ID}/commands`);
     expect(put.headers.authorization).toBe(`Bot ${TOKEN}`);
@@ -39,16 +38,27 @@ describe('registerCommands', () => {
     expect(put.body).toEqual(JSON.parse(JSON.stringify(commandData())));
   });
 
-  it('sends one top-level /tutor command with every subcommand, usable in servers and bot DMs', () => {
-    const [tutor] = JSON.parse(JSON.stringify(commandData()));
+  it('sends /tutor for learners everywhere (user installs too), guild-only /tutor-admin for Manage Channels, and the message menu', () => {
+    const [tutor, admin, menu] = JSON.parse(JSON.stringify(commandData()));
     expect(tutor.name).toBe('tutor');
-    expect(tutor.contexts).toEqual([0, 1]);
-    expect(tutor.integration_types).toEqual([0]);
-    expect(tutor.options.map((o: any) => `${o.type}:${o.name}`)).toEqual(['1:ask', '1:explain', '1:topics', '1:quiz', '1:review', '1:stats', '1:leaderboard', '2:schedule']);
+    // Guild, bot DM and private channels (DMs, group DMs); guild and user installs.
+    expect(tutor.contexts).toEqual([0, 1, 2]);
+    expect(tutor.integration_types).toEqual([0, 1]);
+    expect(tutor.default_member_permissions).toBeUndefined();
+    expect(tutor.options.map((o: any) => `${o.type}:${o.name}`)).toEqual(['1:ask', '1:explain', '1:topics', '1:quiz', '1:review', '1:stats', '1:leaderboard', '1:help']);
     const explain = tutor.options.find((o: any) => o.name === 'explain');
     expect(explain.options[0]).toMatchObject({ name: 'concept', type: 3, required: true, autocomplete: true });
-    const schedule = tutor.options.find((o: any) => o.name === 'schedule');
-    expect(schedule.options.map((o: any) => o.name)).toEqual(['set', 'show', 'off']);
+
+    expect(admin.name).toBe('tutor-admin');
+    expect(admin.contexts).toEqual([0]);
+    expect(admin.integration_types).toEqual([0]);
+    // Manage Channels (1 << 4): members without it never see the command.
+    expect(admin.default_member_permissions).toBe('16');
+    expect(admin.options.map((o: any) => `${o.type}:${o.name}`)).toEqual(['2:schedule', '1:post-now', '2:ping']);
+    expect(admin.options[0].options.map((o: any) => o.name)).toEqual(['set', 'show', 'off']);
+
+    expect(menu).toMatchObject({ name: 'Explain with Tutor', type: 3, contexts: [0, 1, 2], integration_types: [0, 1] });
+    expect(menu.options).toBeUndefined();
   });
 });
 
@@ -83,6 +93,13 @@ describe('the register script', () => {
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain(`in server ${GUILD_ID}`);
-    expect(fake.matching('PUT', /commands$/).slice(before).map((p) => p.path)).toEqual([`/v10/applications/${APP_ID}/guilds/${GUILD_ID}/commands`]);
+    expect(r.stdout).toContain('Registered /tutor (7 subcommands), /tutor-admin (3, for Manage Channels) and "Explain with Tutor" on messages');
+    expect(r.stdout).toContain(`client_id=${APP_ID}&scope=applications.commands&integration_type=1`);
+    expect(
+      fake
+        .matching('PUT', /commands$/)
+        .slice(before)
+        .map((p) => p.path),
+    ).toEqual([`/v10/applications/${APP_ID}/guilds/${GUILD_ID}/commands`]);
   });
 });

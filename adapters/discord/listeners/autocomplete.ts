@@ -1,5 +1,5 @@
 import { Events } from 'discord.js';
-import { autocomplete as suggest, COMMAND_NAME, findSubcommand } from '../slash/index.ts';
+import { ADMIN_COMMAND_NAME, autocomplete as suggest, COMMAND_NAME, findSubcommand } from '../slash/index.ts';
 import { listener } from './types.ts';
 
 /** Suggestions while typing an option: answered synchronously from memory, far inside Discord's 3 s. */
@@ -7,8 +7,8 @@ export const autocomplete = listener({
   name: 'autocomplete',
   event: Events.InteractionCreate,
   async run(ctx, interaction) {
-    if (!interaction.isAutocomplete() || interaction.commandName !== COMMAND_NAME) return;
-    const sub = findSubcommand(interaction.options.getSubcommandGroup(false), interaction.options.getSubcommand(false) ?? '', ctx.app.commands);
+    if (!interaction.isAutocomplete() || (interaction.commandName !== COMMAND_NAME && interaction.commandName !== ADMIN_COMMAND_NAME)) return;
+    const sub = findSubcommand(interaction.options.getSubcommandGroup(false), interaction.options.getSubcommand(false) ?? '', ctx.app.commands, interaction.commandName);
     const focused = interaction.options.getFocused(true);
     let choices: { name: string; value: string }[] = [];
     try {

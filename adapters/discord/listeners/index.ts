@@ -1,6 +1,7 @@
 import { autocomplete } from './autocomplete.ts';
 import { button } from './button-click.ts';
 import { connection } from './connection.ts';
+import { explainMessage } from './explain-message.ts';
 import { message } from './message.ts';
 import { modalSubmit } from './form-submit.ts';
 import { ready } from './ready.ts';
@@ -10,4 +11,4 @@ import type { Listener } from './types.ts';
 export type { Listener } from './types.ts';
 
 /** Every gateway listener, explicitly. */
-export const listeners: Listener[] = [ready, slashCommand, autocomplete, button, modalSubmit, message, ...connection];
+export const listeners: Listener[] = [ready, slashCommand, explainMessage, autocomplete, button, modalSubmit, message, ...connection];

@@ -2,6 +2,8 @@
 export interface OptionReader {
   getString(name: string): string | null;
   getInteger(name: string): number | null;
+  /** A role option: the role's id is what the core gets. */
+  getRole?(name: string): { id: string } | null;
   getSubcommand(): string;
 }
 
