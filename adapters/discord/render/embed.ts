@@ -1,6 +1,6 @@
 import { escapeFences } from '../../shared/text.ts';
 import { EmbedBuilder } from 'discord.js';
-import { type Reply, type ReplyAction, type ReplyCode } from '../../../src/index.ts';
+import type { Reply, ReplyAction, ReplyCode } from '../../../src/index.ts';
 import { LIMITS, SHORTENED_NOTE, clip, truncate } from './limits.ts';
 import { renderTable } from './table.ts';
 import { CONTINUED_NOTE, takeHead } from './split.ts';
