@@ -29,7 +29,7 @@ const fire = async () => {
 };
 
 it('edits the question at most once per 30 s, coalescing answers, then closes with the summary', async () => {
-  await h.interact(slash('set', [str('when', 'daily'), str('timezone', 'UTC'), str('time', '08:00')], { group: 'schedule', permissions: MANAGER_PERMS }));
+  await h.interact(slash('set', [str('when', 'daily'), str('timezone', 'UTC'), str('time', '08:00')], { command: 'tutor-admin', group: 'schedule', permissions: MANAGER_PERMS }));
   clock.set('2027-03-01T08:00:05Z');
   expect(await h.app.scheduler.tick()).toMatchObject({ sent: 1 });
   const post = h.fake.matching('POST', new RegExp(`^/v10/channels/${CHANNEL_ID}/messages$`)).at(-1)!;
