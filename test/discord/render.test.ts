@@ -26,6 +26,12 @@ describe('tables', () => {
     expect(t.text.match(/```/g)).toHaveLength(2);
   });
 
+  it('a column separator stays │ on a line whose last cell has run out of words', () => {
+    const t = renderTable({ caption: 'Sizes', headers: ['What', 'A', 'B'], rows: [['Image', 'only the app and its many dependencies', 'MBs']] });
+    expect(t.text).not.toContain('|');
+    expect(t.text.split('\n').filter((l) => l.endsWith(' │')).length).toBeGreaterThan(0);
+  });
+
   it('sits in the description right after the summary, before any example field', () => {
     const b = body(reply({ paragraphs: ['Intro.'], table: { caption: 'Compared', headers: ['Feature', 'Containers'], rows: [['Kernel', 'Shared']] }, code: [{ caption: 'Run', code: 'ls' }] }));
     expect(b.embeds[0]!.description).toBe('Intro.\n\n**Compared**\n```\nFeature │ Containers\n────────┼───────────\nKernel  │ Shared\n```');

@@ -30,7 +30,7 @@ export function renderTable(t: ReplyTable, maxChars = 2500): RenderedTable {
   const row = (r: string[]) =>
     monospaceRow(r, widths)
       .split('\n')
-      .map((l) => l.replace(/ \| /g, ' │ '))
+      .map((l) => l.replace(/ \|( |$)/g, ' │$1'))
       .join('\n');
   const rule = widths.map((w) => '─'.repeat(w)).join('─┼─');
   const head = `${heading ? `**${heading.text}**\n` : ''}\`\`\`\n${row(headers)}\n${rule}`;
