@@ -11,6 +11,8 @@ export const explain: Command = {
   // A completed option holds the concept id; a typed name works too (matched fuzzily).
   options: [{ name: 'concept', type: 'string', description: 'Start typing: volumes, hypervisor, images…', required: true, maxLength: 100, complete: 'concept' }],
   private: true,
+  // "explain more" or "explain that" after an answer is a follow-up, not a concept called "more".
+  accepts: (text) => !/^(more|further|again|that|it|this)( more| further| again| please)?[.!?]*$/i.test(text.trim()),
   run(input, { tutor, who }) {
     const name = optionText(input, 'concept').trim();
     if (!name) return noticeReply('Which concept?', `Give me a concept name, for example \`${commandText(who.platform, 'explain', 'bind mounts')}\`.`);

@@ -49,6 +49,13 @@ describe('conversation memory and follow-ups', () => {
     tmp.cleanup();
   });
 
+  it('reads "explain more" and "explain that" as follow-ups, while "explain volumes" still names a concept', async () => {
+    expect((await say('why is my data gone after docker rm?')).conceptId).toBe('ephemeral-filesystem');
+    expect((await say('explain more')).title).toBe('Ephemeral container filesystem: in more depth');
+    expect((await say('Explain that again!')).title).toBe('Ephemeral container filesystem: in more depth');
+    expect((await say('explain volumes')).conceptId).toBe('volumes');
+  });
+
   it('resolves follow-ups against the last concept, per person and conversation, across a restart', async () => {
     expect((await say('why is my data gone after docker rm?')).conceptId).toBe('ephemeral-filesystem');
     const more = await say('tell me more');
