@@ -1,5 +1,5 @@
 import type { Platform } from '../adapter-api/request.ts';
-import type { LearnerRef } from './types.ts';
+import type { LearnerRef } from './refs.ts';
 
 /** What a conversation is about, for follow-ups. Keyed by platform, person and conversation. */
 export interface ConversationRecord {

@@ -9,15 +9,8 @@ import type { InstallationStore } from './installation-types.ts';
  * Times are epoch milliseconds. No SQL outside the implementation.
  */
 
-export interface ChannelRef {
-  platform: Platform;
-  channelId: string;
-}
-
-export interface LearnerRef {
-  platform: Platform;
-  userId: string;
-}
+export type { ChannelRef, LearnerRef } from './refs.ts';
+import type { ChannelRef, LearnerRef } from './refs.ts';
 
 export interface ScheduleRecord extends ChannelRef {
   workspaceId?: string;
