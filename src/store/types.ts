@@ -1,6 +1,7 @@
 import type { Platform } from '../adapter-api/request.ts';
 import type { ChatStore, PracticeStore } from './chat-types.ts';
 import type { InstallationStore } from './installation-types.ts';
+import type { ReminderStore } from './reminder-types.ts';
 
 /**
  * The bot's persistent state, one interface per role (consumers take only the role they use) and
@@ -197,6 +198,6 @@ export interface SeenEventStore {
 export type QuizStore = ScheduleStore & PostStore & AnswerStore & ReviewStore & PracticeStore;
 
 /** Every role together: what SQLite and Postgres implement. */
-export interface Store extends ScheduleStore, PostStore, AnswerStore, ReviewStore, UploadStore, GapStore, SeenEventStore, ChatStore, InstallationStore {
+export interface Store extends ScheduleStore, PostStore, AnswerStore, ReviewStore, UploadStore, GapStore, SeenEventStore, ChatStore, InstallationStore, ReminderStore {
   close(): void | Promise<void>;
 }
