@@ -4,13 +4,14 @@ import { explain } from './explain.ts';
 import { help } from './help.ts';
 import { leaderboard } from './leaderboard.ts';
 import { quiz } from './quiz.ts';
+import { remind } from './remind.ts';
 import { review } from './review.ts';
 import { schedule } from './schedule.ts';
 import { stats } from './stats.ts';
 import { topics } from './topics.ts';
 
 /** Every command, in the order help lists them. Explicit on purpose: no folder scanning. */
-export const commands: readonly Command[] = [ask, explain, topics, quiz, review, stats, leaderboard, schedule, help];
+export const commands: readonly Command[] = [ask, explain, topics, quiz, review, remind, stats, leaderboard, schedule, help];
 
 export function findCommand(word: string, list: readonly Command[] = commands): Command | undefined {
   const w = word.toLowerCase().replace(/^\//, '');
