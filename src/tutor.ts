@@ -18,7 +18,7 @@ import { commands as defaultCommands, findCommand } from './commands/index.ts';
 import type { Command, CommandInput } from './commands/types.ts';
 import type { QuizFeatures } from './quiz/features.ts';
 import { StatelessQuiz } from './quiz/stateless.ts';
-import type { ReminderFeatures } from './reminders/settings.ts';
+import type { ReminderFeatures } from './reminders/features.ts';
 
 export interface TutorOptions {
   quiz?: QuizFeatures;

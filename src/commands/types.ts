@@ -2,7 +2,7 @@ import type { Concept, ContentPack } from '../content/model.ts';
 import type { OptionValues, Requester } from '../adapter-api/request.ts';
 import type { ConceptHit } from '../match/matcher.ts';
 import type { QuizFeatures } from '../quiz/features.ts';
-import type { ReminderFeatures } from '../reminders/settings.ts';
+import type { ReminderFeatures } from '../reminders/features.ts';
 import type { Reply, ReplyAction } from '../reply/types.ts';
 
 /** What commands use of the tutor (the Tutor class satisfies it); declared here so commands need not import the Tutor. */

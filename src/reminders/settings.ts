@@ -6,6 +6,7 @@ import { newCron } from '../schedule/cron.ts';
 import { checkZone } from '../schedule/zone.ts';
 import type { ReminderRecord, ReminderStore } from '../store/reminder-types.ts';
 import type { Clock } from '../time/clock.ts';
+import type { ReminderFeatures } from './features.ts';
 
 /** When someone turns reminders on without choosing a time. */
 const DEFAULT_TIME = '09:00';
@@ -16,13 +17,6 @@ export function nextReminderAt(now: number, time: string, zone: string): number 
   const [h, m] = time.split(':').map(Number);
   const next = newCron(`${m} ${h} * * *`, { timezone: zone, mode: '5-part' }).nextRun(new Date(now));
   return next ? next.getTime() : now + 86_400_000;
-}
-
-/** What the remind command and the Stop reminders button use. */
-export interface ReminderFeatures {
-  /** `on`, `off`, `time HH:MM [Zone]`, or nothing to show the setting. */
-  remind(args: string, who: Requester): Promise<Reply>;
-  stop(who: Requester): Promise<Reply>;
 }
 
 /** Opt-in daily reminders: the person's own setting, kept in the store. */

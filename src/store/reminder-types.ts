@@ -1,8 +1,10 @@
 import type { Platform } from '../adapter-api/request.ts';
-import type { LearnerRef } from './types.ts';
+
+/** A learner (the same shape as LearnerRef in types.ts, which imports this file). */
+type Learner = { platform: Platform; userId: string };
 
 /** One learner's daily reminder: opted in or not, when (local time in a zone), and when it next fires. */
-export interface ReminderRecord extends LearnerRef {
+export interface ReminderRecord extends Learner {
   workspaceId?: string;
   enabled: boolean;
   /** Local time of day, "HH:MM". */
@@ -18,12 +20,12 @@ export interface ReminderRecord extends LearnerRef {
 
 /** Daily reminders, opt-in per person. */
 export interface ReminderStore {
-  getReminder(who: LearnerRef): Promise<ReminderRecord | undefined>;
+  getReminder(who: Learner): Promise<ReminderRecord | undefined>;
   putReminder(r: ReminderRecord): Promise<void>;
   /** Enabled reminders on these platforms with nextAt <= now, earliest first. */
   dueReminders(now: number, platforms: readonly Platform[], limit: number): Promise<ReminderRecord[]>;
   /** Move nextAt from `expected` to `next` if still enabled and unmoved: true for the one process that may send today's. */
-  claimReminder(who: LearnerRef, expected: number, next: number): Promise<boolean>;
+  claimReminder(who: Learner, expected: number, next: number): Promise<boolean>;
   /** Turn reminders off, with the reason when the bot did it. */
-  stopReminder(who: LearnerRef, reason: string | undefined, at: number): Promise<void>;
+  stopReminder(who: Learner, reason: string | undefined, at: number): Promise<void>;
 }

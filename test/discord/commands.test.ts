@@ -47,7 +47,7 @@ describe('subcommand -> core request', () => {
   });
 
   it('lists every subcommand once, in one explicit index', () => {
-    expect(slashCommands().map((s) => s.name)).toEqual(['ask', 'explain', 'topics', 'quiz', 'review', 'stats', 'leaderboard', 'schedule']);
+    expect(slashCommands().map((s) => s.name)).toEqual(['ask', 'explain', 'topics', 'quiz', 'review', 'remind', 'stats', 'leaderboard', 'schedule']);
     expect(findSubcommand(null, 'nope')).toBeUndefined();
   });
 });

@@ -44,7 +44,7 @@ describe('registerCommands', () => {
     expect(tutor.name).toBe('tutor');
     expect(tutor.contexts).toEqual([0, 1]);
     expect(tutor.integration_types).toEqual([0]);
-    expect(tutor.options.map((o: any) => `${o.type}:${o.name}`)).toEqual(['1:ask', '1:explain', '1:topics', '1:quiz', '1:review', '1:stats', '1:leaderboard', '2:schedule']);
+    expect(tutor.options.map((o: any) => `${o.type}:${o.name}`)).toEqual(['1:ask', '1:explain', '1:topics', '1:quiz', '1:review', '2:remind', '1:stats', '1:leaderboard', '2:schedule']);
     const explain = tutor.options.find((o: any) => o.name === 'explain');
     expect(explain.options[0]).toMatchObject({ name: 'concept', type: 3, required: true, autocomplete: true });
     const schedule = tutor.options.find((o: any) => o.name === 'schedule');
