@@ -106,7 +106,7 @@ export class ReminderSweep {
 }
 
 /** The direct message: how many reviews are due, Start review, and Stop reminders. */
-export function reminderReply(due: number): Reply {
+function reminderReply(due: number): Reply {
   const text = `You have **${due}** review${due === 1 ? '' : 's'} due today. A couple of minutes keeps them fresh.`;
   const r = emptyReply('notice', `Time to review: ${due} due today.`);
   r.title = 'Time to review';
