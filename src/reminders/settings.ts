@@ -76,7 +76,7 @@ export class ReminderSettings implements ReminderFeatures {
     const lead = why === 'on' ? 'Reminders are on.' : 'Reminder time saved; reminders are on.';
     return notice(
       'Reminders on',
-      `${lead} I will send you one direct message a day at **${time}** (${zone}), only when reviews are due. Change the time with \`${commandText(who.platform, 'remind', 'time HH:MM Zone')}\`; stop with \`${commandText(who.platform, 'remind', 'off')}\` or the **Stop reminders** button.`,
+      `${lead} I will send you one direct message a day at **${time}** (${zone}), only when reviews are due or a quiz streak is about to break. Change the time with \`${commandText(who.platform, 'remind', 'time HH:MM Zone')}\`; stop with \`${commandText(who.platform, 'remind', 'off')}\` or the **Stop reminders** button.`,
     );
   }
 
@@ -85,7 +85,7 @@ export class ReminderSettings implements ReminderFeatures {
       const why = r?.stoppedReason ? ` They were turned off because ${r.stoppedReason}.` : '';
       return notice('Reminders off', `Reminders are off.${why} ${usage(who)}`);
     }
-    return notice('Reminders on', `Reminders are on: one direct message a day at **${r.time}** (${r.zone}) when reviews are due. ${usage(who)}`);
+    return notice('Reminders on', `Reminders are on: one direct message a day at **${r.time}** (${r.zone}) when reviews are due or a streak is about to break. ${usage(who)}`);
   }
 }
 

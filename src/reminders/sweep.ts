@@ -9,7 +9,8 @@ import { encodeAction } from '../reply/actions.ts';
 import { emptyReply } from '../reply/build.ts';
 import type { Reply } from '../reply/types.ts';
 import type { ReminderRecord, ReminderStore } from '../store/reminder-types.ts';
-import type { ReviewStore } from '../store/types.ts';
+import { currentStreak } from '../quiz/streaks.ts';
+import type { AnswerStore, PostStore, ReviewStore, ScheduleStore } from '../store/types.ts';
 import type { Clock } from '../time/clock.ts';
 import { nextReminderAt } from './settings.ts';
 
@@ -18,7 +19,7 @@ const SWEEP_EVERY_MS = 60_000;
 const BATCH = 200;
 
 export interface ReminderSweepDeps {
-  store: ReminderStore & ReviewStore;
+  store: ReminderStore & ReviewStore & ScheduleStore & PostStore & AnswerStore;
   pack: ContentPack;
   clock: Clock;
   posters: ReadonlyMap<Platform, ChannelPoster>;
@@ -68,14 +69,15 @@ export class ReminderSweep {
     const { store, pack } = this.deps;
     if (!(await store.claimReminder(r, r.nextAt, nextReminderAt(now, r.time, r.zone)))) return;
     const dueCount = dueReviews(pack.quizItems, await store.listReviews(r), endOfLocalDay(now, r.zone)).length;
-    if (dueCount === 0) {
+    const streak = dueCount === 0 ? await this.streakAtRisk(r) : 0;
+    if (dueCount === 0 && streak === 0) {
       report.quiet++;
       return;
     }
     const poster = this.deps.posters.get(r.platform);
     if (!poster?.postDirect) return;
     try {
-      await this.deps.queue.push(`dm:${r.platform}:${r.userId}`, (call) => call(() => poster.postDirect!(r.userId, reminderReply(dueCount), r.workspaceId)));
+      await this.deps.queue.push(`dm:${r.platform}:${r.userId}`, (call) => call(() => poster.postDirect!(r.userId, reminderReply(dueCount, streak), r.workspaceId)));
       report.sent++;
     } catch (err) {
       const e = err as { retryable?: boolean; message?: string };
@@ -88,6 +90,26 @@ export class ReminderSweep {
         this.deps.logger.warn({ platform: r.platform, userId: r.userId, err: e?.message }, 'reminder failed; trying again tomorrow');
       }
     }
+  }
+
+  /**
+   * The longest streak the learner would lose today: in a scheduled channel whose quiz is posted and
+   * still open, unanswered by them, after at least one answered quiz day. 0 when none is at risk.
+   */
+  private async streakAtRisk(r: ReminderRecord): Promise<number> {
+    const { store } = this.deps;
+    let worst = 0;
+    for (const channelId of await store.answeredChannels(r)) {
+      const ch = { platform: r.platform, channelId };
+      const schedule = await store.getSchedule(ch);
+      if (!schedule) continue;
+      const posts = await store.channelPosts(ch);
+      const answered = await store.answeredPostIds(ch, r.userId);
+      const open = posts.filter((p) => p.status === 'sent' && p.closedAt === undefined);
+      if (open.length === 0 || open.some((p) => answered.has(p.id))) continue;
+      worst = Math.max(worst, currentStreak(posts, answered, schedule.zone));
+    }
+    return worst;
   }
 
   start(): void {
@@ -105,10 +127,13 @@ export class ReminderSweep {
   }
 }
 
-/** The direct message: how many reviews are due, Start review, and Stop reminders. */
-function reminderReply(due: number): Reply {
-  const text = `You have **${due}** review${due === 1 ? '' : 's'} due today. A couple of minutes keeps them fresh.`;
-  const r = emptyReply('notice', `Time to review: ${due} due today.`);
+/** The direct message: reviews due or the streak at risk, Start review, and Stop reminders. */
+function reminderReply(due: number, streak: number): Reply {
+  const lines: string[] = [];
+  if (due > 0) lines.push(`You have **${due}** review${due === 1 ? '' : 's'} due today. A couple of minutes keeps them fresh.`);
+  if (streak > 0) lines.push(`Your **${streak}**-day quiz streak ends today unless you answer today's question in the channel.`);
+  const text = lines.join(' ');
+  const r = emptyReply('notice', due > 0 ? `Time to review: ${due} due today.` : `Your ${streak}-day streak ends today unless you answer.`);
   r.title = 'Time to review';
   r.paragraphs = [text];
   r.audience = 'channel';

@@ -147,6 +147,7 @@ export class SqliteStore implements Store {
   answerTally = (postId: number) => this.posts.answerTally(postId);
   scoreboard = (ch: ChannelRef, since: number | undefined, limit: number) => this.posts.scoreboard(ch, since, limit);
   answeredPostIds = (ch: ChannelRef, userId: string) => this.posts.answeredPostIds(ch, userId);
+  answeredChannels = (who: LearnerRef) => this.posts.answeredChannels(who);
 
   // Reviews
 

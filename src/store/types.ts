@@ -163,6 +163,8 @@ export interface AnswerStore {
   scoreboard(ch: ChannelRef, since: number | undefined, limit: number): Promise<ScoreRow[]>;
   /** The posts in a channel a person answered. */
   answeredPostIds(ch: ChannelRef, userId: string): Promise<Set<number>>;
+  /** The channels (on the learner's platform) where a person answered any quiz post (reminders check their streaks). */
+  answeredChannels(who: LearnerRef): Promise<string[]>;
 }
 
 /** Personal spaced review (Leitner boxes). */

@@ -184,6 +184,8 @@ for (const backend of [sqlite(), postgres()]) {
       expect(await a.answerTally(p1.id)).toEqual({ total: 2, correct: 1 });
       expect(await a.answerTally(p2.id)).toEqual({ total: 0, correct: 0 });
       expect(await a.answeredPostIds(ch, 'U1')).toEqual(new Set([p1.id]));
+      expect(await a.answeredChannels({ platform: ch.platform, userId: 'U1' })).toEqual([ch.channelId]);
+      expect(await a.answeredChannels({ platform: 'other', userId: 'U1' })).toEqual([]);
     });
 
     it('records the first answer only; the scoreboard breaks ties by fewer answers, then user id in byte order', async () => {

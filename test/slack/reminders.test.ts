@@ -1,6 +1,7 @@
 /** Daily reminders through the real Bolt app and the fake Slack: opt-in, only when due, once a day, Stop, blocked users. */
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { ManualClock } from '../../src/index.ts';
+import { seedScores } from '../helpers/seed-scores.ts';
 import { fixture, startHarness, type Harness } from './helpers/harness.ts';
 
 type Block = { type: string; elements?: { action_id?: string; value?: string; text?: { text?: string } }[] };
@@ -118,4 +119,21 @@ test('a user who cannot be reached (blocked the bot) is stopped after the first 
   expect(h.fake.of('chat.postMessage').length - before).toBe(1);
   await h.slash({ ...slash, user_id: 'U0GONE', text: 'remind', response_url: h.fake.responseUrl('g2') });
   expect(JSON.stringify(h.fake.responses.at(-1)!.body)).toContain('could not be delivered');
+});
+
+test('a streak about to break brings a reminder even with no reviews due; answering today means none', async () => {
+  const channel = slash.channel_id!;
+  clock.set('2027-03-10T08:00:00Z');
+  await seedScores(h.app, 'slack', channel, ['U0STREAK'], clock.now().getTime()); // answered right: nothing to review
+  await h.slash({ ...slash, user_id: 'U0STREAK', text: 'remind time 09:00 UTC', response_url: h.fake.responseUrl('s') });
+  clock.set('2027-03-10T09:00:05Z');
+  expect((await h.app.reminders.sweep()).sent).toBe(0); // today's quiz is answered
+  expect(dmsTo('U0STREAK')).toHaveLength(0);
+  clock.set('2027-03-11T08:00:00Z');
+  await seedScores(h.app, 'slack', channel, [], clock.now().getTime()); // today's quiz, not answered yet
+  clock.set('2027-03-11T09:00:05Z');
+  expect((await h.app.reminders.sweep()).sent).toBe(1);
+  const dm = dmsTo('U0STREAK');
+  expect(dm).toHaveLength(1);
+  expect(String(dm[0]!.args.text)).toContain('1-day streak ends today');
 });
