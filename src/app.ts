@@ -19,6 +19,8 @@ import { openStore } from './store/open.ts';
 import { markRunning } from './store/sqlite-safety.ts';
 import type { Store } from './store/types.ts';
 import { RetentionSweep } from './workspaces/retention.ts';
+import { ReminderSettings } from './reminders/settings.ts';
+import { ReminderSweep } from './reminders/sweep.ts';
 
 /** The running app. It is the AdapterHost the chat adapters use; the launcher and tests use the rest. */
 export interface TutorApp extends AdapterHost {
@@ -37,6 +39,8 @@ export interface TutorApp extends AdapterHost {
   scheduler: Scheduler;
   /** Deletes the data of workspaces that removed the app 30 days ago; started with the scheduler. */
   retention: RetentionSweep;
+  /** Daily reminders by direct message (started with the scheduler). Tests call `reminders.sweep()`. */
+  reminders: ReminderSweep;
   /** "N answered so far" on posted questions. */
   tally: LiveTally;
   /** Tick now (missed posts inside the grace window go out once) and then on a timer. */
@@ -82,6 +86,7 @@ export async function createTutorApp(config: Config, logger: Logger, options: Tu
     feedback: { record: (f) => store.recordFeedback({ ...f, at: clock.now().getTime() }) },
     ...options,
     quiz: options.quiz ?? quiz,
+    reminders: options.reminders ?? new ReminderSettings(store, clock),
     onError: (err, req, who) => {
       // The request's context, never credentials (a Requester holds none); long text is clipped.
       const request = { ...req, ...('text' in req && typeof req.text === 'string' ? { text: req.text.slice(0, 500) } : {}) };
@@ -116,6 +121,7 @@ export async function createTutorApp(config: Config, logger: Logger, options: Tu
   quiz.postNowVia = (ch) => scheduler.postNow(ch);
   logger.debug({ concepts: pack.concepts.length, quizItems: pack.quizItems.length, ms: Math.round(performance.now() - started) }, 'content loaded');
   const retention = new RetentionSweep(store, clock, logger);
+  const reminders = new ReminderSweep({ store, pack, clock, posters, queue: scheduler.queue, logger });
   let closed = false;
   return {
     tutor,
@@ -135,15 +141,18 @@ export async function createTutorApp(config: Config, logger: Logger, options: Tu
     clock,
     scheduler,
     retention,
+    reminders,
     tally,
     startScheduler: () => {
       scheduler.start();
       retention.start();
+      reminders.start();
     },
     close: async () => {
       if (closed) return;
       closed = true;
       retention.stop();
+      await reminders.stop();
       await tally.stop();
       await scheduler.stop();
       if (ownStore) await store.close();

@@ -18,9 +18,12 @@ import { commands as defaultCommands, findCommand } from './commands/index.ts';
 import type { Command, CommandInput } from './commands/types.ts';
 import type { QuizFeatures } from './quiz/features.ts';
 import { StatelessQuiz } from './quiz/stateless.ts';
+import type { ReminderFeatures } from './reminders/features.ts';
 
 export interface TutorOptions {
   quiz?: QuizFeatures;
+  /** Daily reminders (the app gives the store's); without it the remind command says they are unavailable. */
+  reminders?: ReminderFeatures;
   /** Called for every question that matched no concept (the content-gap report listens here). */
   onUnmatched?: (normalizedText: string, who: Requester) => void;
   /** Concepts offered as a starting point in help replies. */
@@ -48,6 +51,7 @@ const DEFAULT_STARTERS = ['docker-vs-vm', 'container', 'docker-image', 'volumes'
 export class Tutor {
   readonly matcher: Matcher;
   quiz: QuizFeatures;
+  readonly reminders?: ReminderFeatures;
   private readonly names: Fuse<{ id: string; name: string }>;
   private readonly options: TutorOptions;
   readonly memory: ConversationMemory;
@@ -63,6 +67,7 @@ export class Tutor {
     this.commands = options.commands ?? defaultCommands;
     this.matcher = new Matcher(pack.concepts.map(matchableConcept), { threshold: options.threshold, outOfScope: pack.outOfScope });
     this.quiz = options.quiz ?? new StatelessQuiz(pack);
+    if (options.reminders) this.reminders = options.reminders;
     const names = pack.concepts.flatMap((c) => [c.title, ...c.aliases, c.id].map((name) => ({ id: c.id, name })));
     this.names = new Fuse(names, { keys: ['name'], threshold: 0.4, ignoreLocation: true, includeScore: true });
   }
@@ -187,6 +192,8 @@ export class Tutor {
         return { ...(await this.quiz.practice(who)), inPlace: true };
       case 'review':
         return this.quiz.review(who);
+      case 'stop-reminders':
+        return this.reminders ? this.reminders.stop(who) : noticeReply('Reminders', 'Reminders are not available here.');
       case 'topics':
         return { ...(await this.runCommand('topics', { text: String(action.page) }, who)), inPlace: true };
     }

@@ -25,6 +25,13 @@ export function createPoster(client: Client): ChannelPoster {
       const sent = (await client.rest.post(Routes.channelMessages(channelId), { body: { ...body, nonce, enforce_nonce: true }, ...(files.length ? { files } : {}) }).catch(rethrow)) as APIMessage;
       return { messageId: sent.id };
     },
+    /** A reminder: open (or reuse) the DM channel, then post there. A user who blocked the bot or closed DMs gets 50007 (a 4xx: given up). */
+    async postDirect(userId, reply) {
+      const dm = (await client.rest.post(Routes.userChannels(), { body: { recipient_id: userId } }).catch(rethrow)) as { id: string };
+      const msg = renderReply(reply);
+      const sent = (await client.rest.post(Routes.channelMessages(dm.id), { body: toMessageBody(msg) }).catch(rethrow)) as APIMessage;
+      return { messageId: sent.id };
+    },
     async update(channelId, messageId, reply) {
       const msg = renderReply(reply);
       const files = toRestFiles(msg);

@@ -76,6 +76,11 @@ const PERMANENT = new Set([
   'message_not_found',
   'cant_update_message',
   'edit_window_closed',
+  // A direct message (reminders) to someone the bot cannot reach.
+  'user_not_found',
+  'user_disabled',
+  'cannot_dm_bot',
+  'messages_tab_disabled',
 ]);
 
 /**

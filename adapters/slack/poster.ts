@@ -32,6 +32,13 @@ export function slackPoster(clientFor: ClientForChannel, log: Logger, diagrams?:
       if (!ts) throw Object.assign(new Error('chat.postMessage returned no ts'), { retryable: false });
       return { messageId: ts };
     },
+    /** A reminder: chat.postMessage to the user id lands in the app's Messages tab (the DM). */
+    async postDirect(userId, reply, workspaceId) {
+      const client = await clientFor(userId, workspaceId);
+      const ts = await sendBest(channelPost(client, userId), renderVariants(reply), log, false).catch(rethrow);
+      if (!ts) throw Object.assign(new Error('chat.postMessage returned no ts'), { retryable: false });
+      return { messageId: ts };
+    },
     async update(channelId, messageId, reply) {
       const client = await clientFor(channelId);
       await sendBest(messageUpdate(client, channelId, messageId), renderVariants(reply), log, false).catch(rethrow);

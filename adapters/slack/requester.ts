@@ -9,6 +9,8 @@ export interface RequesterInput {
   canManageChannel?: boolean;
   /** The thread the message is in (or starts), for conversation memory. Default: the channel. */
   threadTs?: string | undefined;
+  /** The person's IANA zone, when it was looked up (users.info tz). */
+  zone?: string | undefined;
 }
 
 export function slackRequester(p: RequesterInput): Requester {
@@ -18,6 +20,7 @@ export function slackRequester(p: RequesterInput): Requester {
     channelId: p.channelId,
     ...(p.teamId ? { workspaceId: p.teamId } : {}),
     direct: p.direct,
+    ...(p.zone ? { zone: p.zone } : {}),
     canManageChannel: p.canManageChannel ?? false,
     conversationId: p.threadTs ? `${p.channelId}/${p.threadTs}` : p.channelId,
   };

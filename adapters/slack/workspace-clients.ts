@@ -5,7 +5,7 @@ import { botTokenOf } from './installations.ts';
 type Client = webApi.WebClient;
 
 /** Which client a scheduled post to a channel goes through. */
-export type ClientForChannel = (channelId: string) => Promise<Client>;
+export type ClientForChannel = (channelId: string, workspaceId?: string) => Promise<Client>;
 
 /** Single-workspace mode: every channel, one client. */
 export function oneClient(client: Client): ClientForChannel {
@@ -19,8 +19,9 @@ export function oneClient(client: Client): ClientForChannel {
  */
 export function perWorkspaceClients(store: AdapterHost['store'], make: (token: string) => Client): ClientForChannel {
   const clients = new Map<string, Client>();
-  return async (channelId) => {
-    const workspaceId = (await store.getSchedule({ platform: 'slack', channelId }))?.workspaceId;
+  // A direct message (a reminder) names its workspace; a channel post finds it from the schedule.
+  return async (channelId, known) => {
+    const workspaceId = known ?? (await store.getSchedule({ platform: 'slack', channelId }))?.workspaceId;
     if (!workspaceId) throw refused(`no workspace is known for channel ${channelId} (it has no schedule)`);
     const token = await botTokenOf(store, workspaceId);
     if (!token) throw refused(`the app is not installed in workspace ${workspaceId}`);

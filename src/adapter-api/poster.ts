@@ -23,6 +23,11 @@ export interface ChannelPoster {
   platform: Platform;
   /** Post a reply visibly in a channel. Resolves with the platform's message id; a failure may carry PostErrorHints. */
   post(channelId: string, reply: Reply, mark?: PostMark): Promise<{ messageId: string }>;
+  /**
+   * Send a direct message to one person (daily reminders); `workspaceId` picks the workspace's token
+   * where there are several. A failure with `retryable: false` means it cannot reach them (blocked, DMs closed).
+   */
+  postDirect?(userId: string, reply: Reply, workspaceId?: string): Promise<{ messageId: string }>;
   /** Replace an earlier post, e.g. to close a quiz with its summary. */
   update(channelId: string, messageId: string, reply: Reply): Promise<void>;
   /**

@@ -10,6 +10,8 @@ export interface Requester {
   workspaceId?: string;
   /** True when the platform says this person may manage the channel (admins, Manage Channels). */
   canManageChannel?: boolean;
+  /** The person's own IANA time zone, when the platform says (Slack's users.info tz); reminders default to it. */
+  zone?: string;
   /** True in a direct message. */
   direct?: boolean;
   /**

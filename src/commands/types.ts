@@ -2,12 +2,15 @@ import type { Concept, ContentPack } from '../content/model.ts';
 import type { OptionValues, Requester } from '../adapter-api/request.ts';
 import type { ConceptHit } from '../match/matcher.ts';
 import type { QuizFeatures } from '../quiz/features.ts';
+import type { ReminderFeatures } from '../reminders/features.ts';
 import type { Reply, ReplyAction } from '../reply/types.ts';
 
 /** What commands use of the tutor (the Tutor class satisfies it); declared here so commands need not import the Tutor. */
 interface CommandTutor {
   readonly pack: ContentPack;
   readonly quiz: QuizFeatures;
+  /** Daily reminders, when the tutor has a store. */
+  readonly reminders?: ReminderFeatures;
   answerQuestion(text: string, who: Requester): Promise<Reply>;
   conceptAnswer(concept: Concept, question: string, who: Requester, suggestions?: readonly ConceptHit[]): Promise<Reply>;
   lookupConcept(name: string): { concept?: Concept; suggestions: ConceptHit[] };

@@ -18,6 +18,8 @@ export type TutorAction =
   | { type: 'next-practice' }
   /** Start the learner's spaced review (App Home's Start review). */
   | { type: 'review' }
+  /** Turn the learner's daily reminders off (the Stop reminders button in a reminder). */
+  | { type: 'stop-reminders' }
   | { type: 'topics'; page: number };
 
 export const MAX_ACTION_LENGTH = 100;
@@ -63,6 +65,9 @@ export function encodeAction(a: TutorAction): string {
       break;
     case 'review':
       s = 'r:';
+      break;
+    case 'stop-reminders':
+      s = 'o:';
       break;
   }
   if (s.length > MAX_ACTION_LENGTH) throw new Error(`action too long (${s.length} > ${MAX_ACTION_LENGTH}): ${s}`);
@@ -115,6 +120,8 @@ export function decodeAction(raw: string): TutorAction | null {
       return { type: 'next-practice' };
     case 'r':
       return { type: 'review' };
+    case 'o':
+      return { type: 'stop-reminders' };
     case 't':
       return /^\d{1,4}$/.test(body) ? { type: 'topics', page: Number(body) } : null;
     default:

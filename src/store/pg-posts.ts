@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import type { Platform } from '../adapter-api/request.ts';
 import { toPost, type Row } from './rows.ts';
-import type { AnswerRecord, AnswerStore, ChannelRef, PostClaim, PostRecord, PostStore, ScoreRow } from './types.ts';
+import type { AnswerRecord, AnswerStore, ChannelRef, LearnerRef, PostClaim, PostRecord, PostStore, ScoreRow } from './types.ts';
 
 type Query = Pick<pg.Pool, 'query'>;
 
@@ -142,6 +142,11 @@ export class PgPostTables implements PostStore, AnswerStore {
   async answeredPostIds(ch: ChannelRef, userId: string): Promise<Set<number>> {
     const rows = await this.rows('SELECT a.post_id FROM answers a JOIN posts p ON p.id = a.post_id WHERE a.user_id = $1 AND p.platform = $2 AND p.channel_id = $3', [userId, ch.platform, ch.channelId]);
     return new Set(rows.map((r) => Number(r.post_id)));
+  }
+
+  async answeredChannels(who: LearnerRef): Promise<string[]> {
+    const rows = await this.rows('SELECT DISTINCT p.channel_id FROM answers a JOIN posts p ON p.id = a.post_id WHERE a.user_id = $1 AND p.platform = $2 ORDER BY p.channel_id', [who.userId, who.platform]);
+    return rows.map((r) => String(r.channel_id));
   }
 }
 

@@ -5,6 +5,8 @@ import type { ConversationRecord, FeedbackRecord, FeedbackRow } from './chat-typ
 import { StoreError } from './errors.ts';
 import { PgInstallationTables } from './pg-installations.ts';
 import { PgPostTables } from './pg-posts.ts';
+import { PgReminderTables } from './pg-reminders.ts';
+import type { ReminderRecord } from './reminder-types.ts';
 import type { InstallationRecord } from './installation-types.ts';
 import { describeDatabase, inspectPostgres, migrate } from './pg-schema.ts';
 import { toReview, toSchedule, type Row } from './rows.ts';
@@ -127,6 +129,17 @@ export class PgStore implements Store {
     return (await this.changed('UPDATE schedules SET next_run_at = $1 WHERE platform = $2 AND channel_id = $3 AND next_run_at = $4', [next, ch.platform, ch.channelId, expected])) === 1;
   }
 
+  // Reminders live in pg-reminders.ts.
+  private get reminders() {
+    return (this.reminderTables ??= new PgReminderTables(this.pool));
+  }
+  private reminderTables?: PgReminderTables;
+  getReminder = (who: LearnerRef) => this.reminders.getReminder(who);
+  putReminder = (r: ReminderRecord) => this.reminders.putReminder(r);
+  dueReminders = (now: number, platforms: readonly Platform[], limit: number) => this.reminders.dueReminders(now, platforms, limit);
+  claimReminder = (who: LearnerRef, expected: number, next: number) => this.reminders.claimReminder(who, expected, next);
+  stopReminder = (who: LearnerRef, reason: string | undefined, at: number) => this.reminders.stopReminder(who, reason, at);
+
   // Posts and answers live in pg-posts.ts.
   claimPost = (c: PostClaim) => this.posts.claimPost(c);
   claimPosts = (claims: readonly PostClaim[]) => this.posts.claimPosts(claims);
@@ -147,6 +160,7 @@ export class PgStore implements Store {
   answerTally = (postId: number) => this.posts.answerTally(postId);
   scoreboard = (ch: ChannelRef, since: number | undefined, limit: number) => this.posts.scoreboard(ch, since, limit);
   answeredPostIds = (ch: ChannelRef, userId: string) => this.posts.answeredPostIds(ch, userId);
+  answeredChannels = (who: LearnerRef) => this.posts.answeredChannels(who);
 
   // Reviews
 

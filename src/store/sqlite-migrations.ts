@@ -151,4 +151,20 @@ export const MIGRATIONS: readonly string[] = [
   `
   ALTER TABLE schedules ADD COLUMN ping TEXT;
   `,
+  // 7: daily reminders, opt-in per person (local time and zone; next_at moves a day on before each send).
+  `
+  CREATE TABLE reminders (
+    platform TEXT NOT NULL,
+    user_id TEXT NOT NULL,
+    workspace_id TEXT,
+    enabled INTEGER NOT NULL CHECK (enabled IN (0, 1)),
+    time TEXT NOT NULL,
+    zone TEXT NOT NULL,
+    next_at INTEGER NOT NULL,
+    stopped_reason TEXT,
+    updated_at INTEGER NOT NULL,
+    PRIMARY KEY (platform, user_id)
+  ) WITHOUT ROWID;
+  CREATE INDEX reminders_due ON reminders (enabled, next_at);
+  `,
 ];

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { Platform } from '../adapter-api/request.ts';
 import { toPost, type Row } from './rows.ts';
-import type { AnswerRecord, AnswerStore, ChannelRef, PostClaim, PostRecord, PostStore, ScoreRow } from './types.ts';
+import type { AnswerRecord, AnswerStore, ChannelRef, LearnerRef, PostClaim, PostRecord, PostStore, ScoreRow } from './types.ts';
 
 /** SQL for posts (the exactly-once claims) and their answers. SqliteStore delegates to it. */
 export class SqlitePostTables implements PostStore, AnswerStore {
@@ -136,5 +136,10 @@ export class SqlitePostTables implements PostStore, AnswerStore {
   async answeredPostIds(ch: ChannelRef, userId: string): Promise<Set<number>> {
     const rows = this.sql('SELECT a.post_id FROM answers a JOIN posts p ON p.id = a.post_id WHERE a.user_id = ? AND p.platform = ? AND p.channel_id = ?').all(userId, ch.platform, ch.channelId) as Row[];
     return new Set(rows.map((r) => Number(r.post_id)));
+  }
+
+  async answeredChannels(who: LearnerRef): Promise<string[]> {
+    const rows = this.sql('SELECT DISTINCT p.channel_id FROM answers a JOIN posts p ON p.id = a.post_id WHERE a.user_id = ? AND p.platform = ? ORDER BY p.channel_id').all(who.userId, who.platform) as Row[];
+    return rows.map((r) => String(r.channel_id));
   }
 }

@@ -6,6 +6,8 @@ import { MIGRATIONS } from './sqlite-migrations.ts';
 import { SqliteChatTables } from './sqlite-chat.ts';
 import { SqliteInstallationTables } from './sqlite-installations.ts';
 import { SqlitePostTables } from './sqlite-posts.ts';
+import { SqliteReminderTables } from './sqlite-reminders.ts';
+import type { ReminderRecord } from './reminder-types.ts';
 import type { InstallationRecord } from './installation-types.ts';
 import { toReview, toSchedule, type Row } from './rows.ts';
 import type { ConversationRecord, FeedbackRecord } from './chat-types.ts';
@@ -158,6 +160,7 @@ export class SqliteStore implements Store {
   answerTally = (postId: number) => this.posts.answerTally(postId);
   scoreboard = (ch: ChannelRef, since: number | undefined, limit: number) => this.posts.scoreboard(ch, since, limit);
   answeredPostIds = (ch: ChannelRef, userId: string) => this.posts.answeredPostIds(ch, userId);
+  answeredChannels = (who: LearnerRef) => this.posts.answeredChannels(who);
 
   // Reviews
 
@@ -203,6 +206,14 @@ export class SqliteStore implements Store {
   answerPracticeAsk = (id: number, who: LearnerRef, choice: number, at: number) => this.chat.answerPracticeAsk(id, who, choice, at);
   recordFeedback = (f: FeedbackRecord) => this.chat.recordFeedback(f);
   feedbackReport = (limit: number) => this.chat.feedbackReport(limit);
+
+  // Reminders live in sqlite-reminders.ts.
+  private readonly reminders = new SqliteReminderTables((text) => this.sql(text));
+  getReminder = (who: LearnerRef) => this.reminders.getReminder(who);
+  putReminder = (r: ReminderRecord) => this.reminders.putReminder(r);
+  dueReminders = (now: number, platforms: readonly Platform[], limit: number) => this.reminders.dueReminders(now, platforms, limit);
+  claimReminder = (who: LearnerRef, expected: number, next: number) => this.reminders.claimReminder(who, expected, next);
+  stopReminder = (who: LearnerRef, reason: string | undefined, at: number) => this.reminders.stopReminder(who, reason, at);
 
   // Installations and removed workspaces live in sqlite-installations.ts.
   private get installs() {

@@ -1,6 +1,7 @@
 import type { Platform } from '../adapter-api/request.ts';
 import type { ChatStore, PracticeStore } from './chat-types.ts';
 import type { InstallationStore } from './installation-types.ts';
+import type { ReminderStore } from './reminder-types.ts';
 
 /**
  * The bot's persistent state, one interface per role (consumers take only the role they use) and
@@ -161,6 +162,8 @@ export interface AnswerStore {
   scoreboard(ch: ChannelRef, since: number | undefined, limit: number): Promise<ScoreRow[]>;
   /** The posts in a channel a person answered. */
   answeredPostIds(ch: ChannelRef, userId: string): Promise<Set<number>>;
+  /** The channels (on the learner's platform) where a person answered any quiz post (reminders check their streaks). */
+  answeredChannels(who: LearnerRef): Promise<string[]>;
 }
 
 /** Personal spaced review (Leitner boxes). */
@@ -196,7 +199,7 @@ export interface SeenEventStore {
 export type QuizStore = ScheduleStore & PostStore & AnswerStore & ReviewStore & PracticeStore;
 
 /** Every role together: what SQLite and Postgres implement. */
-export interface Store extends ScheduleStore, PostStore, AnswerStore, ReviewStore, UploadStore, GapStore, SeenEventStore, ChatStore, InstallationStore {
+export interface Store extends ScheduleStore, PostStore, AnswerStore, ReviewStore, UploadStore, GapStore, SeenEventStore, ChatStore, InstallationStore, ReminderStore {
   /** One trivial query: throws when the database cannot be reached (for /readyz). */
   ping(): Promise<void>;
   close(): void | Promise<void>;

@@ -91,6 +91,27 @@ for (const backend of [sqlite(), postgres()]) {
       expect(await b.gapReport(10)).toEqual([{ text: 'how do i bake bread', count: 1, lastAskedAt: 5, platforms: ['slack'] }]);
     });
 
+    it('reminders: put replaces, due ones come earliest first, a claim moves nextAt once, stop keeps the reason', async () => {
+      const a = await store();
+      const r = { platform: 'slack', userId: 'U1', workspaceId: 'T1', enabled: true, time: '09:00', zone: 'Europe/Berlin', nextAt: 2000, updatedAt: 1 };
+      expect(await a.getReminder(learner)).toBeUndefined();
+      await a.putReminder(r);
+      await a.putReminder({ ...r, userId: 'U2', nextAt: 1500, workspaceId: undefined });
+      await a.putReminder({ ...r, userId: 'U3', nextAt: 100, enabled: false });
+      await a.putReminder({ ...r, platform: 'discord', userId: 'U4', nextAt: 100 });
+      expect((await a.dueReminders(2000, ['slack'], 10)).map((x) => x.userId)).toEqual(['U2', 'U1']);
+      expect(await a.dueReminders(1999, ['slack'], 1)).toEqual([{ platform: 'slack', userId: 'U2', enabled: true, time: '09:00', zone: 'Europe/Berlin', nextAt: 1500, updatedAt: 1 }]);
+      const u1 = { platform: 'slack', userId: 'U1' };
+      expect(await a.claimReminder(u1, 2000, 90_000)).toBe(true);
+      expect(await a.claimReminder(u1, 2000, 90_000)).toBe(false);
+      expect((await a.getReminder(u1))?.nextAt).toBe(90_000);
+      await a.stopReminder(u1, 'the person blocked the bot', 5);
+      expect(await a.getReminder(u1)).toEqual({ ...r, enabled: false, nextAt: 90_000, stoppedReason: 'the person blocked the bot', updatedAt: 5 });
+      expect(await a.claimReminder(u1, 90_000, 180_000)).toBe(false);
+      await a.putReminder({ ...r, time: '07:30' });
+      expect(await a.getReminder(u1)).toEqual({ ...r, time: '07:30' });
+    });
+
     it('schedules: put replaces, delete says whether there was one, due ones come earliest first per platform', async () => {
       const a = await store();
       await a.putSchedule(schedule);
@@ -179,6 +200,8 @@ for (const backend of [sqlite(), postgres()]) {
       expect(await a.answerTally(p1.id)).toEqual({ total: 2, correct: 1 });
       expect(await a.answerTally(p2.id)).toEqual({ total: 0, correct: 0 });
       expect(await a.answeredPostIds(ch, 'U1')).toEqual(new Set([p1.id]));
+      expect(await a.answeredChannels({ platform: ch.platform, userId: 'U1' })).toEqual([ch.channelId]);
+      expect(await a.answeredChannels({ platform: 'other', userId: 'U1' })).toEqual([]);
     });
 
     it('records the first answer only; the scoreboard breaks ties by fewer answers, then user id in byte order', async () => {

@@ -48,7 +48,7 @@ describe('subcommand -> core request', () => {
   });
 
   it('lists every subcommand once, in one explicit index', () => {
-    expect(slashCommands().map((s) => s.name)).toEqual(['ask', 'explain', 'topics', 'quiz', 'review', 'stats', 'leaderboard', 'help']);
+    expect(slashCommands().map((s) => s.name)).toEqual(['ask', 'explain', 'topics', 'quiz', 'review', 'remind', 'stats', 'leaderboard', 'help']);
     // Channel managers' commands are only under /tutor-admin.
     expect(slashCommands(undefined, 'tutor-admin').map((s) => s.name)).toEqual(['schedule', 'post-now', 'ping']);
     expect(findSubcommand('schedule', 'set')).toBeUndefined();

@@ -182,7 +182,15 @@ export class FakeDiscord extends EventEmitter {
           op: 0,
           t: 'READY',
           s: ++this.seq,
-          d: { v: 10, user: BOT_USER, guilds: [{ id: GUILD_ID, unavailable: true }], session_id: this.sessionId, resume_gateway_url: `${this.gatewayUrl}/resume`, shard: [0, 1], application: { id: APP_ID, flags: 0 } },
+          d: {
+            v: 10,
+            user: BOT_USER,
+            guilds: [{ id: GUILD_ID, unavailable: true }],
+            session_id: this.sessionId,
+            resume_gateway_url: `${this.gatewayUrl}/resume`,
+            shard: [0, 1],
+            application: { id: APP_ID, flags: 0 },
+          },
         });
         this.send(conn, { op: 0, t: 'GUILD_CREATE', s: ++this.seq, d: guildCreate() });
         break;
@@ -251,16 +259,19 @@ export class FakeDiscord extends EventEmitter {
       failure.times--;
       return reply(failure.status, failure.body ?? { message: `${failure.status}: injected`, code: 0 }, failure.headers);
     }
-    const invalid = method === 'GET' ? null : validateMessageBody(body?.data ?? body) ?? validateAttachments(body?.data ?? body, files);
+    const invalid = method === 'GET' ? null : (validateMessageBody(body?.data ?? body) ?? validateAttachments(body?.data ?? body, files));
     if (invalid) return reply(400, { message: 'Invalid Form Body', code: 50035, errors: invalid });
     this.route(method, path, body, reply, record.query);
   }
 
   private route(method: string, path: string, body: any, reply: (status: number, data?: unknown) => void, query: Record<string, string> = {}): void {
     let m: RegExpExecArray | null;
-    if (method === 'GET' && path === '/v10/gateway/bot') return reply(200, { url: this.gatewayUrl, shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 } });
+    if (method === 'GET' && path === '/v10/gateway/bot')
+      return reply(200, { url: this.gatewayUrl, shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 } });
     if (method === 'GET' && path === '/v10/users/@me') return reply(200, BOT_USER);
     if (method === 'POST' && /^\/v10\/interactions\/\d+\/[^/]+\/callback$/.test(path)) return reply(204);
+    // Open a DM: one channel per recipient (its id is the recipient's id with a 9 in front, so tests can find it).
+    if (method === 'POST' && path === '/v10/users/@me/channels') return reply(200, { id: `9${String(body?.recipient_id).slice(1)}`, type: 1, recipients: [{ id: body?.recipient_id }] });
     if (method === 'POST' && (m = /^\/v10\/channels\/(\d+)\/typing$/.exec(path))) return reply(204);
     if (method === 'POST' && (m = /^\/v10\/channels\/(\d+)\/messages$/.exec(path))) {
       // enforce_nonce: a repeated nonce returns the message created the first time.
@@ -280,14 +291,20 @@ export class FakeDiscord extends EventEmitter {
       const after = query.after ? Number(BigInt(query.after) >> 22n) + 1420070400000 : 0;
       const limit = Number(query.limit ?? 50);
       const list = (this.channelMessages.get(m[1]!) ?? []).filter((x) => x.at > after).slice(0, limit);
-      return reply(200, list.map((x) => x.msg));
+      return reply(
+        200,
+        list.map((x) => x.msg),
+      );
     }
     if (method === 'PATCH' && (m = /^\/v10\/channels\/(\d+)\/messages\/(\d+)$/.exec(path))) return reply(200, { ...this.message(m[1]!, body), id: m[2] });
     if (method === 'PATCH' && /^\/v10\/webhooks\/\d+\/[^/]+\/messages\/@original$/.test(path)) return reply(200, this.message('0', body, true));
     if (method === 'POST' && /^\/v10\/webhooks\/\d+\/[^/]+$/.test(path)) return reply(200, this.message('0', body, true));
     if (method === 'DELETE' && /^\/v10\/webhooks\/\d+\/[^/]+\/messages\/(@original|\d+)$/.test(path)) return reply(204);
     if (method === 'PUT' && /^\/v10\/applications\/\d+(\/guilds\/\d+)?\/commands$/.test(path)) {
-      return reply(200, (body as any[]).map((c) => ({ ...c, id: this.nextId(), application_id: APP_ID, version: this.nextId() })));
+      return reply(
+        200,
+        (body as any[]).map((c) => ({ ...c, id: this.nextId(), application_id: APP_ID, version: this.nextId() })),
+      );
     }
     reply(404, { message: '404: Not Found', code: 0 });
   }
@@ -301,7 +318,12 @@ export class FakeDiscord extends EventEmitter {
       content: body?.content ?? '',
       embeds: body?.embeds ?? [],
       components: body?.components ?? [],
-      attachments: (body?.attachments ?? []).map((a: any) => ({ id: this.nextId(), filename: a.filename, description: a.description, url: `https://cdn.example.invalid/attachments/${channelId}/${a.filename}?ex=signed` })),
+      attachments: (body?.attachments ?? []).map((a: any) => ({
+        id: this.nextId(),
+        filename: a.filename,
+        description: a.description,
+        url: `https://cdn.example.invalid/attachments/${channelId}/${a.filename}?ex=signed`,
+      })),
       mentions: [],
       mention_roles: [],
       mention_everyone: false,

@@ -45,7 +45,7 @@ describe('registerCommands', () => {
     expect(tutor.contexts).toEqual([0, 1, 2]);
     expect(tutor.integration_types).toEqual([0, 1]);
     expect(tutor.default_member_permissions).toBeUndefined();
-    expect(tutor.options.map((o: any) => `${o.type}:${o.name}`)).toEqual(['1:ask', '1:explain', '1:topics', '1:quiz', '1:review', '1:stats', '1:leaderboard', '1:help']);
+    expect(tutor.options.map((o: any) => `${o.type}:${o.name}`)).toEqual(['1:ask', '1:explain', '1:topics', '1:quiz', '1:review', '2:remind', '1:stats', '1:leaderboard', '1:help']);
     const explain = tutor.options.find((o: any) => o.name === 'explain');
     expect(explain.options[0]).toMatchObject({ name: 'concept', type: 3, required: true, autocomplete: true });
 

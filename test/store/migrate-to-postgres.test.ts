@@ -72,7 +72,7 @@ describe.skipIf(!postgresAdminUrl())('tutor db migrate-to-postgres', () => {
     expect(counts).toEqual({
       schedules: [1, 0, 1], posts: [3, 0, 3], answers: [6, 0, 6], reviews: [1, 0, 1], gaps: [2, 0, 2], uploads: [1, 0, 1],
       conversations: [1, 0, 1], practice_asks: [1, 0, 1], feedback: [1, 0, 1], seen_events: [1, 0, 1],
-      installations: [1, 0, 1], workspace_removals: [0, 0, 0],
+      installations: [1, 0, 1], workspace_removals: [0, 0, 0], reminders: [0, 0, 0],
     });
     expect(first.out.trim().split('\n').at(-1)).toBe(`${join(tmp.dir, DB_FILE)} -> database ${target.name} on 127.0.0.1:5432: 19 rows copied`);
 

@@ -34,7 +34,7 @@ describe('SqliteStore', () => {
     expect(b.schemaVersion).toBe(MIGRATIONS.length);
     const raw = new Database(join(tmp.dir, DB_FILE), { readonly: true });
     expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
-    expect((raw.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[]).map((r) => r.name)).toEqual(['answers', 'conversations', 'feedback', 'gaps', 'installations', 'posts', 'practice_asks', 'reviews', 'schedules', 'seen_events', 'uploads', 'workspace_removals']);
+    expect((raw.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[]).map((r) => r.name)).toEqual(['answers', 'conversations', 'feedback', 'gaps', 'installations', 'posts', 'practice_asks', 'reminders', 'reviews', 'schedules', 'seen_events', 'uploads', 'workspace_removals']);
     raw.close();
   });
 
