@@ -2,7 +2,8 @@ import { createRequire } from 'node:module';
 import type Database from 'better-sqlite3';
 import { StoreError } from './errors.ts';
 import { inTransaction } from './pg-posts.ts';
-import { clean, PgStore } from './pg.ts';
+import { PgStore } from './pg.ts';
+import { clean } from './pg-text.ts';
 import { MIGRATIONS } from './sqlite-migrations.ts';
 
 /** Parents before children (answers reference posts); tables added later (installations, …) follow by name. */

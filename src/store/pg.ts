@@ -1,13 +1,15 @@
 import { createRequire } from 'node:module';
 import type pg from 'pg';
 import type { Platform } from '../adapter-api/request.ts';
-import type { ConversationRecord, FeedbackRecord, FeedbackRow } from './chat-types.ts';
+import type { ConversationRecord, FeedbackRecord } from './chat-types.ts';
+import { PgChatTables } from './pg-chat.ts';
 import { StoreError } from './errors.ts';
 import { PgInstallationTables } from './pg-installations.ts';
 import { PgPostTables } from './pg-posts.ts';
 import { PgReminderTables } from './pg-reminders.ts';
 import type { ReminderRecord } from './reminder-types.ts';
 import type { InstallationRecord } from './installation-types.ts';
+import { clean } from './pg-text.ts';
 import { describeDatabase, inspectPostgres, migrate } from './pg-schema.ts';
 import { toReview, toSchedule, type Row } from './rows.ts';
 import type { AnswerRecord, ChannelRef, GapRow, LearnerRef, PostClaim, PostRecord, ReviewRecord, ScheduleRecord, Store } from './types.ts';
@@ -25,6 +27,7 @@ const loadPg = () => (pgModule ??= createRequire(import.meta.url)('pg') as typeo
 export class PgStore implements Store {
   private readonly posts: PgPostTables;
   private readonly installs: PgInstallationTables;
+  private readonly chat: PgChatTables;
 
   private constructor(
     readonly pool: pg.Pool,
@@ -34,6 +37,7 @@ export class PgStore implements Store {
   ) {
     this.posts = new PgPostTables(pool);
     this.installs = new PgInstallationTables(pool);
+    this.chat = new PgChatTables(pool);
   }
 
   /** Connect, migrate (once across replicas) and return the store; StoreError when unreachable or too new. */
@@ -198,49 +202,14 @@ export class PgStore implements Store {
     );
   }
 
-  // Conversations (shared by every replica, pruned by age), practice asks, feedback
-
-  async getConversation(key: string): Promise<ConversationRecord | undefined> {
-    const r = (await this.rows('SELECT concept_id, question, updated_at FROM conversations WHERE key = $1', [key]))[0];
-    return r ? { conceptId: String(r.concept_id), question: String(r.question), updatedAt: Number(r.updated_at) } : undefined;
-  }
-
-  async putConversation(key: string, r: ConversationRecord): Promise<void> {
-    await this.pool.query(
-      `INSERT INTO conversations (key, concept_id, question, updated_at) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (key) DO UPDATE SET concept_id = excluded.concept_id, question = excluded.question, updated_at = excluded.updated_at`,
-      [key, r.conceptId, clean(r.question), r.updatedAt],
-    );
-  }
-
-  async pruneConversations(before: number): Promise<number> {
-    return this.changed('DELETE FROM conversations WHERE updated_at < $1', [before]);
-  }
-
-  async createPracticeAsk(who: LearnerRef, itemId: string, at: number): Promise<number> {
-    return Number((await this.rows('INSERT INTO practice_asks (platform, user_id, item_id, asked_at) VALUES ($1, $2, $3, $4) RETURNING id', [who.platform, who.userId, itemId, at]))[0]!.id);
-  }
-
-  async answerPracticeAsk(id: number, who: LearnerRef, choice: number, at: number): Promise<{ recorded: boolean; itemId?: string; choice?: number }> {
-    const changed = await this.changed('UPDATE practice_asks SET choice = $1, answered_at = $2 WHERE id = $3 AND platform = $4 AND user_id = $5 AND choice IS NULL', [choice, at, id, who.platform, who.userId]);
-    const r = (await this.rows('SELECT item_id, choice FROM practice_asks WHERE id = $1 AND platform = $2 AND user_id = $3', [id, who.platform, who.userId]))[0];
-    if (!r) return { recorded: false };
-    return { recorded: changed === 1, itemId: String(r.item_id), choice: Number(r.choice) };
-  }
-
-  async recordFeedback(f: FeedbackRecord): Promise<void> {
-    await this.pool.query('INSERT INTO feedback (platform, concept_id, question, helpful, note, at) VALUES ($1, $2, $3, $4, $5, $6)', [f.platform, f.conceptId, clean(f.question), f.helpful ? 1 : 0, f.note === undefined ? null : clean(f.note), f.at]);
-  }
-
-  async feedbackReport(limit: number): Promise<FeedbackRow[]> {
-    const rows = await this.rows('SELECT concept_id, SUM(helpful) AS up, SUM(1 - helpful) AS down FROM feedback GROUP BY concept_id ORDER BY down DESC, up ASC, concept_id COLLATE "C" LIMIT $1', [limit]);
-    const out: FeedbackRow[] = [];
-    for (const r of rows) {
-      const notes = await this.rows("SELECT question, note, at FROM feedback WHERE concept_id = $1 AND note IS NOT NULL AND note <> '' ORDER BY at DESC, id DESC LIMIT 5", [r.concept_id]);
-      out.push({ conceptId: String(r.concept_id), up: Number(r.up), down: Number(r.down), notes: notes.map((n) => ({ question: String(n.question), note: String(n.note), at: Number(n.at) })) });
-    }
-    return out;
-  }
+  // Conversations (shared by every replica, pruned by age), practice asks and feedback live in pg-chat.ts.
+  getConversation = (key: string) => this.chat.getConversation(key);
+  putConversation = (key: string, r: ConversationRecord) => this.chat.putConversation(key, r);
+  pruneConversations = (before: number) => this.chat.pruneConversations(before);
+  createPracticeAsk = (who: LearnerRef, itemId: string, at: number) => this.chat.createPracticeAsk(who, itemId, at);
+  answerPracticeAsk = (id: number, who: LearnerRef, choice: number, at: number) => this.chat.answerPracticeAsk(id, who, choice, at);
+  recordFeedback = (f: FeedbackRecord) => this.chat.recordFeedback(f);
+  feedbackReport = (limit: number) => this.chat.feedbackReport(limit);
 
   // Installations and removed workspaces live in pg-installations.ts.
   putInstallation = (r: InstallationRecord) => this.installs.putInstallation(r);
@@ -284,7 +253,6 @@ export class PgStore implements Store {
 }
 
 /** Postgres text cannot hold NUL characters (SQLite can): what people type is kept without them. */
-export const clean = (s: string): string => (s.includes('\u0000') ? s.replaceAll('\u0000', '') : s);
 
 /** Due schedules, read only (rows another replica is claiming right now are skipped). */
 export const DUE_SCHEDULES_SQL = 'SELECT * FROM schedules WHERE next_run_at <= $1 AND platform = ANY($2::text[]) ORDER BY next_run_at LIMIT $3 FOR UPDATE SKIP LOCKED';

@@ -93,7 +93,7 @@ describe('the register script', () => {
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain(`in server ${GUILD_ID}`);
-    expect(r.stdout).toContain('Registered /tutor (8 subcommands), /tutor-admin (3, for Manage Channels) and "Explain with Tutor" on messages');
+    expect(r.stdout).toContain('Registered /tutor (9 subcommands), /tutor-admin (3, for Manage Channels) and "Explain with Tutor" on messages');
     expect(r.stdout).toContain(`client_id=${APP_ID}&scope=applications.commands&integration_type=1`);
     expect(
       fake
