@@ -14,7 +14,7 @@ import { startSlack } from '../adapters/slack/index.ts';
 import { BUSY_TEXT } from '../adapters/slack/busy.ts';
 import { createTutorApp, parseConfig, silentLogger, ManualClock } from '../src/index.ts';
 import { sign } from './sign.ts';
-import { FakeSlack, SIGNING_SECRET } from '../test/slack/helpers/fake-slack.ts';
+import { FakeSlack, SIGNING_SECRET } from '../test/adapters/slack/helpers/fake-slack.ts';
 import { freePort, quizPostsByChannel, seedDueSchedules, startBot, waitFor, waitForListening, type BotProcess } from '../test/reliability/bot-process.ts';
 
 const root = resolve(import.meta.dirname, '..');

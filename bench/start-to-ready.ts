@@ -10,11 +10,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { FakeDiscord } from '../test/discord/fakeDiscord.ts';
-import { TOKEN } from '../test/discord/harness.ts';
-import { APP_ID } from '../test/discord/payloads.ts';
+import { FakeDiscord } from '../test/adapters/discord/fakeDiscord.ts';
+import { TOKEN } from '../test/adapters/discord/harness.ts';
+import { APP_ID } from '../test/adapters/discord/payloads.ts';
 import { freePort, NEUTRAL_CWD } from '../test/reliability/bot-process.ts';
-import { FakeSlack, SIGNING_SECRET } from '../test/slack/helpers/fake-slack.ts';
+import { FakeSlack, SIGNING_SECRET } from '../test/adapters/slack/helpers/fake-slack.ts';
 
 const root = resolve(import.meta.dirname, '..');
 

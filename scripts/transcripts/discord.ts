@@ -3,8 +3,8 @@
  * mention in #general, then a press of its Explain more button. Embeds show with a bar (┃) down
  * their left side, as Discord draws them; buttons and menus in brackets.
  */
-import { startHarness } from '../../test/discord/harness.ts';
-import { BOT_ID, buttonPress, chatMessage } from '../../test/discord/payloads.ts';
+import { startHarness } from '../../test/adapters/discord/harness.ts';
+import { BOT_ID, buttonPress, chatMessage } from '../../test/adapters/discord/payloads.ts';
 import { wrap } from './slack-text.ts';
 
 type Component = { type: number; label?: string; emoji?: { name?: string }; placeholder?: string; custom_id?: string; components?: Component[] };

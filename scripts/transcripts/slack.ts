@@ -6,7 +6,7 @@ import { createHmac } from 'node:crypto';
 import { pino } from 'pino';
 import { createTutorApp, parseConfig } from '../../src/index.ts';
 import { startSlack } from '../../adapters/slack/index.ts';
-import { BOT_USER_ID, FakeSlack, SIGNING_SECRET, TEAM_ID } from '../../test/slack/helpers/fake-slack.ts';
+import { BOT_USER_ID, FakeSlack, SIGNING_SECRET, TEAM_ID } from '../../test/adapters/slack/helpers/fake-slack.ts';
 import { slackMessageText } from './slack-text.ts';
 
 const USER = 'U0ADA0001';

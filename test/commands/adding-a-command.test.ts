@@ -11,7 +11,7 @@ import { loadContentOrThrow } from '../../src/content/load.ts';
 import { CONSOLE_USER, type Requester } from '../../src/adapter-api/request.ts';
 import { noticeReply } from '../../src/reply/build.ts';
 import { Tutor } from '../../src/tutor.ts';
-import { FIXTURE_PACK } from '../discord/harness.ts';
+import { FIXTURE_PACK } from '../adapters/discord/harness.ts';
 import { pipedChat } from '../helpers/console-chat.ts';
 // How Slack and Discord people type commands: each adapter registers its wording when loaded.
 import '../../adapters/slack/wording.ts';

@@ -6,7 +6,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { SqliteStore } from '../../src/store/sqlite.ts';
-import { SIGNING_SECRET, type FakeSlack } from '../slack/helpers/fake-slack.ts';
+import { SIGNING_SECRET, type FakeSlack } from '../adapters/slack/helpers/fake-slack.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const ENTRY = resolve(ROOT, 'adapters/start.ts');

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SqliteStore } from '../../src/store/sqlite.ts';
-import { FakeSlack } from '../slack/helpers/fake-slack.ts';
+import { FakeSlack } from '../adapters/slack/helpers/fake-slack.ts';
 import { quizPostsByChannel, seedDueSchedules, startBot, waitFor, type BotProcess } from './bot-process.ts';
 
 const CHANNELS = Array.from({ length: 200 }, (_, i) => `C${String(i).padStart(4, '0')}`);

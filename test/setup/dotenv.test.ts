@@ -7,10 +7,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { FakeSlack, SIGNING_SECRET } from '../slack/helpers/fake-slack.ts';
-import { FakeDiscord } from '../discord/fakeDiscord.ts';
-import { APP_ID } from '../discord/payloads.ts';
-import { TOKEN } from '../discord/harness.ts';
+import { FakeSlack, SIGNING_SECRET } from '../adapters/slack/helpers/fake-slack.ts';
+import { FakeDiscord } from '../adapters/discord/fakeDiscord.ts';
+import { APP_ID } from '../adapters/discord/payloads.ts';
+import { TOKEN } from '../adapters/discord/harness.ts';
 import { freePort, waitFor, waitForListening } from '../reliability/bot-process.ts';
 
 const root = resolve(import.meta.dirname, '../..');
