@@ -1,4 +1,17 @@
-import { ConfigError, type ChannelPoster, ContentError, EnvFileError, StoreError, createLogger, createTutorApp, exitQuietlyOnClosedPipe, formatIssue, loadConfig, loadEnvFileIfPresent, type Config } from '../src/index.ts';
+import {
+  ConfigError,
+  type ChannelPoster,
+  ContentError,
+  EnvFileError,
+  StoreError,
+  createLogger,
+  createTutorApp,
+  exitQuietlyOnClosedPipe,
+  formatIssue,
+  loadConfig,
+  loadEnvFileIfPresent,
+  type Config,
+} from '../src/index.ts';
 import { adapters, type RunningAdapter } from './registry.ts';
 import { join, resolve } from 'node:path';
 import { runConsoleChat } from './console/chat.ts';

@@ -29,8 +29,26 @@ const SLOT = Date.parse('2027-01-04T09:00:00Z');
 
 function pack(): ContentPack {
   const concepts: Concept[] = Array.from({ length: 40 }, (_, c) => ({
-    id: `concept-${c}`, pack: 'bench', file: `c${c}.yaml`, title: `Concept ${c}`, aliases: [], keywords: [], questions: [], summary: 's', body: 'b', examples: [], related: [],
-    quiz: Array.from({ length: 3 }, (_, q) => ({ id: `concept-${c}-q${q}`, conceptId: `concept-${c}`, prompt: `Q${q}?`, choices: ['a', 'b', 'c'], answerIndex: 0, explanation: 'e', misconceptions: {} })),
+    id: `concept-${c}`,
+    pack: 'bench',
+    file: `c${c}.yaml`,
+    title: `Concept ${c}`,
+    aliases: [],
+    keywords: [],
+    questions: [],
+    summary: 's',
+    body: 'b',
+    examples: [],
+    related: [],
+    quiz: Array.from({ length: 3 }, (_, q) => ({
+      id: `concept-${c}-q${q}`,
+      conceptId: `concept-${c}`,
+      prompt: `Q${q}?`,
+      choices: ['a', 'b', 'c'],
+      answerIndex: 0,
+      explanation: 'e',
+      misconceptions: {},
+    })),
   }));
   return new ContentPack(concepts);
 }
@@ -55,7 +73,10 @@ async function replica(url: string, name: string, clock: ManualClock, sent: Map<
   const store = await PgStore.open(url, { max: 8 });
   const quiz = new PersistentQuiz(pack(), store, { clock });
   const posters = new Map<Platform, ChannelPoster>([['slack', countingPoster(sent, byReplica, name)]]);
-  const scheduler = new Scheduler({ store, quiz, posters, clock, logger: silentLogger }, { graceMs: 2 * 3_600_000, closeMs: 24 * 3_600_000, perChannelIntervalMs: 0, concurrency: 64, sleep: async () => {}, instanceId: name });
+  const scheduler = new Scheduler(
+    { store, quiz, posters, clock, logger: silentLogger },
+    { graceMs: 2 * 3_600_000, closeMs: 24 * 3_600_000, perChannelIntervalMs: 0, concurrency: 64, sleep: async () => {}, instanceId: name },
+  );
   return { store, scheduler };
 }
 

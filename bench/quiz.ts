@@ -38,7 +38,15 @@ function pack(): ContentPack {
     body: 'b',
     examples: [],
     related: [],
-    quiz: Array.from({ length: 3 }, (_, q) => ({ id: `concept-${c}-q${q}`, conceptId: `concept-${c}`, prompt: `Q${q}?`, choices: ['a', 'b', 'c'], answerIndex: 0, explanation: 'e', misconceptions: {} })),
+    quiz: Array.from({ length: 3 }, (_, q) => ({
+      id: `concept-${c}-q${q}`,
+      conceptId: `concept-${c}`,
+      prompt: `Q${q}?`,
+      choices: ['a', 'b', 'c'],
+      answerIndex: 0,
+      explanation: 'e',
+      misconceptions: {},
+    })),
   }));
   return new ContentPack(concepts);
 }
@@ -54,7 +62,10 @@ function setup(dir: string, start: string) {
   const clock = new ManualClock(start);
   const quiz = new PersistentQuiz(pack(), store, { clock });
   const posters = new Map<Platform, ChannelPoster>([['slack', instantPoster()]]);
-  const scheduler = new Scheduler({ store, quiz, posters, clock, logger: silentLogger }, { graceMs: 2 * 3_600_000, closeMs: 24 * 3_600_000, perChannelIntervalMs: 0, concurrency: 64, sleep: async () => {} });
+  const scheduler = new Scheduler(
+    { store, quiz, posters, clock, logger: silentLogger },
+    { graceMs: 2 * 3_600_000, closeMs: 24 * 3_600_000, perChannelIntervalMs: 0, concurrency: 64, sleep: async () => {} },
+  );
   return { store, clock, quiz, scheduler };
 }
 
@@ -91,7 +102,8 @@ export async function benchQuiz(): Promise<BenchRow[]> {
     try {
       const b = setup(dir2, '2027-01-04T00:00:00Z');
       const spec = { cron: '0 9 * * *', zone: 'UTC' };
-      for (let i = 0; i < CHANNELS; i++) await b.store.putSchedule({ platform: 'slack', channelId: `C${i}`, label: 'bench', ...spec, nextRunAt: nextRunAfter(spec, now)!, updatedBy: 'bench', updatedAt: now });
+      for (let i = 0; i < CHANNELS; i++)
+        await b.store.putSchedule({ platform: 'slack', channelId: `C${i}`, label: 'bench', ...spec, nextRunAt: nextRunAfter(spec, now)!, updatedBy: 'bench', updatedAt: now });
       b.clock.set('2027-01-04T09:00:00Z');
       rows.push({ name: `scheduler tick, ${CHANNELS} channels, all due (claim + post)`, value: round(await time(() => b.scheduler.tick())), unit: 'ms' });
       b.store.close();

@@ -36,13 +36,21 @@ async function killRounds(rounds = 6, channels = 200): Promise<{ rounds: number;
       const bot = await startBot(fake, dir);
       bots.push(bot);
       const target = posted() + random(1, 35);
-      await waitFor(() => posted() >= target || quizPostsByChannel(fake).size === channels, 60_000, () => 'posts');
+      await waitFor(
+        () => posted() >= target || quizPostsByChannel(fake).size === channels,
+        60_000,
+        () => 'posts',
+      );
       await new Promise((res) => setTimeout(res, random(0, 15)));
       await bot.kill();
     }
     const last = await startBot(fake, dir);
     bots.push(last);
-    await waitFor(() => quizPostsByChannel(fake).size === channels, 60_000, () => 'all channels');
+    await waitFor(
+      () => quizPostsByChannel(fake).size === channels,
+      60_000,
+      () => 'all channels',
+    );
     await new Promise((res) => setTimeout(res, 2000));
     const by = quizPostsByChannel(fake);
     return { rounds, channels, lost: ids.filter((c) => !by.has(c)).length, doubled: [...by.values()].filter((k) => k.length > 1).length, requests: posted() };
@@ -57,16 +65,28 @@ async function hangingChannels(hanging = 4, healthy = 30): Promise<{ healthyMs: 
   const fake = new FakeSlack();
   await fake.start();
   const slot = Math.floor(Date.now() / 60_000) * 60_000;
-  const config = parseConfig({ SLACK_BOT_TOKEN: 'xoxb-test-token', SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: fake.apiUrl, CONTENT_DIR: PACK, DATA_DIR: ':memory:', PLATFORM_TIMEOUT_SECONDS: '10' });
+  const config = parseConfig({
+    SLACK_BOT_TOKEN: 'xoxb-test-token',
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_API_URL: fake.apiUrl,
+    CONTENT_DIR: PACK,
+    DATA_DIR: ':memory:',
+    PLATFORM_TIMEOUT_SECONDS: '10',
+  });
   const app = await createTutorApp(config, silentLogger, {}, { clock: new ManualClock(slot + 1000), scheduler: { retryBaseMs: 1000, retryAttempts: 2 } });
   const adapter = await startSlack(app, { listen: { port: 0, host: '127.0.0.1' } });
   const bad = Array.from({ length: hanging }, (_, i) => `CHANG${i}`);
   const good = Array.from({ length: healthy }, (_, i) => `COK${i}`);
   for (const c of bad) fake.hanging.add(c);
-  for (const channelId of [...bad, ...good]) await app.store.putSchedule({ platform: 'slack', channelId, label: 'daily', cron: '0 9 * * *', zone: 'UTC', nextRunAt: slot, updatedBy: 'U0', updatedAt: slot });
+  for (const channelId of [...bad, ...good])
+    await app.store.putSchedule({ platform: 'slack', channelId, label: 'daily', cron: '0 9 * * *', zone: 'UTC', nextRunAt: slot, updatedBy: 'U0', updatedAt: slot });
   const t = performance.now();
   const tick = app.scheduler.tick();
-  await waitFor(() => good.every((c) => quizPostsByChannel(fake).has(c)), 60_000, () => 'healthy channels');
+  await waitFor(
+    () => good.every((c) => quizPostsByChannel(fake).has(c)),
+    60_000,
+    () => 'healthy channels',
+  );
   const healthyMs = performance.now() - t;
   await tick;
   const retried = bad.filter((c) => fake.of('conversations.history').some((h) => h.args.channel === c)).length;
@@ -101,14 +121,30 @@ async function load(port: number, rate: number, seconds: number, tag: string): P
     if (wait > 1) await new Promise((r) => setTimeout(r, wait));
     const ts = Math.floor(Date.now() / 1000);
     const body = JSON.stringify({
-      token: 'x', team_id: 'T0001TEST', api_app_id: 'A0TUTOR01', type: 'event_callback', event_id: `Ev${tag}${rate}x${i}`, event_time: ts,
-      event: { type: 'app_mention', user: 'U061F7AUR', text: '<@UBOT0001> what is a volume?', ts: `${ts}.${String(i).padStart(6, '0')}`, channel: `CLOAD${rate}`, event_ts: `${ts}.${String(i).padStart(6, '0')}`, team: 'T0001TEST' },
+      token: 'x',
+      team_id: 'T0001TEST',
+      api_app_id: 'A0TUTOR01',
+      type: 'event_callback',
+      event_id: `Ev${tag}${rate}x${i}`,
+      event_time: ts,
+      event: {
+        type: 'app_mention',
+        user: 'U061F7AUR',
+        text: '<@UBOT0001> what is a volume?',
+        ts: `${ts}.${String(i).padStart(6, '0')}`,
+        channel: `CLOAD${rate}`,
+        event_ts: `${ts}.${String(i).padStart(6, '0')}`,
+        team: 'T0001TEST',
+      },
     });
     const t = performance.now();
     inflight.push(
       fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-slack-request-timestamp': String(ts), 'x-slack-signature': sign(body, ts, SIGNING_SECRET) }, body })
         .then((r) => r.arrayBuffer())
-        .then(() => void latencies.push(performance.now() - t), () => void latencies.push(Infinity)),
+        .then(
+          () => void latencies.push(performance.now() - t),
+          () => void latencies.push(Infinity),
+        ),
     );
   }
   await Promise.all(inflight);
@@ -120,7 +156,11 @@ async function child(script: string, env: Record<string, string>): Promise<{ sto
   const proc = spawn(process.execPath, ['--import', 'tsx', script], { cwd: root, env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   proc.stdout.on('data', (c: Buffer) => (out += c.toString()));
-  await waitFor(() => out.includes('listening'), 30_000, () => `${script} to listen`);
+  await waitFor(
+    () => out.includes('listening'),
+    30_000,
+    () => `${script} to listen`,
+  );
   return {
     stop: async () => {
       proc.kill('SIGKILL');
@@ -147,11 +187,20 @@ async function loadTable(seconds: number): Promise<{ bare: LoadRow[]; bot: LoadR
     for (const r of rates) {
       const row = await load(bot.port, r, seconds, 'bot');
       const replies = () => fake.of('chat.postMessage').filter((c) => c.args.channel === `CLOAD${r}`);
-      await waitFor(() => replies().length >= row.sent, 60_000, () => `${row.sent} replies at ${r}/s (${replies().length})`).catch(() => undefined);
+      await waitFor(
+        () => replies().length >= row.sent,
+        60_000,
+        () => `${row.sent} replies at ${r}/s (${replies().length})`,
+      ).catch(() => undefined);
       const list = replies();
       const threads = new Map<string, number>();
       for (const c of list) threads.set(String(c.args.thread_ts), (threads.get(String(c.args.thread_ts)) ?? 0) + 1);
-      botRows.push({ ...row, answered: list.filter((c) => c.args.text !== BUSY_TEXT).length, busy: list.filter((c) => c.args.text === BUSY_TEXT).length, doubled: [...threads.values()].filter((n) => n > 1).length });
+      botRows.push({
+        ...row,
+        answered: list.filter((c) => c.args.text !== BUSY_TEXT).length,
+        busy: list.filter((c) => c.args.text === BUSY_TEXT).length,
+        doubled: [...threads.values()].filter((n) => n > 1).length,
+      });
     }
     await bot.kill();
     return { bare: bareRows, bot: botRows };
@@ -183,7 +232,9 @@ export async function runReliabilityBench(): Promise<void> {
   for (let i = 0; i < bot.length; i++) {
     const b = bare[i]!;
     const t = bot[i]!;
-    console.log(`| ${t.rate} | ${f(b.p50)} ms | ${f(b.p99)} ms | ${f(t.p50)} ms | ${f(t.p99)} ms | ${f(t.max)} ms | ${t.late} | ${t.answered}/${t.sent} | ${t.busy} | ${t.doubled} | ${(t.p99 / b.p99).toFixed(1)}× |`);
+    console.log(
+      `| ${t.rate} | ${f(b.p50)} ms | ${f(b.p99)} ms | ${f(t.p50)} ms | ${f(t.p99)} ms | ${f(t.max)} ms | ${t.late} | ${t.answered}/${t.sent} | ${t.busy} | ${t.doubled} | ${(t.p99 / b.p99).toFixed(1)}× |`,
+    );
   }
 }
 

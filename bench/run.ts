@@ -76,7 +76,10 @@ function shippedPack(): BenchPack & { questions: string[] } {
   const naive = pack.concepts.map((c) => ({ ...matchableConcept(c), questions: c.aliases.slice(0, 2) }));
   const evalFile = resolve(root, 'test/eval/questions.jsonl');
   const asked = existsSync(evalFile)
-    ? readFileSync(evalFile, 'utf8').split('\n').filter(Boolean).map((l) => (JSON.parse(l) as { q: string }).q)
+    ? readFileSync(evalFile, 'utf8')
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => (JSON.parse(l) as { q: string }).q)
     : [];
   const questions = [...asked, ...syntheticQuestions(concepts, 1000 - asked.length, 11)];
   return { concepts, outOfScope: pack.outOfScope, naive, questions };
@@ -97,7 +100,10 @@ async function main() {
   const rows: Row[] = [];
   const shipped = shippedPack();
   rows.push(benchPack('shipped', shipped, shipped.questions, 300));
-  for (const [n, naiveCount] of [[1000, 60], [10000, 8]] as const) {
+  for (const [n, naiveCount] of [
+    [1000, 60],
+    [10000, 8],
+  ] as const) {
     const concepts = syntheticPack(n, 42);
     const naive = concepts.map((c) => ({ ...c, questions: c.questions.slice(0, 2) }));
     rows.push(benchPack(`synthetic ${n}`, { concepts, outOfScope: syntheticOutOfScope(500, 5), naive }, syntheticQuestions(concepts, 2000, 7), naiveCount));
@@ -109,7 +115,9 @@ async function main() {
   for (const r of rows) {
     console.log(`| ${r.pack} | ${r.entries} | ${ms(r.build)} | ${ms(r.ours.p50)} | ${ms(r.ours.p99)} | ${ms(r.naive.p50)} | ${ms(r.naive.p99)} | ${Math.round(r.naive.p50 / r.ours.p50)}× |`);
   }
-  console.log(`\nOurs indexes names, explanation text and learner phrasings (20 a concept in the synthetic packs) plus an out-of-scope list. Naive baseline: fuse.js over title/aliases and two questions a concept, ignoreLocation, whole question as pattern (${rows.map((r) => r.naiveSamples).join('/')} samples).`);
+  console.log(
+    `\nOurs indexes names, explanation text and learner phrasings (20 a concept in the synthetic packs) plus an out-of-scope list. Naive baseline: fuse.js over title/aliases and two questions a concept, ignoreLocation, whole question as pattern (${rows.map((r) => r.naiveSamples).join('/')} samples).`,
+  );
 
   const cold = coldStart();
   console.log('\n## Cold start\n');

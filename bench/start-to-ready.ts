@@ -104,7 +104,10 @@ export const SOURCES_ARGS = ['--import', 'tsx', resolve(root, 'adapters/start.ts
 
 // Run on its own: `node --import tsx bench/start-to-ready.ts`.
 if (import.meta.filename === process.argv[1]) {
-  for (const [name, args] of [['npm start (bundle)', LAUNCHER_ARGS], ['sources (tsx)', SOURCES_ARGS]] as const) {
+  for (const [name, args] of [
+    ['npm start (bundle)', LAUNCHER_ARGS],
+    ['sources (tsx)', SOURCES_ARGS],
+  ] as const) {
     const f = await startToReady(args, 5);
     console.log(`${name}: p50 ${f.p50.toFixed(0)} ms, best ${f.min.toFixed(0)} ms`);
   }

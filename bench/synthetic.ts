@@ -13,14 +13,19 @@ function prng(seed: number): () => number {
 }
 
 const SYLLABLES = 'ka ri to mu ne sa lo vi de pa gu zo fe ni ba tu me ro si la ve do ku pi ga te mo ru'.split(' ');
-const DOMAIN = 'container image volume network kernel hypervisor registry layer mount port socket daemon cluster node pod service storage memory process namespace cgroup snapshot driver runtime build cache secret config host guest bridge overlay'.split(' ');
+const DOMAIN =
+  'container image volume network kernel hypervisor registry layer mount port socket daemon cluster node pod service storage memory process namespace cgroup snapshot driver runtime build cache secret config host guest bridge overlay'.split(
+    ' ',
+  );
 
 const OPENERS = ['why does my', 'how do i fix', 'what happens when', 'is it bad to', 'can i use', 'where is the', 'my team asks about'];
 
 /** Out-of-scope examples made of invented words only, so they compete without answering. */
 export function syntheticOutOfScope(count: number, seed: number): string[] {
   const rand = prng(seed);
-  return Array.from({ length: count }, () => Array.from({ length: 4 + Math.floor(rand() * 6) }, () => SYLLABLES[Math.floor(rand() * SYLLABLES.length)]! + SYLLABLES[Math.floor(rand() * SYLLABLES.length)]!).join(' '));
+  return Array.from({ length: count }, () =>
+    Array.from({ length: 4 + Math.floor(rand() * 6) }, () => SYLLABLES[Math.floor(rand() * SYLLABLES.length)]! + SYLLABLES[Math.floor(rand() * SYLLABLES.length)]!).join(' '),
+  );
 }
 
 export interface SyntheticConcept extends MatchableConcept {

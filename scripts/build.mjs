@@ -37,7 +37,14 @@ mkdirSync('dist', { recursive: true });
 for (const f of readdirSync('dist', { withFileTypes: true })) if (f.isFile() && /^bot-.*\.mjs$/.test(f.name)) rmSync(`dist/${f.name}`);
 await Promise.all([
   build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/tutor.mjs' }),
-  build({ ...common, entryPoints: { start: 'adapters/start.ts', 'discord-register': 'adapters/discord/register.ts' }, outdir: 'dist', outExtension: { '.js': '.mjs' }, splitting: true, chunkNames: 'bot-[name]-[hash]' }),
+  build({
+    ...common,
+    entryPoints: { start: 'adapters/start.ts', 'discord-register': 'adapters/discord/register.ts' },
+    outdir: 'dist',
+    outExtension: { '.js': '.mjs' },
+    splitting: true,
+    chunkNames: 'bot-[name]-[hash]',
+  }),
 ]);
 
 /** Bundle a build-time script next to the others, run it once, remove it. */

@@ -30,7 +30,9 @@ for (const d of unique.values()) {
     process.stderr.write(`warning: ${d.file}: ${(err as Error).message}\n`);
   }
 }
-process.stdout.write(`diagrams: ${unique.size} (${rendered} rendered in ${Math.round(performance.now() - started)} ms, ${unique.size - rendered - failed} cached${failed ? `, ${failed} failed` : ''})\n`);
+process.stdout.write(
+  `diagrams: ${unique.size} (${rendered} rendered in ${Math.round(performance.now() - started)} ms, ${unique.size - rendered - failed} cached${failed ? `, ${failed} failed` : ''})\n`,
+);
 
 if (process.argv.includes('--docs')) {
   const docs = fileURLToPath(new URL('../docs/diagrams', import.meta.url));

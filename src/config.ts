@@ -5,13 +5,16 @@ import { SHIPPED_CONTENT_DIR } from './paths.ts';
  * The only place that reads the environment. Parsed once at startup; everything else gets a
  * typed Config. Empty strings count as "not set" so that a blank line in .env is harmless.
  */
-export const optional = <T extends z.ZodType>(schema: T) =>
-  z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : typeof v === 'string' ? v.trim() : v), schema.optional());
+export const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : typeof v === 'string' ? v.trim() : v), schema.optional());
 
 export const withDefault = <T extends z.ZodType>(schema: T, fallback: z.input<T>) =>
   z.preprocess((v) => (v === undefined || (typeof v === 'string' && v.trim() === '') ? fallback : typeof v === 'string' ? v.trim() : v), schema);
 
-export const port = z.coerce.number({ message: 'expected a port number 1-65535' }).int('expected a whole port number 1-65535').min(1, 'expected a port number 1-65535').max(65535, 'expected a port number 1-65535');
+export const port = z.coerce
+  .number({ message: 'expected a port number 1-65535' })
+  .int('expected a whole port number 1-65535')
+  .min(1, 'expected a port number 1-65535')
+  .max(65535, 'expected a port number 1-65535');
 /** An http(s) URL; `example` shows the expected form in the error. */
 export const url = (example: string) => z.url({ message: `expected an http(s) URL like ${example}` });
 const positiveNumber = (what: string) => z.coerce.number({ message: `expected ${what}` }).positive(`expected ${what}`);
@@ -69,7 +72,10 @@ interface CoreConfig {
 }
 
 export class ConfigError extends Error {
-  constructor(readonly variable: string, detail: string) {
+  constructor(
+    readonly variable: string,
+    detail: string,
+  ) {
     super(`${variable}: ${detail}`);
   }
 }

@@ -9,7 +9,11 @@ import { resolve } from 'node:path';
  * checked first and a bad one stops start-up naming the file and line.
  */
 export class EnvFileError extends Error {
-  constructor(readonly file: string, readonly line: number | undefined, detail: string) {
+  constructor(
+    readonly file: string,
+    readonly line: number | undefined,
+    detail: string,
+  ) {
     super(`${file}${line === undefined ? '' : ` line ${line}`}: ${detail}`);
   }
 }

@@ -240,7 +240,10 @@ export class Tutor {
 
   /** Autocomplete: up to `limit` concepts whose title or alias fuzzily matches what was typed so far. */
   completeConcept(partial: string, limit = 25): { id: string; title: string }[] {
-    const q = String(partial ?? '').trim().toLowerCase().slice(0, 32);
+    const q = String(partial ?? '')
+      .trim()
+      .toLowerCase()
+      .slice(0, 32);
     const byTitle = [...this.pack.concepts].sort((a, b) => a.title.localeCompare(b.title));
     if (!q) return byTitle.slice(0, limit).map((c) => ({ id: c.id, title: c.title }));
     const seen = new Set<string>();
@@ -258,7 +261,10 @@ export class Tutor {
 
   starterActions(): ReplyAction[] {
     const ids = this.options.starters ?? DEFAULT_STARTERS;
-    return ids.map((id) => this.pack.byId.get(id)).filter((c): c is Concept => !!c).map(explainAction);
+    return ids
+      .map((id) => this.pack.byId.get(id))
+      .filter((c): c is Concept => !!c)
+      .map(explainAction);
   }
 
   get commandNames(): string[] {

@@ -41,7 +41,14 @@ describe('config', () => {
   });
 
   it('enables Slack and Discord when their credentials are present', () => {
-    const c = parseConfig({ SLACK_BOT_TOKEN: 'xoxb-1-2-abc', SLACK_SIGNING_SECRET: 'abcdef0123456789abcdef', SLACK_PORT: '3100', SLACK_ADMIN_USERS: 'U1, U2', DISCORD_TOKEN: 'x'.repeat(30), DISCORD_APPLICATION_ID: '123456789012345678' });
+    const c = parseConfig({
+      SLACK_BOT_TOKEN: 'xoxb-1-2-abc',
+      SLACK_SIGNING_SECRET: 'abcdef0123456789abcdef',
+      SLACK_PORT: '3100',
+      SLACK_ADMIN_USERS: 'U1, U2',
+      DISCORD_TOKEN: 'x'.repeat(30),
+      DISCORD_APPLICATION_ID: '123456789012345678',
+    });
     expect(c.slack).toEqual({ botToken: 'xoxb-1-2-abc', signingSecret: 'abcdef0123456789abcdef', port: 3100, adminUsers: ['U1', 'U2'] });
     expect(c.discord).toEqual({ token: 'x'.repeat(30), applicationId: '123456789012345678', gateway: true, shards: 'auto' });
   });
@@ -62,8 +69,12 @@ describe('config', () => {
   });
 
   it('refuses half a credential pair and never prints the secret', () => {
-    expect(err({ SLACK_BOT_TOKEN: 'xoxb-secret-token-value' })).toBe('SLACK_SIGNING_SECRET: is required when SLACK_BOT_TOKEN is set (or set SLACK_APP_TOKEN to use Socket Mode, which needs no signing secret)');
-    expect(err({ SLACK_SIGNING_SECRET: 'abcdef0123456789' })).toBe('SLACK_BOT_TOKEN: is required when SLACK_SIGNING_SECRET is set (or set SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET to install to many workspaces)');
+    expect(err({ SLACK_BOT_TOKEN: 'xoxb-secret-token-value' })).toBe(
+      'SLACK_SIGNING_SECRET: is required when SLACK_BOT_TOKEN is set (or set SLACK_APP_TOKEN to use Socket Mode, which needs no signing secret)',
+    );
+    expect(err({ SLACK_SIGNING_SECRET: 'abcdef0123456789' })).toBe(
+      'SLACK_BOT_TOKEN: is required when SLACK_SIGNING_SECRET is set (or set SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET to install to many workspaces)',
+    );
     expect(err({ DISCORD_APPLICATION_ID: '123456789012345678' })).toBe('DISCORD_TOKEN: is required when DISCORD_APPLICATION_ID is set');
     const m = err({ SLACK_BOT_TOKEN: 'xoxp-user-token-secret', SLACK_SIGNING_SECRET: 'abcdef0123456789' });
     expect(m).toMatch(/^SLACK_BOT_TOKEN: expected a bot token starting with xoxb-/);

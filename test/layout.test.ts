@@ -99,12 +99,21 @@ describe('code layout', () => {
   });
 
   it('keeps every file in src/ and adapters/ at 300 lines or fewer', () => {
-    const long = files.filter((f) => readFileSync(f, 'utf8').split('\n').filter((l, i, all) => i < all.length - 1 || l !== '').length > 300).map(rel);
+    const long = files
+      .filter(
+        (f) =>
+          readFileSync(f, 'utf8')
+            .split('\n')
+            .filter((l, i, all) => i < all.length - 1 || l !== '').length > 300,
+      )
+      .map(rel);
     expect(long.filter((f) => !OVERSIZED_FOR_NOW.includes(f))).toEqual([]);
   });
 
   it('names no chat platform in src/ outside comments', () => {
-    const naming = tsFiles(join(root, 'src')).filter((f) => /slack|discord/i.test(withoutComments(readFileSync(f, 'utf8')))).map(rel);
+    const naming = tsFiles(join(root, 'src'))
+      .filter((f) => /slack|discord/i.test(withoutComments(readFileSync(f, 'utf8'))))
+      .map(rel);
     expect(naming.filter((f) => !PLATFORM_WORDS_FOR_NOW.includes(f))).toEqual([]);
   });
 

@@ -24,7 +24,18 @@ export function renderConsole(reply: Reply, style: ConsoleStyle = plain): Render
   const paint = (codes: readonly [string, string], s: string) => (style.color ? `${codes[0]}${s}${codes[1]}` : s);
   if (reply.title) out.push(paint(BOLD, reply.title), '');
   // A terminal has no mentions: a person is their id.
-  for (const p of reply.paragraphs) out.push(paragraph(renderTimes(renderMentions(p, (id) => id), utcInstant), width, style), '');
+  for (const p of reply.paragraphs)
+    out.push(
+      paragraph(
+        renderTimes(
+          renderMentions(p, (id) => id),
+          utcInstant,
+        ),
+        width,
+        style,
+      ),
+      '',
+    );
   if (reply.diagram) out.push(...consoleDiagram(reply.diagram), '');
   if (reply.table) out.push(renderTable(reply.table, width), '');
   for (const c of reply.code) {
@@ -56,9 +67,19 @@ export function renderConsole(reply: Reply, style: ConsoleStyle = plain): Render
   list('Related:', reply.related);
   list('More:', reply.extra);
   if (reply.menu) list(`${reply.menu.placeholder}:`, reply.menu.options);
-  if (reply.feedback) list('Was this helpful?', [{ label: '👍 yes', action: reply.feedback.up }, { label: '👎 no', action: reply.feedback.down }]);
+  if (reply.feedback)
+    list('Was this helpful?', [
+      { label: '👍 yes', action: reply.feedback.up },
+      { label: '👎 no', action: reply.feedback.down },
+    ]);
   if (reply.form) out.push(`${reply.form.label.replace(/\s*\(answer:.*\)$/, '')} Type it below (or press Enter to skip):`);
-  return { text: out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd(), buttons };
+  return {
+    text: out
+      .join('\n')
+      .replace(/\n{3,}/g, '\n\n')
+      .trimEnd(),
+    buttons,
+  };
 }
 
 /**
@@ -92,20 +113,16 @@ function restyle(text: string, style: ConsoleStyle): string {
         if (ch === '\u0001') {
           bold = true;
           out += style.color ? BOLD[0] : '';
-        }
-        else if (ch === '\u0002') {
+        } else if (ch === '\u0002') {
           bold = false;
           out += style.color ? BOLD[1] : '';
-        }
-        else if (ch === '\u0003') {
+        } else if (ch === '\u0003') {
           code = true;
           out += style.color ? CODE[0] : '';
-        }
-        else if (ch === '\u0004') {
+        } else if (ch === '\u0004') {
           code = false;
           out += style.color ? CODE[1] : '';
-        }
-        else out += ch;
+        } else out += ch;
       }
       return out + (bold && style.color ? BOLD[1] : '') + (code && style.color ? CODE[1] : '');
     })

@@ -21,7 +21,12 @@ export function createPoster(client: Client): ChannelPoster {
       // With enforce_nonce, Discord creates a message for a nonce only once (for a few minutes), so a
       // retry after a timeout or a 5xx that had in fact gone through cannot post twice. A scheduled
       // post's nonce comes from its post key; others' from the content.
-      const nonce = mark ? nonceFor(mark.postKey) : createHash('sha256').update(`${channelId}\n${JSON.stringify(body)}`).digest('hex').slice(0, 25);
+      const nonce = mark
+        ? nonceFor(mark.postKey)
+        : createHash('sha256')
+            .update(`${channelId}\n${JSON.stringify(body)}`)
+            .digest('hex')
+            .slice(0, 25);
       const sent = (await client.rest.post(Routes.channelMessages(channelId), { body: { ...body, nonce, enforce_nonce: true }, ...(files.length ? { files } : {}) }).catch(rethrow)) as APIMessage;
       return { messageId: sent.id };
     },

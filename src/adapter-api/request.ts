@@ -29,10 +29,7 @@ export interface Requester {
  * - `action`: the opaque payload of a button the core created; `text` is what was typed into
  *   the form a reply asked for (see Reply.form).
  */
-export type TutorRequest =
-  | { type: 'text'; text: string }
-  | { type: 'command'; name: string; args?: string; options?: OptionValues; sub?: string }
-  | { type: 'action'; action: string; text?: string };
+export type TutorRequest = { type: 'text'; text: string } | { type: 'command'; name: string; args?: string; options?: OptionValues; sub?: string } | { type: 'action'; action: string; text?: string };
 
 /** Structured option values as chosen, by option name. */
 export type OptionValues = Readonly<Record<string, string | number | undefined>>;

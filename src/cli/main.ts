@@ -6,10 +6,7 @@ import { exitQuietlyOnClosedPipe } from '../closed-pipe.ts';
 import { EnvFileError, loadEnvFileIfPresent } from '../env-file.ts';
 
 export function buildProgram(): Command {
-  const program = new Command('tutor')
-    .description('Container & VM tutor: ask questions, evaluate matching, check content')
-    .showHelpAfterError()
-    .exitOverride();
+  const program = new Command('tutor').description('Container & VM tutor: ask questions, evaluate matching, check content').showHelpAfterError().exitOverride();
   for (const register of cliCommands) register(program);
   return program;
 }

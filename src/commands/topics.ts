@@ -23,7 +23,10 @@ export const topics: Command = {
     const slice = all.slice((page - 1) * TOPICS_PAGE_SIZE, page * TOPICS_PAGE_SIZE);
     const r = emptyReply('topics', `Topics, page ${page} of ${pages}: ${slice.map((c) => c.title).join(', ')}`);
     r.title = `Topics (page ${page} of ${pages})`;
-    r.paragraphs = [slice.map((c) => `**${c.title}**: ${c.summary}`).join('\n'), `${all.length} topics in all. Pick one below${pages > 1 ? `, or ask for \`${commandText(who.platform, 'topics', String(page < pages ? page + 1 : 1))}\`` : ''}.`];
+    r.paragraphs = [
+      slice.map((c) => `**${c.title}**: ${c.summary}`).join('\n'),
+      `${all.length} topics in all. Pick one below${pages > 1 ? `, or ask for \`${commandText(who.platform, 'topics', String(page < pages ? page + 1 : 1))}\`` : ''}.`,
+    ];
     r.related = slice.map(explainAction);
     if (pages > 1) {
       if (page > 1) r.extra.push({ label: '◀ Previous', action: encodeAction({ type: 'topics', page: page - 1 }) });

@@ -51,7 +51,11 @@ export function checkDockerfiles(entry: ConceptEntry, file: string): ContentIssu
   const report = (path: string, code: string) => {
     const lines = endOfLineComments(code);
     if (lines.length > 0) {
-      issues.push({ file, path, message: `Dockerfile line${lines.length > 1 ? 's' : ''} ${lines.join(', ')} put${lines.length > 1 ? '' : 's'} a comment after an instruction; Dockerfiles have no end-of-line comments, put it on its own line` });
+      issues.push({
+        file,
+        path,
+        message: `Dockerfile line${lines.length > 1 ? 's' : ''} ${lines.join(', ')} put${lines.length > 1 ? '' : 's'} a comment after an instruction; Dockerfiles have no end-of-line comments, put it on its own line`,
+      });
     }
   };
   (entry.examples ?? []).forEach((e, i) => {

@@ -56,12 +56,16 @@ const DIAGRAM_TEXT_COLUMNS = 64;
 const diagramSchema = z
   .object({
     /** The SVG source, relative to the pack folder: diagrams/<name>.svg. */
-    file: z.string().regex(/^diagrams\/[a-z0-9]+(?:-[a-z0-9]+)*\.svg$/, 'must be a path like diagrams/containers-vs-vms.svg (kebab-case name, in the pack\'s diagrams folder)'),
+    file: z.string().regex(/^diagrams\/[a-z0-9]+(?:-[a-z0-9]+)*\.svg$/, "must be a path like diagrams/containers-vs-vms.svg (kebab-case name, in the pack's diagrams folder)"),
     /** What the picture shows, for screen readers and wherever the image does not load. */
     alt: nonEmpty.max(1000, 'must be at most 1000 characters'),
     /** A small ASCII drawing for places that cannot show images (the console, a failed upload). */
     // Not trimmed: leading spaces on the first line are part of the drawing.
-    text: z.string().refine((t) => t.trim().length > 0, 'must not be empty').refine((t) => t.length <= 1000, 'must be at most 1000 characters').refine((t) => t.split('\n').every((l) => l.trimEnd().length <= DIAGRAM_TEXT_COLUMNS), `lines must be at most ${DIAGRAM_TEXT_COLUMNS} characters wide (chat code blocks wrap longer ones)`),
+    text: z
+      .string()
+      .refine((t) => t.trim().length > 0, 'must not be empty')
+      .refine((t) => t.length <= 1000, 'must be at most 1000 characters')
+      .refine((t) => t.split('\n').every((l) => l.trimEnd().length <= DIAGRAM_TEXT_COLUMNS), `lines must be at most ${DIAGRAM_TEXT_COLUMNS} characters wide (chat code blocks wrap longer ones)`),
   })
   .strict();
 

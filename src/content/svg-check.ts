@@ -10,7 +10,8 @@ import { FONT_FAMILIES } from '../diagrams/fonts.ts';
 export const SVG_RULES_VERSION = `1 ${FONT_FAMILIES.join(',')}`;
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
-const TOKEN = /<!--[\s\S]*?-->|<!\[CDATA\[([\s\S]*?)\]\]>|<\?[\s\S]*?\?>|<!DOCTYPE[^[>]*(?:\[[\s\S]*?\])?\s*>|<\/([A-Za-z_][\w:.-]*)\s*>|<([A-Za-z_][\w:.-]*)((?:\s+[^\s=/>]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>|[^<]+|</g;
+const TOKEN =
+  /<!--[\s\S]*?-->|<!\[CDATA\[([\s\S]*?)\]\]>|<\?[\s\S]*?\?>|<!DOCTYPE[^[>]*(?:\[[\s\S]*?\])?\s*>|<\/([A-Za-z_][\w:.-]*)\s*>|<([A-Za-z_][\w:.-]*)((?:\s+[^\s=/>]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>|[^<]+|</g;
 const ATTR = /([^\s=/>]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
 const BAD_ENTITY = /&(?!(?:amp|lt|gt|quot|apos|#\d+|#x[0-9a-fA-F]+);)/;
 /** Elements that run code or embed another document. */
@@ -105,7 +106,10 @@ export function checkSvg(text: string): SvgCheck {
 
 function parseViewBox(raw: string | undefined): SvgInfo['viewBox'] | string {
   if (raw === undefined) return 'needs a viewBox on <svg> (for example viewBox="0 0 720 400"), so it scales to any width';
-  const n = raw.trim().split(/[\s,]+/).map(Number);
+  const n = raw
+    .trim()
+    .split(/[\s,]+/)
+    .map(Number);
   if (n.length !== 4 || n.some((v) => !Number.isFinite(v))) return `viewBox "${raw}" must be four numbers: x y width height`;
   const [x, y, width, height] = n as [number, number, number, number];
   if (width <= 0 || height <= 0) return `viewBox "${raw}" must have a positive width and height`;
@@ -119,7 +123,15 @@ function checkUrls(value: string, where: string, report: (msg: string) => void):
 }
 
 function checkFamilies(value: string, report: (msg: string) => void): void {
-  const families = value.split(',').map((f) => f.trim().replace(/^['"]|['"]$/g, '').trim()).filter(Boolean);
+  const families = value
+    .split(',')
+    .map((f) =>
+      f
+        .trim()
+        .replace(/^['"]|['"]$/g, '')
+        .trim(),
+    )
+    .filter(Boolean);
   families.forEach((family, i) => {
     if (GENERIC.has(family.toLowerCase()) && i > 0) return;
     if (!FONT_FAMILIES.includes(family)) report(`uses the font "${family}", which the build does not bundle (use ${FONT_FAMILIES.map((f) => `"${f}"`).join(' or ')})`);

@@ -20,10 +20,13 @@ export type FollowUp =
   | { kind: 'other'; subject: string }
   | { kind: 'compare'; subject: string };
 
-const MORE = /^(tell me more|more|more please|more info|go on|continue|keep going|explain more|explain further|explain (it|that|this)( again| more| further)?|explain|details|more details|elaborate|expand|why|why so|why is that|how come|but why|really|what do you mean|meaning|and)$/;
-const EXAMPLE = /^((show|give) me (an |a |the )?(example|command|commands|code)s?|(an |the )?example|examples|example please|(the )?commands?|what'?s the command|what is the command|which command|show me|show me how|how|how do i do (it|that|this)|how do i run (it|that|this)|syntax)$/;
+const MORE =
+  /^(tell me more|more|more please|more info|go on|continue|keep going|explain more|explain further|explain (it|that|this)( again| more| further)?|explain|details|more details|elaborate|expand|why|why so|why is that|how come|but why|really|what do you mean|meaning|and)$/;
+const EXAMPLE =
+  /^((show|give) me (an |a |the )?(example|command|commands|code)s?|(an |the )?example|examples|example please|(the )?commands?|what'?s the command|what is the command|which command|show me|show me how|how|how do i do (it|that|this)|how do i run (it|that|this)|syntax)$/;
 const QUIZ = /^((quiz|test) me( on (that|this|it))?|(quiz|test) me please|give me a (quiz|question)( on (that|this|it))?|ask me a question( about (that|this|it))?)$/;
-const COMPARE = /^(what'?s|what is|whats) the difference (with|from|to|between (it|that|this) and) (.+)$|^how (is|does) (it|that|this) (differ|compare) (from|to|with) (.+)$|^(versus|vs\.?|compared to|compare (it|that|this) (to|with)) (.+)$/;
+const COMPARE =
+  /^(what'?s|what is|whats) the difference (with|from|to|between (it|that|this) and) (.+)$|^how (is|does) (it|that|this) (differ|compare) (from|to|with) (.+)$|^(versus|vs\.?|compared to|compare (it|that|this) (to|with)) (.+)$/;
 const OTHER = /^(and|what about|how about|and what about|and how about|same)( for| with| in| on)? (.{2,60})$/;
 const POINTER = /\b(it|that|this|them|those|these|they)\b/;
 

@@ -14,7 +14,9 @@ export interface ConversationMemory {
 
 /** Hashed, so the store holds no readable user or channel ids for this. */
 function conversationKey(who: Requester): string {
-  return createHash('sha256').update([who.platform, who.workspaceId ?? '', who.conversationId ?? who.channelId, who.userId].join('|')).digest('base64url');
+  return createHash('sha256')
+    .update([who.platform, who.workspaceId ?? '', who.conversationId ?? who.channelId, who.userId].join('|'))
+    .digest('base64url');
 }
 
 /** Kept in the store, so a restart does not forget. Old rows are pruned now and then. */

@@ -71,7 +71,8 @@ export class ChannelQueue {
 
   private release(): void {
     const next = this.waiting.shift();
-    if (next) next(); // hand the slot over directly
+    if (next)
+      next(); // hand the slot over directly
     else this.active--;
   }
 }

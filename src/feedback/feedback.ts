@@ -30,12 +30,15 @@ export async function handleFeedback(
   const question = state?.conceptId === concept.id ? state.question : '';
   if (action.type === 'feedback' && !action.helpful) {
     const r = noticeReply('What were you looking for?', `Tell me what you hoped to learn about ${concept.title}.`);
-    r.form = { title: 'What were you looking for?', label: `What did you hope to learn? (answer: ${concept.title})`.slice(0, 45), placeholder: 'e.g. how to keep my data when the container is removed', submit: encodeAction({ type: 'feedback-note', conceptId: concept.id }) };
+    r.form = {
+      title: 'What were you looking for?',
+      label: `What did you hope to learn? (answer: ${concept.title})`.slice(0, 45),
+      placeholder: 'e.g. how to keep my data when the container is removed',
+      submit: encodeAction({ type: 'feedback-note', conceptId: concept.id }),
+    };
     return r;
   }
   const note = stripInvisible(text).replace(/\s+/g, ' ').trim().slice(0, NOTE_MAX);
   await deps.sink?.record({ platform: who.platform, conceptId: concept.id, question, helpful: action.type === 'feedback', ...(note ? { note } : {}) });
-  return action.type === 'feedback'
-    ? noticeReply('', 'Thanks, glad it helped! 👍')
-    : noticeReply('', 'Thanks for telling me. Your note goes to the people who write my lessons (without your name).');
+  return action.type === 'feedback' ? noticeReply('', 'Thanks, glad it helped! 👍') : noticeReply('', 'Thanks for telling me. Your note goes to the people who write my lessons (without your name).');
 }

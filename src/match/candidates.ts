@@ -16,7 +16,10 @@ export class Candidates {
   private readonly phraseMark: Uint8Array;
   private readonly conceptMark: Uint8Array;
 
-  constructor(private readonly names: NameIndex, conceptCount: number) {
+  constructor(
+    private readonly names: NameIndex,
+    conceptCount: number,
+  ) {
     this.phrases = new Int32Array(names.phrases.length);
     this.phraseMark = new Uint8Array(names.phrases.length);
     this.concepts = new Int32Array(conceptCount);

@@ -37,7 +37,11 @@ export class NameScorer {
   private readonly bestPhrase: Float64Array;
   private readonly whole: Uint8Array;
 
-  constructor(private readonly names: NameIndex, conceptCount: number, private readonly opts: NameScoring) {
+  constructor(
+    private readonly names: NameIndex,
+    conceptCount: number,
+    private readonly opts: NameScoring,
+  ) {
     this.candidates = new Candidates(names, conceptCount);
     this.out = new ConceptScores(conceptCount);
     this.covered = new Float64Array(conceptCount);

@@ -31,16 +31,28 @@ const RULES: Array<[string[], string[]]> = [
   [['come', 'back', 'up'], ['restart']],
   [['k8s'], ['kubernetes']],
   // "What kind of X is Y" asks for its type (a bare "kind of" is often just "somewhat").
-  [['what', 'kind', 'of'], ['what', 'type', 'of']],
-  [['which', 'kind', 'of'], ['which', 'type', 'of']],
-  [['what', 'sort', 'of'], ['what', 'type', 'of']],
+  [
+    ['what', 'kind', 'of'],
+    ['what', 'type', 'of'],
+  ],
+  [
+    ['which', 'kind', 'of'],
+    ['which', 'type', 'of'],
+  ],
+  [
+    ['what', 'sort', 'of'],
+    ['what', 'type', 'of'],
+  ],
   // Resolver errors as programs print them ("getaddrinfo ENOTFOUND db", "EAI_AGAIN") say a name did not resolve.
   [['getaddrinfo'], ['resolve']],
   [['enotfound'], ['resolve']],
   [['eai', 'again'], ['resolve']],
   [['nxdomain'], ['resolve']],
   // Only "env var": a bare "var" is more often a path (/var/run/docker.sock).
-  [['env', 'var'], ['environment', 'variable']],
+  [
+    ['env', 'var'],
+    ['environment', 'variable'],
+  ],
   [['env'], ['environment']],
   [['vars'], ['variable']],
   [['containers'], ['container']],
@@ -48,10 +60,22 @@ const RULES: Array<[string[], string[]]> = [
   [['hyper', 'v'], ['hyperv']],
   [['type1'], ['type', '1']],
   [['type2'], ['type', '2']],
-  [['type', 'one'], ['type', '1']],
-  [['type', 'two'], ['type', '2']],
-  [['type', 'i'], ['type', '1']],
-  [['type', 'ii'], ['type', '2']],
+  [
+    ['type', 'one'],
+    ['type', '1'],
+  ],
+  [
+    ['type', 'two'],
+    ['type', '2'],
+  ],
+  [
+    ['type', 'i'],
+    ['type', '1'],
+  ],
+  [
+    ['type', 'ii'],
+    ['type', '2'],
+  ],
 ];
 
 /** Rules by their first word, so each word is checked against only the rules that can start there. */

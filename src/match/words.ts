@@ -23,5 +23,7 @@ export const FILLER_WORDS = new Set(
 /** Small talk: on its own it gets the help reply, not a concept. */
 export const GREETING_WORDS = new Set(
   `hello hi hey hiya yo howdy greetings morning evening afternoon thanks thank thx ty cheers help
-  bye goodbye sup hallo hola`.split(/\s+/).filter(Boolean),
+  bye goodbye sup hallo hola`
+    .split(/\s+/)
+    .filter(Boolean),
 );

@@ -57,7 +57,12 @@ export class PersistentQuiz implements QuizFeatures {
     const pick = choosePracticeItem(this.pack.quizItems, await this.store.listReviews(who), dueBy, this.random);
     if (!pick) return noticeReply('No quiz yet', 'The loaded content has no quiz items.');
     const concept = this.pack.byId.get(pick.item.conceptId)!;
-    const note = pick.reason === 'due' ? `_Review: ${pick.due} question${pick.due === 1 ? '' : 's'} due, this is one you missed or are learning._` : pick.reason === 'ahead' ? "_You've seen every question; nothing is due, so here is the next one coming up._" : undefined;
+    const note =
+      pick.reason === 'due'
+        ? `_Review: ${pick.due} question${pick.due === 1 ? '' : 's'} due, this is one you missed or are learning._`
+        : pick.reason === 'ahead'
+          ? "_You've seen every question; nothing is due, so here is the next one coming up._"
+          : undefined;
     return practiceQuestionReply(pick.item, concept, pick.reason === 'due' ? 'Review' : 'Practice', note, await this.ask(who, pick.item));
   }
 
@@ -86,7 +91,7 @@ export class PersistentQuiz implements QuizFeatures {
         'Nothing to review',
         upcoming
           ? `Nothing is due today. Your next review is on ${localDate(upcoming.dueAt, zone)}. Want a practice question meanwhile?`
-          : "You have nothing to review yet. Questions you miss come back here after 1, 3 and 7 days. Try a practice question?",
+          : 'You have nothing to review yet. Questions you miss come back here after 1, 3 and 7 days. Try a practice question?',
       );
       r.extra = [nextPracticeAction];
       return r;
@@ -117,7 +122,8 @@ export class PersistentQuiz implements QuizFeatures {
       // One answer per question asked: a second click (or a stale copy) changes nothing.
       const lock = await this.store.answerPracticeAsk(askId, who, choice, now);
       if (!lock.recorded && lock.choice !== undefined) return alreadyAnswered(item, lock.choice);
-      if (!lock.recorded || lock.itemId !== item.id) return noticeReply('Not your question', `That practice question was asked to someone else. Try \`${commandText(who.platform, 'quiz')}\` for your own.`);
+      if (!lock.recorded || lock.itemId !== item.id)
+        return noticeReply('Not your question', `That practice question was asked to someone else. Try \`${commandText(who.platform, 'quiz')}\` for your own.`);
     }
     const state = afterAnswer(await this.store.getReview(who, item.id), who, item.id, choice === item.answerIndex, now);
     await this.store.putReview(state);
@@ -125,7 +131,16 @@ export class PersistentQuiz implements QuizFeatures {
     const r = quizFeedbackReply(item, concept, choice, `_This comes back for review in ${plural(intervalDays(state.box), 'day')}. Practice answers don't count toward channel scores._`);
     r.extra.push(nextPracticeAction);
     // The feedback takes the question's place; its choices stay visible, answered and inert.
-    r.quiz = { prompt: item.prompt, conceptId: concept.id, conceptTitle: concept.title, choices: item.choices.map((label, i) => ({ label: `${letter(i)}. ${label}`, action: encodeAction({ type: 'practice-answer', itemId: item.id, choice: i, ...(askId !== undefined ? { askId } : {}) }) })), answered: choice };
+    r.quiz = {
+      prompt: item.prompt,
+      conceptId: concept.id,
+      conceptTitle: concept.title,
+      choices: item.choices.map((label, i) => ({
+        label: `${letter(i)}. ${label}`,
+        action: encodeAction({ type: 'practice-answer', itemId: item.id, choice: i, ...(askId !== undefined ? { askId } : {}) }),
+      })),
+      answered: choice,
+    };
     r.inPlace = askId !== undefined;
     return r;
   }
@@ -134,7 +149,8 @@ export class PersistentQuiz implements QuizFeatures {
     const post = await this.store.getPost(postId);
     if (!post || post.platform !== who.platform) return noticeReply('Quiz not found', `I can't find that quiz any more. Try \`${commandText(who.platform, 'quiz')}\` for a practice question.`);
     const item = this.pack.quizById.get(post.itemId);
-    if (!item || choice >= item.choices.length) return noticeReply('Quiz expired', `That question is no longer in the quiz bank. Try \`${commandText(who.platform, 'quiz')}\` for a practice question.`);
+    if (!item || choice >= item.choices.length)
+      return noticeReply('Quiz expired', `That question is no longer in the quiz bank. Try \`${commandText(who.platform, 'quiz')}\` for a practice question.`);
     const concept = this.pack.byId.get(item.conceptId)!;
     if (post.closedAt !== undefined) return quizFeedbackReply(item, concept, choice, '_This quiz has closed, so this answer does not count toward the leaderboard._');
     const correct = choice === item.answerIndex;

@@ -43,7 +43,10 @@ export async function scheduleCommand(args: string, who: Requester, deps: Schedu
   if (!canManage(who, deps.managers)) return refusal(who);
   if (cmd.type === 'off') {
     const removed = await deps.store.deleteSchedule(ch);
-    return noticeReply(removed ? 'Quiz schedule removed' : 'No quiz scheduled', removed ? 'No more quizzes will be posted in this channel. Scores and streaks are kept.' : 'There was no schedule in this channel.');
+    return noticeReply(
+      removed ? 'Quiz schedule removed' : 'No quiz scheduled',
+      removed ? 'No more quizzes will be posted in this channel. Scores and streaks are kept.' : 'There was no schedule in this channel.',
+    );
   }
   const next = nextRunAfter(cmd.spec, deps.now);
   if (next === undefined) return noticeReply("I can't use that schedule", `That schedule never runs again. Examples: ${SPEC_EXAMPLE}.`, 'error');

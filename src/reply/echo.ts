@@ -15,7 +15,11 @@ export function stripInvisible(text: string): string {
 /** One line of typed text, cut to `max` characters, as a code span with no backtick inside. */
 export function echo(text: string, max = 120): string {
   // A backtick would end the span early; a look-alike keeps the text readable.
-  let s = stripInvisible(text).replace(/[\u0000-\u001F\u007F]+/g, ' ').replace(/\s+/g, ' ').trim().replace(/`/g, 'ʼ');
+  let s = stripInvisible(text)
+    .replace(/[\u0000-\u001F\u007F]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/`/g, 'ʼ');
   if ([...s].length > max) s = `${[...s].slice(0, max - 1).join('')}…`;
   return s ? `\`${s}\`` : '(empty)';
 }

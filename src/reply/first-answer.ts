@@ -77,7 +77,10 @@ function base(concept: Concept, pack: ContentPack, kind: 'answer' | 'comparison'
   const r = emptyReply(kind, `${concept.title}: ${concept.summary}`);
   r.title = concept.title;
   r.conceptId = concept.id;
-  const related = concept.related.map((id) => pack.byId.get(id)).filter((c): c is Concept => !!c).map(explainAction);
+  const related = concept.related
+    .map((id) => pack.byId.get(id))
+    .filter((c): c is Concept => !!c)
+    .map(explainAction);
   if (related.length) r.menu = { placeholder: 'Related topics', options: related };
   r.feedback = { up: encodeAction({ type: 'feedback', conceptId: concept.id, helpful: true }), down: encodeAction({ type: 'feedback', conceptId: concept.id, helpful: false }) };
   r.share = encodeAction({ type: 'share', conceptId: concept.id });

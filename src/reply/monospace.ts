@@ -22,7 +22,12 @@ export function columnWidths(headers: readonly string[], rows: readonly (readonl
 export function monospaceRow(cells: readonly string[], widths: readonly number[]): string {
   const wrapped = widths.map((w, i) => wrapWords(cells[i] ?? '', w));
   const height = Math.max(...wrapped.map((w) => w.length));
-  return Array.from({ length: height }, (_, k) => wrapped.map((w, i) => padDisplay(w[k] ?? '', widths[i]!)).join(' | ').trimEnd()).join('\n');
+  return Array.from({ length: height }, (_, k) =>
+    wrapped
+      .map((w, i) => padDisplay(w[k] ?? '', widths[i]!))
+      .join(' | ')
+      .trimEnd(),
+  ).join('\n');
 }
 
 /** The rule under the header row. */

@@ -4,19 +4,7 @@
  * Text fields use a small markdown subset: `**bold**`, `_italic_`, `` `code` `` and bare URLs.
  * Adapters translate that subset to their platform (Slack mrkdwn, Discord markdown, ANSI).
  */
-export type ReplyKind =
-  | 'answer'
-  | 'comparison'
-  | 'no-match'
-  | 'help'
-  | 'topics'
-  | 'quiz-question'
-  | 'quiz-feedback'
-  | 'quiz-summary'
-  | 'leaderboard'
-  | 'stats'
-  | 'notice'
-  | 'error';
+export type ReplyKind = 'answer' | 'comparison' | 'no-match' | 'help' | 'topics' | 'quiz-question' | 'quiz-feedback' | 'quiz-summary' | 'leaderboard' | 'stats' | 'notice' | 'error';
 
 export interface ReplyTable {
   caption?: string;

@@ -175,7 +175,11 @@ export class Scheduler {
     const { store, posters, logger } = this.deps;
     const deps = { store, posters, logger, instanceId: this.instanceId, staleClaimMs: this.opts.staleClaimMs, batch: this.opts.batch };
     const r = await recoverClaims(deps, now, (post) => {
-      jobs.push(this.queue.push(key(post), (call) => this.deliver({ recover: post }, call, report).then(() => undefined)).catch((err: unknown) => logger.error({ err, ...where(post) }, 'could not recover quiz post')));
+      jobs.push(
+        this.queue
+          .push(key(post), (call) => this.deliver({ recover: post }, call, report).then(() => undefined))
+          .catch((err: unknown) => logger.error({ err, ...where(post) }, 'could not recover quiz post')),
+      );
     });
     report.recovered += r.recovered;
     report.abandoned += r.abandoned;

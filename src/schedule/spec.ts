@@ -35,7 +35,11 @@ const fail = (message: string): never => {
  */
 export function parseScheduleCommand(text: string, defaultZone?: string): SpecCommand {
   // Chat clients like to turn quotes into curly ones.
-  const t = String(text ?? '').replace(/[“”„«»]/g, '"').replace(/[‘’]/g, "'").trim().replace(/^set\s+/i, '');
+  const t = String(text ?? '')
+    .replace(/[“”„«»]/g, '"')
+    .replace(/[‘’]/g, "'")
+    .trim()
+    .replace(/^set\s+/i, '');
   const word = t.toLowerCase();
   if (word === '' || word === 'show' || word === 'status') return { type: 'show' };
   if (word === 'off' || word === 'stop' || word === 'disable' || word === 'none') return { type: 'off' };
@@ -43,7 +47,10 @@ export function parseScheduleCommand(text: string, defaultZone?: string): SpecCo
 }
 
 export function parseScheduleSpec(text: string, defaultZone?: string): ScheduleSpec {
-  const t = String(text ?? '').replace(/[“”„«»]/g, '"').replace(/[‘’]/g, "'").trim();
+  const t = String(text ?? '')
+    .replace(/[“”„«»]/g, '"')
+    .replace(/[‘’]/g, "'")
+    .trim();
   if (t.length > 200) fail('That schedule is too long.');
   const simple = /^(weekdays?|daily|every\s*day)\s+(\S+)(?:\s+(\S+))?$/i.exec(t);
   if (simple) {
@@ -123,5 +130,7 @@ export function nextRunAfter(spec: Pick<ScheduleSpec, 'cron' | 'zone'>, after: n
 
 /** The next `n` runs strictly after `after` (what `tutor schedule preview` prints). */
 export function nextRuns(spec: Pick<ScheduleSpec, 'cron' | 'zone'>, after: number, n: number): number[] {
-  return cronFor(spec).nextRuns(n, new Date(after)).map((d) => d.getTime());
+  return cronFor(spec)
+    .nextRuns(n, new Date(after))
+    .map((d) => d.getTime());
 }

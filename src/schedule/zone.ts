@@ -47,7 +47,16 @@ function dateFormatter(zone: string): Intl.DateTimeFormat {
 
 /** "Mon 29 Mar 2027, 09:00" in the zone, for confirmations. Built from parts so ICU versions agree. */
 export function localDateTime(at: number | Date, zone: string): string {
-  const parts = new Intl.DateTimeFormat('en-GB', { timeZone: zone, weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(at);
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone: zone,
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(at);
   const get = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
   return `${get('weekday')} ${get('day')} ${get('month')} ${get('year')}, ${get('hour')}:${get('minute')}`;
 }
@@ -64,7 +73,10 @@ export function periodStart(period: 'week' | 'month', now: Date, zone: string): 
 
 /** Up to `limit` IANA zones for what was typed so far: prefix matches first, then the rest containing it. */
 export function completeZone(partial: string, limit: number): string[] {
-  const q = String(partial ?? '').trim().toLowerCase().replace(/\s+/g, '_');
+  const q = String(partial ?? '')
+    .trim()
+    .toLowerCase()
+    .replace(/\s+/g, '_');
   const zones = ['UTC', ...Intl.supportedValuesOf('timeZone')];
   const starts = zones.filter((z) => z.toLowerCase().startsWith(q));
   const contains = zones.filter((z) => !starts.includes(z) && z.toLowerCase().includes(q));

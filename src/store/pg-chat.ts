@@ -39,18 +39,33 @@ export class PgChatTables implements ChatStore {
   }
 
   async answerPracticeAsk(id: number, who: LearnerRef, choice: number, at: number): Promise<{ recorded: boolean; itemId?: string; choice?: number }> {
-    const changed = await this.changed('UPDATE practice_asks SET choice = $1, answered_at = $2 WHERE id = $3 AND platform = $4 AND user_id = $5 AND choice IS NULL', [choice, at, id, who.platform, who.userId]);
+    const changed = await this.changed('UPDATE practice_asks SET choice = $1, answered_at = $2 WHERE id = $3 AND platform = $4 AND user_id = $5 AND choice IS NULL', [
+      choice,
+      at,
+      id,
+      who.platform,
+      who.userId,
+    ]);
     const r = (await this.rows('SELECT item_id, choice FROM practice_asks WHERE id = $1 AND platform = $2 AND user_id = $3', [id, who.platform, who.userId]))[0];
     if (!r) return { recorded: false };
     return { recorded: changed === 1, itemId: String(r.item_id), choice: Number(r.choice) };
   }
 
   async recordFeedback(f: FeedbackRecord): Promise<void> {
-    await this.pool.query('INSERT INTO feedback (platform, concept_id, question, helpful, note, at) VALUES ($1, $2, $3, $4, $5, $6)', [f.platform, f.conceptId, clean(f.question), f.helpful ? 1 : 0, f.note === undefined ? null : clean(f.note), f.at]);
+    await this.pool.query('INSERT INTO feedback (platform, concept_id, question, helpful, note, at) VALUES ($1, $2, $3, $4, $5, $6)', [
+      f.platform,
+      f.conceptId,
+      clean(f.question),
+      f.helpful ? 1 : 0,
+      f.note === undefined ? null : clean(f.note),
+      f.at,
+    ]);
   }
 
   async feedbackReport(limit: number): Promise<FeedbackRow[]> {
-    const rows = await this.rows('SELECT concept_id, SUM(helpful) AS up, SUM(1 - helpful) AS down FROM feedback GROUP BY concept_id ORDER BY down DESC, up ASC, concept_id COLLATE "C" LIMIT $1', [limit]);
+    const rows = await this.rows('SELECT concept_id, SUM(helpful) AS up, SUM(1 - helpful) AS down FROM feedback GROUP BY concept_id ORDER BY down DESC, up ASC, concept_id COLLATE "C" LIMIT $1', [
+      limit,
+    ]);
     const out: FeedbackRow[] = [];
     for (const r of rows) {
       const notes = await this.rows("SELECT question, note, at FROM feedback WHERE concept_id = $1 AND note IS NOT NULL AND note <> '' ORDER BY at DESC, id DESC LIMIT 5", [r.concept_id]);

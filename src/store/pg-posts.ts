@@ -76,7 +76,15 @@ export class PgPostTables implements PostStore, AnswerStore {
   }
 
   async takeOverClaim(from: PostRecord, claimedBy: string, at: number): Promise<boolean> {
-    return (await this.changed("UPDATE posts SET claimed_by = $1, claimed_at = $2 WHERE id = $3 AND status = 'claimed' AND claimed_by = $4 AND claimed_at = $5", [claimedBy, at, from.id, from.claimedBy, from.claimedAt])) === 1;
+    return (
+      (await this.changed("UPDATE posts SET claimed_by = $1, claimed_at = $2 WHERE id = $3 AND status = 'claimed' AND claimed_by = $4 AND claimed_at = $5", [
+        claimedBy,
+        at,
+        from.id,
+        from.claimedBy,
+        from.claimedAt,
+      ])) === 1
+    );
   }
 
   async renewClaim(id: number, claimedBy: string, at: number): Promise<boolean> {
@@ -94,7 +102,11 @@ export class PgPostTables implements PostStore, AnswerStore {
 
   async dueClosings(now: number, platforms: readonly Platform[], limit: number): Promise<PostRecord[]> {
     if (platforms.length === 0) return [];
-    const rows = await this.rows("SELECT * FROM posts WHERE closed_at IS NULL AND closes_at <= $1 AND status IN ('sent', 'abandoned') AND platform = ANY($2::text[]) ORDER BY closes_at LIMIT $3", [now, platforms, limit]);
+    const rows = await this.rows("SELECT * FROM posts WHERE closed_at IS NULL AND closes_at <= $1 AND status IN ('sent', 'abandoned') AND platform = ANY($2::text[]) ORDER BY closes_at LIMIT $3", [
+      now,
+      platforms,
+      limit,
+    ]);
     return rows.map(toPost);
   }
 
@@ -112,15 +124,27 @@ export class PgPostTables implements PostStore, AnswerStore {
   }
 
   async channelConceptMisses(ch: ChannelRef): Promise<{ conceptId: string; wrong: number; total: number }[]> {
-    const rows = await this.rows('SELECT p.concept_id, SUM(1 - a.correct) AS wrong, COUNT(*) AS total FROM answers a JOIN posts p ON p.id = a.post_id WHERE p.platform = $1 AND p.channel_id = $2 GROUP BY p.concept_id', [ch.platform, ch.channelId]);
+    const rows = await this.rows(
+      'SELECT p.concept_id, SUM(1 - a.correct) AS wrong, COUNT(*) AS total FROM answers a JOIN posts p ON p.id = a.post_id WHERE p.platform = $1 AND p.channel_id = $2 GROUP BY p.concept_id',
+      [ch.platform, ch.channelId],
+    );
     return rows.map((r) => ({ conceptId: String(r.concept_id), wrong: Number(r.wrong), total: Number(r.total) }));
   }
 
   async recordAnswer(a: AnswerRecord): Promise<{ recorded: boolean; first: AnswerRecord }> {
-    const n = await this.changed('INSERT INTO answers (post_id, user_id, choice, correct, answered_at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (post_id, user_id) DO NOTHING', [a.postId, a.userId, a.choice, a.correct ? 1 : 0, a.answeredAt]);
+    const n = await this.changed('INSERT INTO answers (post_id, user_id, choice, correct, answered_at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (post_id, user_id) DO NOTHING', [
+      a.postId,
+      a.userId,
+      a.choice,
+      a.correct ? 1 : 0,
+      a.answeredAt,
+    ]);
     if (n === 1) return { recorded: true, first: a };
     const row = (await this.rows('SELECT * FROM answers WHERE post_id = $1 AND user_id = $2', [a.postId, a.userId]))[0]!;
-    return { recorded: false, first: { postId: Number(row.post_id), userId: String(row.user_id), choice: Number(row.choice), correct: Number(row.correct) === 1, answeredAt: Number(row.answered_at) } };
+    return {
+      recorded: false,
+      first: { postId: Number(row.post_id), userId: String(row.user_id), choice: Number(row.choice), correct: Number(row.correct) === 1, answeredAt: Number(row.answered_at) },
+    };
   }
 
   async answerTally(postId: number): Promise<{ total: number; correct: number }> {
@@ -140,12 +164,19 @@ export class PgPostTables implements PostStore, AnswerStore {
   }
 
   async answeredPostIds(ch: ChannelRef, userId: string): Promise<Set<number>> {
-    const rows = await this.rows('SELECT a.post_id FROM answers a JOIN posts p ON p.id = a.post_id WHERE a.user_id = $1 AND p.platform = $2 AND p.channel_id = $3', [userId, ch.platform, ch.channelId]);
+    const rows = await this.rows('SELECT a.post_id FROM answers a JOIN posts p ON p.id = a.post_id WHERE a.user_id = $1 AND p.platform = $2 AND p.channel_id = $3', [
+      userId,
+      ch.platform,
+      ch.channelId,
+    ]);
     return new Set(rows.map((r) => Number(r.post_id)));
   }
 
   async answeredChannels(who: LearnerRef): Promise<string[]> {
-    const rows = await this.rows('SELECT DISTINCT p.channel_id FROM answers a JOIN posts p ON p.id = a.post_id WHERE a.user_id = $1 AND p.platform = $2 ORDER BY p.channel_id', [who.userId, who.platform]);
+    const rows = await this.rows('SELECT DISTINCT p.channel_id FROM answers a JOIN posts p ON p.id = a.post_id WHERE a.user_id = $1 AND p.platform = $2 ORDER BY p.channel_id', [
+      who.userId,
+      who.platform,
+    ]);
     return rows.map((r) => String(r.channel_id));
   }
 }

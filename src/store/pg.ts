@@ -228,7 +228,11 @@ export class PgStore implements Store {
       await this.pool.query('DELETE FROM seen_events WHERE seen_at < $1', [forgetBefore]);
     }
     // One statement: inserted, or an expired id taken over (counts as new); false while it is remembered.
-    const n = await this.changed('INSERT INTO seen_events (id, seen_at) VALUES ($1, $2) ON CONFLICT (id) DO UPDATE SET seen_at = excluded.seen_at WHERE seen_events.seen_at < $3', [clean(id), at, forgetBefore]);
+    const n = await this.changed('INSERT INTO seen_events (id, seen_at) VALUES ($1, $2) ON CONFLICT (id) DO UPDATE SET seen_at = excluded.seen_at WHERE seen_events.seen_at < $3', [
+      clean(id),
+      at,
+      forgetBefore,
+    ]);
     return n === 1;
   }
 

@@ -29,7 +29,13 @@ export class SqliteChatTables implements ChatStore {
   }
 
   async answerPracticeAsk(id: number, who: LearnerRef, choice: number, at: number): Promise<{ recorded: boolean; itemId?: string; choice?: number }> {
-    const changed = this.sql('UPDATE practice_asks SET choice = ?, answered_at = ? WHERE id = ? AND platform = ? AND user_id = ? AND choice IS NULL').run(choice, at, id, who.platform, who.userId).changes;
+    const changed = this.sql('UPDATE practice_asks SET choice = ?, answered_at = ? WHERE id = ? AND platform = ? AND user_id = ? AND choice IS NULL').run(
+      choice,
+      at,
+      id,
+      who.platform,
+      who.userId,
+    ).changes;
     const r = this.sql('SELECT item_id, choice FROM practice_asks WHERE id = ? AND platform = ? AND user_id = ?').get(id, who.platform, who.userId) as Row | undefined;
     if (!r) return { recorded: false };
     return { recorded: changed === 1, itemId: String(r.item_id), choice: Number(r.choice) };

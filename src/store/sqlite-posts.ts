@@ -57,7 +57,10 @@ export class SqlitePostTables implements PostStore, AnswerStore {
 
   async takeOverClaim(from: PostRecord, claimedBy: string, at: number): Promise<boolean> {
     // Losing this write in a power cut only means the claim is recovered again: no full sync needed.
-    return this.sql("UPDATE posts SET claimed_by = ?, claimed_at = ? WHERE id = ? AND status = 'claimed' AND claimed_by = ? AND claimed_at = ?").run(claimedBy, at, from.id, from.claimedBy, from.claimedAt).changes === 1;
+    return (
+      this.sql("UPDATE posts SET claimed_by = ?, claimed_at = ? WHERE id = ? AND status = 'claimed' AND claimed_by = ? AND claimed_at = ?").run(claimedBy, at, from.id, from.claimedBy, from.claimedAt)
+        .changes === 1
+    );
   }
 
   async renewClaim(id: number, claimedBy: string, at: number): Promise<boolean> {
@@ -85,8 +88,9 @@ export class SqlitePostTables implements PostStore, AnswerStore {
 
   async dueClosings(now: number, platforms: readonly Platform[], limit: number): Promise<PostRecord[]> {
     if (platforms.length === 0) return [];
-    const rows = this.sql(`SELECT * FROM posts WHERE closed_at IS NULL AND closes_at <= ? AND status IN ('sent', 'abandoned') AND platform IN (${platforms.map(() => '?').join(',')}) ORDER BY closes_at LIMIT ?`)
-      .all(now, ...platforms, limit) as Row[];
+    const rows = this.sql(
+      `SELECT * FROM posts WHERE closed_at IS NULL AND closes_at <= ? AND status IN ('sent', 'abandoned') AND platform IN (${platforms.map(() => '?').join(',')}) ORDER BY closes_at LIMIT ?`,
+    ).all(now, ...platforms, limit) as Row[];
     return rows.map(toPost);
   }
 
@@ -105,14 +109,20 @@ export class SqlitePostTables implements PostStore, AnswerStore {
   }
 
   async channelConceptMisses(ch: ChannelRef): Promise<{ conceptId: string; wrong: number; total: number }[]> {
-    const rows = this.sql('SELECT p.concept_id, SUM(1 - a.correct) AS wrong, COUNT(*) AS total FROM answers a JOIN posts p ON p.id = a.post_id WHERE p.platform = ? AND p.channel_id = ? GROUP BY p.concept_id')
-      .all(ch.platform, ch.channelId) as Row[];
+    const rows = this.sql(
+      'SELECT p.concept_id, SUM(1 - a.correct) AS wrong, COUNT(*) AS total FROM answers a JOIN posts p ON p.id = a.post_id WHERE p.platform = ? AND p.channel_id = ? GROUP BY p.concept_id',
+    ).all(ch.platform, ch.channelId) as Row[];
     return rows.map((r) => ({ conceptId: String(r.concept_id), wrong: Number(r.wrong), total: Number(r.total) }));
   }
 
   async recordAnswer(a: AnswerRecord): Promise<{ recorded: boolean; first: AnswerRecord }> {
-    const res = this.sql('INSERT INTO answers (post_id, user_id, choice, correct, answered_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (post_id, user_id) DO NOTHING')
-      .run(a.postId, a.userId, a.choice, a.correct ? 1 : 0, a.answeredAt);
+    const res = this.sql('INSERT INTO answers (post_id, user_id, choice, correct, answered_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (post_id, user_id) DO NOTHING').run(
+      a.postId,
+      a.userId,
+      a.choice,
+      a.correct ? 1 : 0,
+      a.answeredAt,
+    );
     if (res.changes === 1) return { recorded: true, first: a };
     const row = this.sql('SELECT * FROM answers WHERE post_id = ? AND user_id = ?').get(a.postId, a.userId) as Row;
     return { recorded: false, first: { postId: Number(row.post_id), userId: String(row.user_id), choice: Number(row.choice), correct: row.correct === 1, answeredAt: Number(row.answered_at) } };
@@ -125,21 +135,27 @@ export class SqlitePostTables implements PostStore, AnswerStore {
 
   async scoreboard(ch: ChannelRef, since: number | undefined, limit: number): Promise<ScoreRow[]> {
     const rows = this.sql(
-        `SELECT a.user_id, SUM(a.correct) AS points, COUNT(*) AS answered FROM answers a JOIN posts p ON p.id = a.post_id
+      `SELECT a.user_id, SUM(a.correct) AS points, COUNT(*) AS answered FROM answers a JOIN posts p ON p.id = a.post_id
          WHERE p.platform = ? AND p.channel_id = ? AND p.slot_at >= ?
          GROUP BY a.user_id ORDER BY points DESC, answered ASC, a.user_id ASC LIMIT ?`,
-      )
-      .all(ch.platform, ch.channelId, since ?? Number.MIN_SAFE_INTEGER, limit) as Row[];
+    ).all(ch.platform, ch.channelId, since ?? Number.MIN_SAFE_INTEGER, limit) as Row[];
     return rows.map((r) => ({ userId: String(r.user_id), points: Number(r.points), answered: Number(r.answered) }));
   }
 
   async answeredPostIds(ch: ChannelRef, userId: string): Promise<Set<number>> {
-    const rows = this.sql('SELECT a.post_id FROM answers a JOIN posts p ON p.id = a.post_id WHERE a.user_id = ? AND p.platform = ? AND p.channel_id = ?').all(userId, ch.platform, ch.channelId) as Row[];
+    const rows = this.sql('SELECT a.post_id FROM answers a JOIN posts p ON p.id = a.post_id WHERE a.user_id = ? AND p.platform = ? AND p.channel_id = ?').all(
+      userId,
+      ch.platform,
+      ch.channelId,
+    ) as Row[];
     return new Set(rows.map((r) => Number(r.post_id)));
   }
 
   async answeredChannels(who: LearnerRef): Promise<string[]> {
-    const rows = this.sql('SELECT DISTINCT p.channel_id FROM answers a JOIN posts p ON p.id = a.post_id WHERE a.user_id = ? AND p.platform = ? ORDER BY p.channel_id').all(who.userId, who.platform) as Row[];
+    const rows = this.sql('SELECT DISTINCT p.channel_id FROM answers a JOIN posts p ON p.id = a.post_id WHERE a.user_id = ? AND p.platform = ? ORDER BY p.channel_id').all(
+      who.userId,
+      who.platform,
+    ) as Row[];
     return rows.map((r) => String(r.channel_id));
   }
 }

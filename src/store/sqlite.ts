@@ -60,12 +60,14 @@ export class SqliteStore implements Store {
   /** Apply every migration newer than user_version, each in its own IMMEDIATE transaction. */
   private migrate(): void {
     for (let i = 0; i < MIGRATIONS.length; i++) {
-      this.db.transaction(() => {
-        // Re-read inside the lock: another process may have migrated while we waited.
-        if ((this.db.pragma('user_version', { simple: true }) as number) > i) return;
-        this.db.exec(MIGRATIONS[i]!);
-        this.db.pragma(`user_version = ${i + 1}`);
-      }).immediate();
+      this.db
+        .transaction(() => {
+          // Re-read inside the lock: another process may have migrated while we waited.
+          if ((this.db.pragma('user_version', { simple: true }) as number) > i) return;
+          this.db.exec(MIGRATIONS[i]!);
+          this.db.pragma(`user_version = ${i + 1}`);
+        })
+        .immediate();
     }
   }
 
@@ -102,12 +104,11 @@ export class SqliteStore implements Store {
 
   async putSchedule(s: ScheduleRecord): Promise<void> {
     this.sql(
-        `INSERT INTO schedules (platform, channel_id, workspace_id, label, cron, zone, next_run_at, updated_by, updated_at)
+      `INSERT INTO schedules (platform, channel_id, workspace_id, label, cron, zone, next_run_at, updated_by, updated_at)
          VALUES (@platform, @channelId, @workspaceId, @label, @cron, @zone, @nextRunAt, @updatedBy, @updatedAt)
          ON CONFLICT (platform, channel_id) DO UPDATE SET workspace_id = excluded.workspace_id, label = excluded.label, cron = excluded.cron,
            zone = excluded.zone, next_run_at = excluded.next_run_at, updated_by = excluded.updated_by, updated_at = excluded.updated_at`,
-      )
-      .run({ ...s, workspaceId: s.workspaceId ?? null });
+    ).run({ ...s, workspaceId: s.workspaceId ?? null });
   }
 
   async getSchedule(ch: ChannelRef): Promise<ScheduleRecord | undefined> {
@@ -130,8 +131,7 @@ export class SqliteStore implements Store {
 
   async dueSchedules(now: number, platforms: readonly Platform[], limit: number): Promise<ScheduleRecord[]> {
     if (platforms.length === 0) return [];
-    const rows = this.sql(`SELECT * FROM schedules WHERE next_run_at <= ? AND platform IN (${platforms.map(() => '?').join(',')}) ORDER BY next_run_at LIMIT ?`)
-      .all(now, ...platforms, limit) as Row[];
+    const rows = this.sql(`SELECT * FROM schedules WHERE next_run_at <= ? AND platform IN (${platforms.map(() => '?').join(',')}) ORDER BY next_run_at LIMIT ?`).all(now, ...platforms, limit) as Row[];
     return rows.map(toSchedule);
   }
 
@@ -171,12 +171,11 @@ export class SqliteStore implements Store {
 
   async putReview(r: ReviewRecord): Promise<void> {
     this.sql(
-        `INSERT INTO reviews (platform, user_id, item_id, box, due_at, last_answered_at, right_count, wrong_count)
+      `INSERT INTO reviews (platform, user_id, item_id, box, due_at, last_answered_at, right_count, wrong_count)
          VALUES (@platform, @userId, @itemId, @box, @dueAt, @lastAnsweredAt, @rightCount, @wrongCount)
          ON CONFLICT (platform, user_id, item_id) DO UPDATE SET box = excluded.box, due_at = excluded.due_at,
            last_answered_at = excluded.last_answered_at, right_count = excluded.right_count, wrong_count = excluded.wrong_count`,
-      )
-      .run(r);
+    ).run(r);
   }
 
   async listReviews(who: LearnerRef): Promise<ReviewRecord[]> {
@@ -246,15 +245,15 @@ export class SqliteStore implements Store {
 
   async recordGap(text: string, platform: Platform, at: number): Promise<void> {
     this.sql(
-        `INSERT INTO gaps (text, platform, count, first_asked_at, last_asked_at) VALUES (?, ?, 1, ?, ?)
+      `INSERT INTO gaps (text, platform, count, first_asked_at, last_asked_at) VALUES (?, ?, 1, ?, ?)
          ON CONFLICT (text, platform) DO UPDATE SET count = count + 1, last_asked_at = MAX(last_asked_at, excluded.last_asked_at)`,
-      )
-      .run(text, platform, at, at);
+    ).run(text, platform, at, at);
   }
 
   async gapReport(limit: number): Promise<GapRow[]> {
-    const rows = this.sql('SELECT text, SUM(count) AS count, MAX(last_asked_at) AS last, GROUP_CONCAT(platform) AS platforms FROM gaps GROUP BY text ORDER BY count DESC, last DESC, text LIMIT ?')
-      .all(limit) as Row[];
+    const rows = this.sql('SELECT text, SUM(count) AS count, MAX(last_asked_at) AS last, GROUP_CONCAT(platform) AS platforms FROM gaps GROUP BY text ORDER BY count DESC, last DESC, text LIMIT ?').all(
+      limit,
+    ) as Row[];
     return rows.map((r) => ({ text: String(r.text), count: Number(r.count), lastAskedAt: Number(r.last), platforms: String(r.platforms).split(',').sort() }));
   }
 }

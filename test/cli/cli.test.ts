@@ -25,7 +25,10 @@ describe('tutor ask --json', () => {
     const hostile = ['what is a volume', '', 'x'.repeat(100_000), '\u0001\u0002\u001b[31mred', '🐳🐳 docker 🐳', 'مرحبا ما هو الحاوية', '<!channel> <@U123> hypervisor', 'container vs vm'];
     const r = tutor(['ask', '--json', '-'], `${hostile.join('\n')}\n`);
     expect(r.code).toBe(0);
-    const lines = r.out.trimEnd().split('\n').map((l) => JSON.parse(l) as { query: string; answer: { conceptId: string } | null; suggestions: unknown[] });
+    const lines = r.out
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { query: string; answer: { conceptId: string } | null; suggestions: unknown[] });
     expect(lines.map((l) => l.query)).toEqual(hostile);
     expect(lines[0]!.answer?.conceptId).toBe('volume');
     expect(lines[1]!.answer).toBeNull();
@@ -80,7 +83,10 @@ describe('tutor content check and eval', () => {
     const dir = mkdtempSync(join(tmpdir(), 'tutor-eval-'));
     try {
       const file = join(dir, 'e.jsonl');
-      writeFileSync(file, ['{"q":"what is a vmm","expect":["hypervisor"]}', '{"q":"named volume","expect":["volume"]}', '{"q":"pancakes","expect":null}', '{"q":"hypervisor","expect":["volume"]}'].join('\n'));
+      writeFileSync(
+        file,
+        ['{"q":"what is a vmm","expect":["hypervisor"]}', '{"q":"named volume","expect":["volume"]}', '{"q":"pancakes","expect":null}', '{"q":"hypervisor","expect":["volume"]}'].join('\n'),
+      );
       const r = tutor(['eval', file]);
       expect(r.code).toBe(0);
       expect(r.out).toContain('In-domain top-1 accuracy: 0.667 (2/3)');
@@ -115,8 +121,14 @@ describe('tutor content check and eval', () => {
       writeFileSync(join(dir, 'bad.jsonl'), '{"q":"hypervisor","expect":["volume"]}\n');
       const r = tutor(['eval', join(dir, 'good.jsonl'), join(dir, 'bad.jsonl'), '--json', '--min-accuracy', '0.5']);
       expect(r.code).toBe(1);
-      const reports = r.out.trim().split('\n').map((l) => JSON.parse(l) as { file: string; inDomain: { accuracy: number } });
-      expect(reports.map((x) => [x.file.endsWith('good.jsonl'), x.inDomain.accuracy])).toEqual([[true, 1], [false, 0]]);
+      const reports = r.out
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l) as { file: string; inDomain: { accuracy: number } });
+      expect(reports.map((x) => [x.file.endsWith('good.jsonl'), x.inDomain.accuracy])).toEqual([
+        [true, 1],
+        [false, 0],
+      ]);
       expect(r.err).toContain('bad.jsonl: accuracy 0.000 is below 0.5');
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -94,7 +94,16 @@ describe('the shipped diagrams', () => {
 
   it('are the eight the lessons are taught with', () => {
     expect(issues).toEqual([]);
-    expect(diagrams.map((d) => d.name).sort()).toEqual(['containers-vs-vms', 'dockerfile-to-container', 'hypervisor-types', 'image-layers', 'namespaces-cgroups', 'port-mapping', 'registry-push-pull', 'volumes-bind-tmpfs']);
+    expect(diagrams.map((d) => d.name).sort()).toEqual([
+      'containers-vs-vms',
+      'dockerfile-to-container',
+      'hypervisor-types',
+      'image-layers',
+      'namespaces-cgroups',
+      'port-mapping',
+      'registry-push-pull',
+      'volumes-bind-tmpfs',
+    ]);
   });
 
   it('each renders to a PNG at least 1200 px wide, with its copy in docs/diagrams at the same size', () => {

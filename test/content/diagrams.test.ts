@@ -56,7 +56,9 @@ describe('the diagrams field', () => {
     expect(cached.issues).toEqual([]);
     expect(cached.pack.byId.get('layers')!.diagrams).toEqual(first.pack.byId.get('layers')!.diagrams);
     writeFileSync(join(dir, 'p', 'diagrams', 'layers.svg'), svg('<script/>'));
-    expect(loadContent(dir, { parseCache: collect }).issues.map(formatIssue)).toEqual(['p/layers.yaml: diagrams.0.file: p/diagrams/layers.svg must not contain <script> (diagrams are pictures only: no scripts or embedded documents)']);
+    expect(loadContent(dir, { parseCache: collect }).issues.map(formatIssue)).toEqual([
+      'p/layers.yaml: diagrams.0.file: p/diagrams/layers.svg must not contain <script> (diagrams are pictures only: no scripts or embedded documents)',
+    ]);
   });
 
   it('the alt text is required and must say something', () => {
@@ -70,7 +72,7 @@ describe('the diagrams field', () => {
     expect(problems(pack(diagram(undefined, undefined, 'x'.repeat(65))))).toEqual(['p/layers.yaml: diagrams.0.text: lines must be at most 64 characters wide (chat code blocks wrap longer ones)']);
   });
 
-  it('the file is a kebab-case .svg inside the pack\'s diagrams folder', () => {
+  it("the file is a kebab-case .svg inside the pack's diagrams folder", () => {
     for (const file of ['../secret.svg', 'diagrams/Layers.svg', 'diagrams/layers.png', 'other/layers.svg']) {
       expect(problems(pack(diagram(file))), file).toEqual([expect.stringMatching(/^p\/layers\.yaml: diagrams\.0\.file: must be a path like diagrams\/containers-vs-vms\.svg/)]);
     }
@@ -84,7 +86,7 @@ describe('the diagrams field', () => {
     expect(problems(pack(`${diagram()}  - file: diagrams/layers.svg\n    alt: Again.\n    text: x\n`))).toEqual(['p/layers.yaml: diagrams.1.file: "diagrams/layers.svg" is listed twice']);
   });
 
-  it('a quiz item may name one of its concept\'s diagrams, and nothing else', () => {
+  it("a quiz item may name one of its concept's diagrams, and nothing else", () => {
     const quiz = (name: string) => `quiz:\n  - prompt: Which?\n    diagram: ${name}\n    choices: [A, B]\n    answer: A\n    explanation: Because.\n`;
     const ok = loadContent(pack(diagram() + quiz('layers')), { parseCache: new Map() });
     expect(ok.issues).toEqual([]);
@@ -98,8 +100,9 @@ describe('the diagrams field', () => {
     expect(problems(dir)).toEqual(['p/layers.yaml: diagrams.0.file: p/diagrams/layers.svg must not contain <script> (diagrams are pictures only: no scripts or embedded documents)']);
   });
 
-  it('the first answer and Explain more carry the concept\'s first diagram, an example does not; a quiz question carries the one its item names', () => {
-    const quiz = 'quiz:\n  - prompt: Which?\n    diagram: layers\n    choices: [A, B]\n    answer: A\n    explanation: Because.\n  - prompt: Plain?\n    choices: [A, B]\n    answer: A\n    explanation: Because.\n';
+  it("the first answer and Explain more carry the concept's first diagram, an example does not; a quiz question carries the one its item names", () => {
+    const quiz =
+      'quiz:\n  - prompt: Which?\n    diagram: layers\n    choices: [A, B]\n    answer: A\n    explanation: Because.\n  - prompt: Plain?\n    choices: [A, B]\n    answer: A\n    explanation: Because.\n';
     const { pack: p } = loadContent(pack(diagram() + quiz), { parseCache: new Map() });
     const c = p.byId.get('layers')!;
     expect(firstAnswer(c, p).diagram).toMatchObject({ name: 'layers', alt: 'Two layers.', text: '[ a ]\n[ b ]' });
@@ -114,7 +117,13 @@ describe('the diagrams field', () => {
 
 describe('SVG rules', () => {
   it('accepts the shipped style: a <style> with bundled fonts, markers and internal url(#…) references', () => {
-    expect(svgProblems(svg('<style>.t{font-family:Inter;font-weight:700}.c{font-family:\'JetBrains Mono\', monospace}</style><defs><marker id="a"><path d="M0 0"/></marker></defs><line x1="0" y1="0" x2="1" y2="1" marker-end="url(#a)"/><use href="#a"/><!-- a comment --><text x="1" y="1">A &amp; B</text>'))).toEqual([]);
+    expect(
+      svgProblems(
+        svg(
+          '<style>.t{font-family:Inter;font-weight:700}.c{font-family:\'JetBrains Mono\', monospace}</style><defs><marker id="a"><path d="M0 0"/></marker></defs><line x1="0" y1="0" x2="1" y2="1" marker-end="url(#a)"/><use href="#a"/><!-- a comment --><text x="1" y="1">A &amp; B</text>',
+        ),
+      ),
+    ).toEqual([]);
   });
 
   it.each([
@@ -147,7 +156,11 @@ describe('SVG rules', () => {
   it.each([
     ['a script element', '<script>alert(1)</script>', 'must not contain <script> (diagrams are pictures only: no scripts or embedded documents)'],
     ['a namespaced script', '<svg:script xmlns:svg="http://www.w3.org/2000/svg">x</svg:script>', 'must not contain <script> (diagrams are pictures only: no scripts or embedded documents)'],
-    ['a foreignObject', '<foreignObject><div xmlns="http://www.w3.org/1999/xhtml">x</div></foreignObject>', 'must not contain <foreignObject> (diagrams are pictures only: no scripts or embedded documents)'],
+    [
+      'a foreignObject',
+      '<foreignObject><div xmlns="http://www.w3.org/1999/xhtml">x</div></foreignObject>',
+      'must not contain <foreignObject> (diagrams are pictures only: no scripts or embedded documents)',
+    ],
     ['an event handler', '<rect onclick="go()"/>', 'must not have event handlers (onclick on <rect>)'],
     ['an external image', '<image href="https://example.com/a.png"/>', 'must not reference anything outside the file (href="https://example.com/a.png" on <image>)'],
     ['an embedded data image', '<image href="data:image/png;base64,AAAA"/>', 'must not reference anything outside the file (href="data:image/png;base64,AAAA" on <image>)'],

@@ -14,16 +14,18 @@ body: Body of ${id}.
 related: []
 ${extra}`;
 
-
 describe('content loading', () => {
   it('loads YAML and Markdown entries and resolves quiz answers', () => {
     const root = pack({
-      'a.yaml': entry('a', `quiz:
+      'a.yaml': entry(
+        'a',
+        `quiz:
   - prompt: Pick one
     choices: [x, y]
     answer: y
     explanation: Because.
-    misconceptions: { x: Not x. }`),
+    misconceptions: { x: Not x. }`,
+      ),
       'b.md': `---
 id: b
 title: Bee
@@ -84,12 +86,15 @@ The **body** comes from Markdown.
   it('reports duplicate choices and a misconception on the correct answer', () => {
     const out = messages(
       pack({
-        'a.yaml': entry('a', `quiz:
+        'a.yaml': entry(
+          'a',
+          `quiz:
   - prompt: Pick
     choices: [x, y, x]
     answer: x
     explanation: E.
-    misconceptions: { x: Wrong note on the right answer. }`),
+    misconceptions: { x: Wrong note on the right answer. }`,
+        ),
       }),
     );
     expect(out).toContain('pack/a.yaml: quiz.0.choices.2: duplicate choice "x"');
@@ -110,12 +115,15 @@ The **body** comes from Markdown.
   it('reports quiz answers that are not one of the choices', () => {
     const out = messages(
       pack({
-        'a.yaml': entry('a', `quiz:
+        'a.yaml': entry(
+          'a',
+          `quiz:
   - prompt: Pick
     choices: [x, y]
     answer: z
     explanation: E.
-    misconceptions: { w: Not a choice. }`),
+    misconceptions: { w: Not a choice. }`,
+        ),
       }),
     );
     expect(out).toContain('pack/a.yaml: quiz.0.answer: "z" is not one of the choices');

@@ -9,8 +9,52 @@ import { matchableConcept, Tutor } from '../../src/tutor.ts';
 const root = resolve(import.meta.dirname, '../..');
 const { pack, issues } = loadContent(resolve(root, 'content'));
 
-const SEED = ['docker-vs-vm', 'kernel-sharing', 'footprint', 'startup-speed', 'isolation', 'container', 'dockerfile', 'docker-image', 'ephemeral-filesystem', 'volumes', 'bind-mounts', 'port-mapping', 'unix-sockets', 'hypervisor', 'hypervisor-type-1', 'hypervisor-type-2', 'hypervisor-types', 'virtual-machine', 'docker'];
-const ESSENTIALS = ['namespaces', 'cgroups', 'image-layers', 'container-registry', 'docker-compose', 'docker-run', 'docker-build', 'docker-ps', 'docker-exec', 'docker-logs', 'container-lifecycle', 'cmd-vs-entrypoint', 'docker-networks', 'kvm', 'docker-daemon', 'multi-stage-builds', 'dockerignore', 'container-orchestration', 'hardware-virtualization', 'container-env-vars', 'restart-policies', 'healthcheck', 'image-tags'];
+const SEED = [
+  'docker-vs-vm',
+  'kernel-sharing',
+  'footprint',
+  'startup-speed',
+  'isolation',
+  'container',
+  'dockerfile',
+  'docker-image',
+  'ephemeral-filesystem',
+  'volumes',
+  'bind-mounts',
+  'port-mapping',
+  'unix-sockets',
+  'hypervisor',
+  'hypervisor-type-1',
+  'hypervisor-type-2',
+  'hypervisor-types',
+  'virtual-machine',
+  'docker',
+];
+const ESSENTIALS = [
+  'namespaces',
+  'cgroups',
+  'image-layers',
+  'container-registry',
+  'docker-compose',
+  'docker-run',
+  'docker-build',
+  'docker-ps',
+  'docker-exec',
+  'docker-logs',
+  'container-lifecycle',
+  'cmd-vs-entrypoint',
+  'docker-networks',
+  'kvm',
+  'docker-daemon',
+  'multi-stage-builds',
+  'dockerignore',
+  'container-orchestration',
+  'hardware-virtualization',
+  'container-env-vars',
+  'restart-policies',
+  'healthcheck',
+  'image-tags',
+];
 const COMMANDS = ['docker-run', 'docker-build', 'docker-ps', 'docker-exec', 'docker-logs', 'docker-compose', 'docker-pull-push', 'docker-stop-rm', 'docker-volume-commands'];
 
 describe('the shipped Docker & VM pack', () => {

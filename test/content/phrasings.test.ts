@@ -12,7 +12,6 @@ summary: Summary of ${id}.
 body: Body of ${id}.
 ${extra}`;
 
-
 describe('learner phrasings (questions:)', () => {
   it('loads them trimmed, in order', () => {
     const r = loadContent(pack({ 'a.yaml': entry('a', 'questions:\n  - "  where did my files go  "\n  - why is it slow') }));
@@ -66,7 +65,15 @@ describe('Dockerfile end-of-line comments', () => {
   });
 
   it('allows a shell-form RUN comment, a # inside quotes, and comment lines inside a continuation', () => {
-    const file = ['FROM alpine:3.22', 'RUN echo hi # the shell reads this', 'LABEL note="use # freely"', 'RUN apk add \\', '# explain the next line', '    curl', 'HEALTHCHECK CMD wget -q -O- http://localhost/#top || exit 1'].join('\n');
+    const file = [
+      'FROM alpine:3.22',
+      'RUN echo hi # the shell reads this',
+      'LABEL note="use # freely"',
+      'RUN apk add \\',
+      '# explain the next line',
+      '    curl',
+      'HEALTHCHECK CMD wget -q -O- http://localhost/#top || exit 1',
+    ].join('\n');
     expect(endOfLineComments(file)).toEqual([]);
   });
 

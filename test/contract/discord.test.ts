@@ -15,12 +15,14 @@ const WAYS: [string, RenderOptions][] = [
   ['public (mention, DM, shared, scheduled post)', { share: false }],
 ];
 
-const embedChars = (e: APIEmbed) => (e.title ?? '').length + (e.description ?? '').length + (e.footer?.text ?? '').length + (e.author?.name ?? '').length + (e.fields ?? []).reduce((n, f) => n + f.name.length + f.value.length, 0);
+const embedChars = (e: APIEmbed) =>
+  (e.title ?? '').length + (e.description ?? '').length + (e.footer?.text ?? '').length + (e.author?.name ?? '').length + (e.fields ?? []).reduce((n, f) => n + f.name.length + f.value.length, 0);
 
 type Body = ReturnType<typeof toMessageBody> & { content?: string };
 const buttonsOf = (body: Body) => body.components.flatMap((r) => (r.components as { type: number; custom_id: string; label: string }[]).filter((c) => c.type === 2));
 /** Options of the related-topics select menu: their values are actions too. */
-const menuOf = (body: Body) => body.components.flatMap((r) => (r.components as { type: number; options?: { value: string; label: string }[] }[]).flatMap((c) => (c.type === 3 ? (c.options ?? []) : [])));
+const menuOf = (body: Body) =>
+  body.components.flatMap((r) => (r.components as { type: number; options?: { value: string; label: string }[] }[]).flatMap((c) => (c.type === 3 ? (c.options ?? []) : [])));
 
 function render(reply: Reply, opts: RenderOptions): Body {
   return renderAll(reply, opts)[0]!;
@@ -112,7 +114,12 @@ describe.each(WAYS)('Discord contract: %s', (_way, opts) => {
     expect(JSON.stringify(body)).not.toContain('…');
     const all = [...(reply.quiz?.choices ?? []), ...reply.suggestions, ...reply.related, ...reply.extra];
     const feedback = reply.feedback ? [reply.feedback.up, reply.feedback.down] : [];
-    expect(buttonsOf(body).filter((b) => b.custom_id !== reply.share && !feedback.includes(b.custom_id)).map((b) => b.custom_id).sort()).toEqual(all.map((a) => a.action).sort());
+    expect(
+      buttonsOf(body)
+        .filter((b) => b.custom_id !== reply.share && !feedback.includes(b.custom_id))
+        .map((b) => b.custom_id)
+        .sort(),
+    ).toEqual(all.map((a) => a.action).sort());
     expect(menuOf(body).map((o) => o.value)).toEqual((reply.menu?.options ?? []).map((o) => o.action));
     checkActionsAccountedFor(reply, body, opts);
     // A diagram is one attached PNG shown as the embed's image, its alt text as the description.

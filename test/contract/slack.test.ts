@@ -24,7 +24,8 @@ function allBlocks(msg: SlackMessage): (Block | TableBlock)[] {
   return msg.blocks ?? msg.attachments?.[0]?.blocks ?? [];
 }
 const tableOf = (msg: SlackMessage) => allBlocks(msg).find((b): b is TableBlock => b.type === 'table');
-const labelsOf = (msg: SlackMessage) => allBlocks(msg).flatMap((b) => (b.type === 'actions' ? b.elements.flatMap((e) => (e.type === 'button' ? [e.text.text] : e.options.map((o) => o.text.text))) : []));
+const labelsOf = (msg: SlackMessage) =>
+  allBlocks(msg).flatMap((b) => (b.type === 'actions' ? b.elements.flatMap((e) => (e.type === 'button' ? [e.text.text] : e.options.map((o) => o.text.text))) : []));
 
 function checkLimits(msg: SlackMessage): void {
   // Either blocks, or one attachment holding them all (with the table): never both.
@@ -126,7 +127,9 @@ function checkLimits(msg: SlackMessage): void {
 /** Everything a reader could lose, each with whether it appears in the rendered message. */
 function missing(reply: Reply, msg: SlackMessage): string[] {
   const blocks = allBlocks(msg);
-  const texts = blocks.flatMap((b) => (b.type === 'actions' || b.type === 'table' || b.type === 'context_actions' ? [] : b.type === 'context' ? b.elements.map((e) => e.text) : b.type === 'image' ? [b.alt_text] : [b.text.text]));
+  const texts = blocks.flatMap((b) =>
+    b.type === 'actions' || b.type === 'table' || b.type === 'context_actions' ? [] : b.type === 'context' ? b.elements.map((e) => e.text) : b.type === 'image' ? [b.alt_text] : [b.text.text],
+  );
   const body = [msg.text, ...texts].join('\n');
   const labels = labelsOf(msg);
   const cells = new Set((tableOf(msg)?.rows ?? []).flat().map((c) => c.text));

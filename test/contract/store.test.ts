@@ -56,7 +56,19 @@ const postgres = (): Backend => {
 
 const ch = { platform: 'slack' as const, channelId: 'C1' };
 const schedule = { ...ch, label: 'daily 09:00', cron: '0 9 * * *', zone: 'UTC', nextRunAt: 1000, updatedBy: 'U1', updatedAt: 1 };
-const claim = (over: Partial<PostClaim> = {}): PostClaim => ({ ...ch, slotAt: 1000, zone: 'UTC', itemId: 'i1', conceptId: 'c1', claimedAt: 1000, claimedBy: 'A', closesAt: 5000, expectedNextRunAt: 1000, nextRunAt: 2000, ...over });
+const claim = (over: Partial<PostClaim> = {}): PostClaim => ({
+  ...ch,
+  slotAt: 1000,
+  zone: 'UTC',
+  itemId: 'i1',
+  conceptId: 'c1',
+  claimedAt: 1000,
+  claimedBy: 'A',
+  closesAt: 5000,
+  expectedNextRunAt: 1000,
+  nextRunAt: 2000,
+  ...over,
+});
 const learner = { platform: 'slack' as const, userId: 'U1' };
 
 for (const backend of [sqlite(), postgres()]) {
@@ -210,7 +222,10 @@ for (const backend of [sqlite(), postgres()]) {
       const p1 = (await a.claimPost(claim()))!;
       const p2 = (await a.claimPost(claim({ slotAt: 2000, expectedNextRunAt: 2000, nextRunAt: 3000 })))!;
       expect((await a.recordAnswer({ postId: p1.id, userId: 'U1', choice: 2, correct: false, answeredAt: 1 })).recorded).toBe(true);
-      expect(await a.recordAnswer({ postId: p1.id, userId: 'U1', choice: 0, correct: true, answeredAt: 2 })).toEqual({ recorded: false, first: { postId: p1.id, userId: 'U1', choice: 2, correct: false, answeredAt: 1 } });
+      expect(await a.recordAnswer({ postId: p1.id, userId: 'U1', choice: 0, correct: true, answeredAt: 2 })).toEqual({
+        recorded: false,
+        first: { postId: p1.id, userId: 'U1', choice: 2, correct: false, answeredAt: 1 },
+      });
       for (const u of ['u1', 'U2', 'U10']) await a.recordAnswer({ postId: p2.id, userId: u, choice: 0, correct: true, answeredAt: 3 });
       await a.recordAnswer({ postId: p1.id, userId: 'U9', choice: 0, correct: true, answeredAt: 3 });
       await a.recordAnswer({ postId: p2.id, userId: 'U9', choice: 0, correct: true, answeredAt: 3 });

@@ -101,7 +101,10 @@ describe('long messages with context before the question', () => {
   answers([
     ['Here is my compose file line: ports: - "8080:80". When I open localhost:80 nothing loads. What am I doing wrong?', ['port-mapping']],
     ['We have a Jenkins box that builds our app. The build step copies the whole repo, 4 GB with node_modules, and it is slow. How do I keep those files out of the build?', ['dockerignore']],
-    ['Our security team is worried. They say containers on one host can see each other\'s processes if something goes wrong. How strong is the isolation compared to VMs?', ['isolation', 'docker-vs-vm']],
+    [
+      "Our security team is worried. They say containers on one host can see each other's processes if something goes wrong. How strong is the isolation compared to VMs?",
+      ['isolation', 'docker-vs-vm'],
+    ],
   ]);
 });
 

@@ -28,7 +28,13 @@ describe('normalizeQuestion', () => {
   });
 
   it('folds verb and noun forms onto one stem', () => {
-    for (const group of [['isolate', 'isolated', 'isolation'], ['mount', 'mounted', 'mounting', 'mounts'], ['virtualization', 'virtualisation', 'virtualize'], ['map', 'mapping', 'mapped'], ['share', 'shared', 'sharing']]) {
+    for (const group of [
+      ['isolate', 'isolated', 'isolation'],
+      ['mount', 'mounted', 'mounting', 'mounts'],
+      ['virtualization', 'virtualisation', 'virtualize'],
+      ['map', 'mapping', 'mapped'],
+      ['share', 'shared', 'sharing'],
+    ]) {
       expect(new Set(group.map(stem)).size, group.join()).toBe(1);
     }
     expect(stem('speed')).toBe('speed');
@@ -67,4 +73,3 @@ describe('normalizeQuestion', () => {
     expect(normalizeQuestion('wtf is a hypervisor under the hood in plain english').tokens).toEqual(['hypervisor']);
   });
 });
-

@@ -85,7 +85,10 @@ describe('createTutorApp with the store and scheduler (the flow an adapter test 
       { text: expect.stringContaining('airspeed'), count: 1, lastAsked: '2027-01-04T07:00:00.000Z', platforms: ['slack'] },
     ]);
     const text = await reportInProcess('--limit', '1', '--data', tmp.dir);
-    expect(text.trim().split('\n')).toEqual([expect.stringMatching(/^count\s+last asked \(UTC\)\s+platforms\s+question$/), expect.stringMatching(/^\s+3 {2}2027-01-04 07:00 {2}discord,slack\s+how do i bake bread$/)]);
+    expect(text.trim().split('\n')).toEqual([
+      expect.stringMatching(/^count\s+last asked \(UTC\)\s+platforms\s+question$/),
+      expect.stringMatching(/^\s+3 {2}2027-01-04 07:00 {2}discord,slack\s+how do i bake bread$/),
+    ]);
     await expect(reportInProcess('--limit', 'x', '--data', tmp.dir)).rejects.toMatchObject({ exitCode: 2 });
     expect(await reportInProcess('--data', join(tmp.dir, 'none'))).toBe('No unanswered questions recorded yet.\n');
   });
@@ -103,7 +106,11 @@ describe('tutor report feedback', () => {
       await app.tutor.handle({ type: 'action', action: r.feedback!.up }, { ...learner, userId: 'U2' });
       await app.close();
       const text = await cli(['report', 'feedback', '--data', tmp.dir]);
-      expect(text.stdout.trim().split('\n')).toEqual([expect.stringMatching(/^concept\s+👍\s+👎$/), expect.stringMatching(/^volume\s+1\s+1$/), '    2027-02-01  "how to back one up"  (asked: "what is a volume")']);
+      expect(text.stdout.trim().split('\n')).toEqual([
+        expect.stringMatching(/^concept\s+👍\s+👎$/),
+        expect.stringMatching(/^volume\s+1\s+1$/),
+        '    2027-02-01  "how to back one up"  (asked: "what is a volume")',
+      ]);
       const json = await cli(['report', 'feedback', '--json', '--data', tmp.dir]);
       expect(JSON.parse(json.stdout)).toEqual([{ conceptId: 'volume', up: 1, down: 1, notes: [{ question: 'what is a volume', note: 'how to back one up', at: '2027-02-01T09:00:00.000Z' }] }]);
       expect(readFileSync(join(tmp.dir, DB_FILE)).toString('latin1')).not.toContain('ulearner-secret-77');

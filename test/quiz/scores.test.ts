@@ -22,13 +22,19 @@ describe('leaderboard windows and scoring', () => {
     await setSchedule(h, 'daily 09:00 UTC');
     byDay.clear();
     const plan: Record<string, [string, number][]> = {
-      '2027-03-25': [['U1', 0], ['U2', 0]],
+      '2027-03-25': [
+        ['U1', 0],
+        ['U2', 0],
+      ],
       '2027-03-26': [['U2', 0]],
       '2027-03-27': [['U2', 0]],
       '2027-03-28': [['U2', 0]],
       '2027-03-29': [['U1', 0]],
       '2027-04-01': [['U1', 0]],
-      '2027-04-02': [['U1', 0], ['U2', 2]],
+      '2027-04-02': [
+        ['U1', 0],
+        ['U2', 2],
+      ],
     };
     // 25 March (Thu) .. 2 April (Fri), answered the same day, before each quiz closes at the next post.
     // The week starts Monday 29 March, the month on 1 April.
@@ -150,7 +156,19 @@ describe('streaks across a crash', () => {
     // Wed: another process claims the slot and dies before the platform answers.
     h.clock.set('2027-01-06T09:00:00Z');
     const s = (await h.store.getSchedule({ platform: 'slack', channelId: 'C1' }))!;
-    const claim = await h.store.claimPost({ platform: 'slack', channelId: 'C1', slotAt: s.nextRunAt, zone: 'UTC', itemId: 'alpha-q1', conceptId: 'alpha', claimedAt: s.nextRunAt, claimedBy: 'process-a', closesAt: s.nextRunAt + 86_400_000, expectedNextRunAt: s.nextRunAt, nextRunAt: s.nextRunAt + 86_400_000 });
+    const claim = await h.store.claimPost({
+      platform: 'slack',
+      channelId: 'C1',
+      slotAt: s.nextRunAt,
+      zone: 'UTC',
+      itemId: 'alpha-q1',
+      conceptId: 'alpha',
+      claimedAt: s.nextRunAt,
+      claimedBy: 'process-a',
+      closesAt: s.nextRunAt + 86_400_000,
+      expectedNextRunAt: s.nextRunAt,
+      nextRunAt: s.nextRunAt + 86_400_000,
+    });
     expect((await h.store.abandonStaleClaims(s.nextRunAt + 1, 'process-b')).map((p) => p.id)).toEqual([claim!.id]);
     const thu = await postAndAnswer('2027-01-07T09:00:00Z');
     expect(thu.paragraphs.join(' ')).toContain('Your streak: 2 quiz days');

@@ -82,7 +82,9 @@ export function seedDueSchedules(dataDir: string, channels: string[]): void {
 export function quizPostsByChannel(fake: FakeSlack): Map<string, string[]> {
   const out = new Map<string, string[]>();
   for (const [channel, list] of fake.history) {
-    const keys = list.filter((m) => (m.metadata as { event_type?: string } | undefined)?.event_type === 'tutor_quiz_post').map((m) => (m.metadata as { event_payload: { post_key: string } }).event_payload.post_key);
+    const keys = list
+      .filter((m) => (m.metadata as { event_type?: string } | undefined)?.event_type === 'tutor_quiz_post')
+      .map((m) => (m.metadata as { event_payload: { post_key: string } }).event_payload.post_key);
     if (keys.length) out.set(channel, keys);
   }
   return out;

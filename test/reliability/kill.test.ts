@@ -43,7 +43,11 @@ async function killAfter(n: number, env: Record<string, string> = {}) {
   bots.push(bot);
   allOutput.push(bot.output);
   const target = posted() + n;
-  await waitFor(() => posted() >= target || quizPostsByChannel(fake).size === CHANNELS.length, 30_000, () => `${target} post requests; bot said:\n${bot.output.join('').slice(-2000)}`);
+  await waitFor(
+    () => posted() >= target || quizPostsByChannel(fake).size === CHANNELS.length,
+    30_000,
+    () => `${target} post requests; bot said:\n${bot.output.join('').slice(-2000)}`,
+  );
   await new Promise((r) => setTimeout(r, random(0, 15)));
   await bot.kill();
 }
@@ -70,7 +74,11 @@ async function waitForConfirmed() {
   const store = SqliteStore.open(dir);
   try {
     let sent = 0;
-    await waitFor(() => (sent = store.countPosts('sent')) === CHANNELS.length, 20_000, () => `${CHANNELS.length} posts recorded as sent (${sent})`);
+    await waitFor(
+      () => (sent = store.countPosts('sent')) === CHANNELS.length,
+      20_000,
+      () => `${CHANNELS.length} posts recorded as sent (${sent})`,
+    );
   } finally {
     store.close();
   }
@@ -82,7 +90,11 @@ describe('kill -9 while posting', () => {
     const last = await startBot(fake, dir);
     bots.push(last);
     allOutput.push(last.output);
-    await waitFor(() => quizPostsByChannel(fake).size === CHANNELS.length, 30_000, () => `all channels posted (${quizPostsByChannel(fake).size}); bot said:\n${last.output.join('').slice(-2000)}`);
+    await waitFor(
+      () => quizPostsByChannel(fake).size === CHANNELS.length,
+      30_000,
+      () => `all channels posted (${quizPostsByChannel(fake).size}); bot said:\n${last.output.join('').slice(-2000)}`,
+    );
     await waitForConfirmed();
     await last.kill();
     await assertExactlyOnce();
@@ -96,7 +108,11 @@ describe('kill -9 while posting', () => {
     bots.push(steady);
     allOutput.push(steady.output);
     for (let round = 0; round < 3; round++) await killAfter(random(1, 25));
-    await waitFor(() => quizPostsByChannel(fake).size === CHANNELS.length, 30_000, () => `all channels posted (${quizPostsByChannel(fake).size}); steady bot said:\n${steady.output.join('').slice(-2000)}`);
+    await waitFor(
+      () => quizPostsByChannel(fake).size === CHANNELS.length,
+      30_000,
+      () => `all channels posted (${quizPostsByChannel(fake).size}); steady bot said:\n${steady.output.join('').slice(-2000)}`,
+    );
     await waitForConfirmed();
     await steady.kill();
     await assertExactlyOnce();

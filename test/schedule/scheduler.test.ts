@@ -156,7 +156,10 @@ describe('scheduler: missed posts and the grace window', () => {
   });
 
   it('uses the configured grace window: 45 min late is skipped with 30 min grace, sent with 60 min', async () => {
-    for (const [graceMin, sent] of [[30, 0], [60, 1]] as const) {
+    for (const [graceMin, sent] of [
+      [30, 0],
+      [60, 1],
+    ] as const) {
       const g = harness({ clock: new ManualClock('2027-01-03T12:00:00Z'), scheduler: { graceMs: graceMin * MIN } });
       try {
         await setSchedule(g, 'daily 09:00 UTC');
@@ -249,7 +252,19 @@ describe('scheduler: restarts, crashes and two processes on one database file', 
     await setSchedule(crashed, 'daily 09:00 UTC');
     // Process A claims 09:00 and dies before the platform call returns.
     const s = (await crashed.store.getSchedule({ platform: 'slack', channelId: 'C1' }))!;
-    const claim = await crashed.store.claimPost({ platform: 'slack', channelId: 'C1', slotAt: s.nextRunAt, zone: 'UTC', itemId: 'alpha-q1', conceptId: 'alpha', claimedAt: s.nextRunAt, claimedBy: 'process-a', closesAt: s.nextRunAt + 24 * HOUR, expectedNextRunAt: s.nextRunAt, nextRunAt: s.nextRunAt + 24 * HOUR });
+    const claim = await crashed.store.claimPost({
+      platform: 'slack',
+      channelId: 'C1',
+      slotAt: s.nextRunAt,
+      zone: 'UTC',
+      itemId: 'alpha-q1',
+      conceptId: 'alpha',
+      claimedAt: s.nextRunAt,
+      claimedBy: 'process-a',
+      closesAt: s.nextRunAt + 24 * HOUR,
+      expectedNextRunAt: s.nextRunAt,
+      nextRunAt: s.nextRunAt + 24 * HOUR,
+    });
     expect(claim?.status).toBe('claimed');
     crashed.store.close();
 

@@ -27,7 +27,12 @@ describe('two bot processes on one SQLite file', () => {
     const startAt = String(Date.now() + 2500); // both processes are up by then and tick together
     const tick = () => run(process.execPath, ['--import', 'tsx', script, file, '2027-01-04T09:00:00Z', startAt], { cwd: root });
     const outputs = await Promise.all([tick(), tick()]);
-    const lines = outputs.flatMap((o) => o.stdout.trim().split('\n').map((l) => JSON.parse(l) as { channelId?: string; report?: { claimed: number; lost: number } }));
+    const lines = outputs.flatMap((o) =>
+      o.stdout
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l) as { channelId?: string; report?: { claimed: number; lost: number } }),
+    );
     const posts = lines.filter((l) => l.channelId);
     expect(posts).toHaveLength(channels);
     expect(new Set(posts.map((p) => p.channelId)).size).toBe(channels);

@@ -50,7 +50,11 @@ async function startUntil(cwd: string, env: Record<string, string>, until: (err:
   child.stderr.on('data', (c: Buffer) => (err += c.toString()));
   // A signal name instead of null when the process was killed, so a failure says how it ended.
   const exited = new Promise<number | string | null>((r) => child.once('exit', (code, signal) => r(code ?? signal)));
-  await waitFor(() => until(err) || child.exitCode !== null, 60_000, () => `startup lines, got: ${err}`);
+  await waitFor(
+    () => until(err) || child.exitCode !== null,
+    60_000,
+    () => `startup lines, got: ${err}`,
+  );
   return {
     stderr: () => err,
     exited,
@@ -65,14 +69,7 @@ describe('.env in the working directory', () => {
   it('is read by npm start; a variable in the real environment wins over the file', async () => {
     const [filePort, realPort] = [await freePort(), await freePort()];
     const cwd = inDir(
-      [
-        '# tokens for the tutor',
-        `SLACK_BOT_TOKEN=xoxb-test-token`,
-        `SLACK_SIGNING_SECRET="${SIGNING_SECRET}"`,
-        `SLACK_API_URL=${fake.apiUrl}`,
-        `SLACK_PORT=${filePort}`,
-        '',
-      ].join('\n'),
+      ['# tokens for the tutor', `SLACK_BOT_TOKEN=xoxb-test-token`, `SLACK_SIGNING_SECRET="${SIGNING_SECRET}"`, `SLACK_API_URL=${fake.apiUrl}`, `SLACK_PORT=${filePort}`, ''].join('\n'),
     );
     const bot = await startUntil(cwd, { SLACK_PORT: String(realPort) }, (e) => e.includes('Slack: started'));
     try {

@@ -27,7 +27,18 @@ function tutor(args: string[], env: Record<string, string>): Promise<{ code: num
 }
 
 const ch = { platform: 'slack' as const, channelId: 'C1' };
-const claim = (slotAt: number): PostClaim => ({ ...ch, slotAt, zone: 'UTC', itemId: `i${slotAt}`, conceptId: 'volumes', claimedAt: slotAt, claimedBy: 'A', closesAt: slotAt + 500, expectedNextRunAt: slotAt, nextRunAt: slotAt + 1000 });
+const claim = (slotAt: number): PostClaim => ({
+  ...ch,
+  slotAt,
+  zone: 'UTC',
+  itemId: `i${slotAt}`,
+  conceptId: 'volumes',
+  claimedAt: slotAt,
+  claimedBy: 'A',
+  closesAt: slotAt + 500,
+  expectedNextRunAt: slotAt,
+  nextRunAt: slotAt + 1000,
+});
 
 describe.skipIf(!postgresAdminUrl())('tutor db migrate-to-postgres', () => {
   const tmp = tempDir();
@@ -65,14 +76,30 @@ describe.skipIf(!postgresAdminUrl())('tutor db migrate-to-postgres', () => {
     const first = await tutor(['db', 'migrate-to-postgres'], { DATA_DIR: tmp.dir, DATABASE_URL: target.url });
     expect(first.err).toBe('');
     expect(first.code).toBe(0);
-    const counts = Object.fromEntries(first.out.trim().split('\n').slice(0, -1).map((l) => {
-      const m = /^(\w+)\s+(\d+) copied\s+(\d+) already there\s+\((\d+) in SQLite\)$/.exec(l)!;
-      return [m[1], [Number(m[2]), Number(m[3]), Number(m[4])]];
-    }));
+    const counts = Object.fromEntries(
+      first.out
+        .trim()
+        .split('\n')
+        .slice(0, -1)
+        .map((l) => {
+          const m = /^(\w+)\s+(\d+) copied\s+(\d+) already there\s+\((\d+) in SQLite\)$/.exec(l)!;
+          return [m[1], [Number(m[2]), Number(m[3]), Number(m[4])]];
+        }),
+    );
     expect(counts).toEqual({
-      schedules: [1, 0, 1], posts: [3, 0, 3], answers: [6, 0, 6], reviews: [1, 0, 1], gaps: [2, 0, 2], uploads: [1, 0, 1],
-      conversations: [1, 0, 1], practice_asks: [1, 0, 1], feedback: [1, 0, 1], seen_events: [1, 0, 1],
-      installations: [1, 0, 1], workspace_removals: [0, 0, 0], reminders: [0, 0, 0],
+      schedules: [1, 0, 1],
+      posts: [3, 0, 3],
+      answers: [6, 0, 6],
+      reviews: [1, 0, 1],
+      gaps: [2, 0, 2],
+      uploads: [1, 0, 1],
+      conversations: [1, 0, 1],
+      practice_asks: [1, 0, 1],
+      feedback: [1, 0, 1],
+      seen_events: [1, 0, 1],
+      installations: [1, 0, 1],
+      workspace_removals: [0, 0, 0],
+      reminders: [0, 0, 0],
     });
     expect(first.out.trim().split('\n').at(-1)).toBe(`${join(tmp.dir, DB_FILE)} -> database ${target.name} on 127.0.0.1:5432: 19 rows copied`);
 
@@ -89,9 +116,14 @@ describe.skipIf(!postgresAdminUrl())('tutor db migrate-to-postgres', () => {
     try {
       expect(await pg.getSchedule(ch)).toMatchObject({ workspaceId: 'T1', nextRunAt: 4000, label: 'daily 09:00' });
       expect(await pg.getInstallation('slack', 'T1')).toMatchObject({ data: '{"bot":{"token":"xoxb-1"}}', installedAt: 13 });
-      expect(await pg.scoreboard(ch, undefined, 10)).toEqual([{ userId: 'U1', points: 3, answered: 3 }, { userId: 'U2', points: 1, answered: 3 }]);
+      expect(await pg.scoreboard(ch, undefined, 10)).toEqual([
+        { userId: 'U1', points: 3, answered: 3 },
+        { userId: 'U2', points: 1, answered: 3 },
+      ]);
       expect((await pg.channelPosts(ch)).map((p) => p.messageId)).toEqual(['m1000', 'm2000', 'm3000']);
-      expect(await pg.listReviews({ platform: 'slack', userId: 'U1' })).toEqual([{ platform: 'slack', userId: 'U1', itemId: 'i1000', box: 3, dueAt: 9000, lastAnsweredAt: 1001, rightCount: 2, wrongCount: 0 }]);
+      expect(await pg.listReviews({ platform: 'slack', userId: 'U1' })).toEqual([
+        { platform: 'slack', userId: 'U1', itemId: 'i1000', box: 3, dueAt: 9000, lastAnsweredAt: 1001, rightCount: 2, wrongCount: 0 },
+      ]);
       expect(await pg.gapReport(10)).toEqual([{ text: 'how do i bake bread', count: 2, lastAskedAt: 6, platforms: ['discord', 'slack'] }]);
       expect(await pg.getUpload('slack', 'T1', 'diagram-key')).toBe('F123');
       expect(await pg.getConversation('slack:U1:C1')).toEqual({ conceptId: 'volumes', question: 'what is a volume', updatedAt: 8 });

@@ -16,7 +16,10 @@ const root = resolve(import.meta.dirname, '../..');
 
 function start(input: string, env: Record<string, string>): Promise<{ code: number | null; out: string; err: string }> {
   return new Promise((done) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'adapters/start.ts')], { cwd: NEUTRAL_CWD, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'silent', ...env } });
+    const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'adapters/start.ts')], {
+      cwd: NEUTRAL_CWD,
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'silent', ...env },
+    });
     let out = '';
     let err = '';
     child.stdout.on('data', (d) => (out += d));
@@ -62,7 +65,9 @@ describe.skipIf(!postgresAdminUrl())('npm start with DATABASE_URL', () => {
     await pg.close();
     const newer = await start('hi\n', { DATABASE_URL: db.url, DATA_DIR: tmp.dir });
     expect(newer.code).toBe(1);
-    expect(newer.err).toBe(`Storage error: database ${db.name} on 127.0.0.1:5432: schema version ${PG_MIGRATIONS.length + 1} is newer than this build knows (${PG_MIGRATIONS.length}); run a newer tutor\n`);
+    expect(newer.err).toBe(
+      `Storage error: database ${db.name} on 127.0.0.1:5432: schema version ${PG_MIGRATIONS.length + 1} is newer than this build knows (${PG_MIGRATIONS.length}); run a newer tutor\n`,
+    );
     expect(newer.out).toBe('');
 
     const down = await start('hi\n', { DATABASE_URL: 'postgres://bot:hunter2@127.0.0.1:1/tutor', DATA_DIR: tmp.dir });

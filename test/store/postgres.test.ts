@@ -55,7 +55,9 @@ describe.skipIf(!postgresAdminUrl())('PgStore', () => {
     await s.close();
     const err = await PgStore.open(db.url).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(StoreError);
-    expect((err as Error).message).toBe(`database ${db.name} on 127.0.0.1:5432: schema version ${PG_MIGRATIONS.length + 1} is newer than this build knows (${PG_MIGRATIONS.length}); run a newer tutor`);
+    expect((err as Error).message).toBe(
+      `database ${db.name} on 127.0.0.1:5432: schema version ${PG_MIGRATIONS.length + 1} is newer than this build knows (${PG_MIGRATIONS.length}); run a newer tutor`,
+    );
   });
 
   it('an unreachable server is a one-line StoreError without the password', async () => {
@@ -145,7 +147,10 @@ describe.skipIf(!postgresAdminUrl())('PgStore', () => {
         const quiz = new PersistentQuiz(pack, store, { clock, random: seeded(i + 1), closeHours: 24 });
         const poster = new RecordingPoster('slack');
         const posters = new Map<Platform, ChannelPoster>([['slack', poster]]);
-        const scheduler = new Scheduler({ store, quiz, posters, clock, logger: silentLogger }, { graceMs: 120 * 60_000, closeMs: 24 * 3_600_000, perChannelIntervalMs: 0, retryBaseMs: 1, sleep: async () => {}, instanceId: name });
+        const scheduler = new Scheduler(
+          { store, quiz, posters, clock, logger: silentLogger },
+          { graceMs: 120 * 60_000, closeMs: 24 * 3_600_000, perChannelIntervalMs: 0, retryBaseMs: 1, sleep: async () => {}, instanceId: name },
+        );
         return { store, quiz, poster, scheduler };
       }),
     );

@@ -24,7 +24,8 @@ const run = (file: string, args: string[], env: Record<string, string>) => {
 };
 const tutor = (args: string[], dataDir: string) => run('bin/tutor.mjs', args, { DATA_DIR: dataDir });
 /** `npm start` with Slack configured (nothing listens there: the store is checked before any adapter starts). */
-const bot = (dataDir: string) => run('adapters/start.ts', [], { DATA_DIR: dataDir, SLACK_BOT_TOKEN: 'xoxb-x', SLACK_SIGNING_SECRET: 'TestSigningSecret0123456789abcd', SLACK_API_URL: 'http://127.0.0.1:9/api/' });
+const bot = (dataDir: string) =>
+  run('adapters/start.ts', [], { DATA_DIR: dataDir, SLACK_BOT_TOKEN: 'xoxb-x', SLACK_SIGNING_SECRET: 'TestSigningSecret0123456789abcd', SLACK_API_URL: 'http://127.0.0.1:9/api/' });
 
 let dir: string;
 beforeEach(() => {
@@ -74,15 +75,23 @@ describe('the store refuses what it cannot trust', () => {
   });
 
   it.each([
-    ['is a file', () => {
-      const f = join(dir, 'plain-file');
-      writeFileSync(f, 'x');
-      return f;
-    }, 'is a file, not a directory'],
-    ['cannot be created', () => {
-      writeFileSync(join(dir, 'blocker'), 'x');
-      return join(dir, 'blocker', 'data');
-    }, 'cannot be created'],
+    [
+      'is a file',
+      () => {
+        const f = join(dir, 'plain-file');
+        writeFileSync(f, 'x');
+        return f;
+      },
+      'is a file, not a directory',
+    ],
+    [
+      'cannot be created',
+      () => {
+        writeFileSync(join(dir, 'blocker'), 'x');
+        return join(dir, 'blocker', 'data');
+      },
+      'cannot be created',
+    ],
   ])('a DATA_DIR that %s: one line, exit 1, no stack trace', (_, make, message) => {
     const dataDir = make();
     const r = bot(dataDir);

@@ -9,7 +9,19 @@ import { tempDir } from '../quiz/helpers.ts';
 
 const ch = { platform: 'slack' as const, channelId: 'C1' };
 const schedule = { ...ch, label: 'daily 09:00', cron: '0 9 * * *', zone: 'UTC', nextRunAt: 1000, updatedBy: 'U1', updatedAt: 1 };
-const claim = (over: Partial<PostClaim> = {}): PostClaim => ({ ...ch, slotAt: 1000, zone: 'UTC', itemId: 'i1', conceptId: 'c1', claimedAt: 1000, claimedBy: 'A', closesAt: 5000, expectedNextRunAt: 1000, nextRunAt: 2000, ...over });
+const claim = (over: Partial<PostClaim> = {}): PostClaim => ({
+  ...ch,
+  slotAt: 1000,
+  zone: 'UTC',
+  itemId: 'i1',
+  conceptId: 'c1',
+  claimedAt: 1000,
+  claimedBy: 'A',
+  closesAt: 5000,
+  expectedNextRunAt: 1000,
+  nextRunAt: 2000,
+  ...over,
+});
 
 describe('SqliteStore', () => {
   let tmp: ReturnType<typeof tempDir>;
@@ -34,7 +46,21 @@ describe('SqliteStore', () => {
     expect(b.schemaVersion).toBe(MIGRATIONS.length);
     const raw = new Database(join(tmp.dir, DB_FILE), { readonly: true });
     expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
-    expect((raw.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[]).map((r) => r.name)).toEqual(['answers', 'conversations', 'feedback', 'gaps', 'installations', 'posts', 'practice_asks', 'reminders', 'reviews', 'schedules', 'seen_events', 'uploads', 'workspace_removals']);
+    expect((raw.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[]).map((r) => r.name)).toEqual([
+      'answers',
+      'conversations',
+      'feedback',
+      'gaps',
+      'installations',
+      'posts',
+      'practice_asks',
+      'reminders',
+      'reviews',
+      'schedules',
+      'seen_events',
+      'uploads',
+      'workspace_removals',
+    ]);
     raw.close();
   });
 
@@ -69,7 +95,10 @@ describe('SqliteStore', () => {
     await a.putSchedule(schedule);
     const post = (await a.claimPost(claim()))!;
     expect((await a.recordAnswer({ postId: post.id, userId: 'U1', choice: 2, correct: false, answeredAt: 1 })).recorded).toBe(true);
-    expect(await a.recordAnswer({ postId: post.id, userId: 'U1', choice: 0, correct: true, answeredAt: 2 })).toEqual({ recorded: false, first: { postId: post.id, userId: 'U1', choice: 2, correct: false, answeredAt: 1 } });
+    expect(await a.recordAnswer({ postId: post.id, userId: 'U1', choice: 0, correct: true, answeredAt: 2 })).toEqual({
+      recorded: false,
+      first: { postId: post.id, userId: 'U1', choice: 2, correct: false, answeredAt: 1 },
+    });
   });
 
   it('counts content gaps by text across platforms and stores no user ids', async () => {

@@ -8,7 +8,10 @@ import { listener } from './types.ts';
 
 /** `<@123>` and the legacy nickname form `<@!123>`. */
 export function stripMention(content: string, botId: string): string {
-  return content.replace(new RegExp(`<@!?${botId}>`, 'g'), ' ').replace(/\s+/g, ' ').trim();
+  return content
+    .replace(new RegExp(`<@!?${botId}>`, 'g'), ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /**

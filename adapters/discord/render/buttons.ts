@@ -54,7 +54,15 @@ export function layoutButtons(reply: Reply, opts: { share: boolean }): ButtonLay
   const control = [...shareButtons, ...group(reply.extra, ButtonStyle.Secondary)];
   const content = [...group(reply.suggestions, ButtonStyle.Primary), ...group(reply.related, ButtonStyle.Secondary)];
   const menu = reply.menu ? menuRow(reply.menu, usable) : undefined;
-  const feedback = reply.feedback ? group([{ label: '👍', action: reply.feedback.up }, { label: '👎', action: reply.feedback.down }], ButtonStyle.Secondary) : [];
+  const feedback = reply.feedback
+    ? group(
+        [
+          { label: '👍', action: reply.feedback.up },
+          { label: '👎', action: reply.feedback.down },
+        ],
+        ButtonStyle.Secondary,
+      )
+    : [];
 
   const quizRows = chunk(quiz, LIMITS.buttonsPerRow);
   const controlRows = chunk(control, LIMITS.buttonsPerRow);

@@ -104,7 +104,10 @@ export function buildEmbed(reply: Reply, overflow: readonly ReplyAction[], label
 
 /** A code example as a field: the caption as its name, the code fenced (and cut on a line boundary). */
 function codeField(c: ReplyCode): FieldCandidate {
-  const lang = (c.language ?? '').toLowerCase().replace(/[^a-z0-9+#-]/g, '').slice(0, 20);
+  const lang = (c.language ?? '')
+    .toLowerCase()
+    .replace(/[^a-z0-9+#-]/g, '')
+    .slice(0, 20);
   const code = escapeFences(c.code).replace(/\s+$/, '');
   const open = `\`\`\`${lang}\n`;
   const close = '\n```';

@@ -31,29 +31,33 @@ export const appMention: SlackListener = {
       const busy = async () => {
         if (await question()) await busyReply(channelPost(client, e.channel, e.thread_ts ?? e.ts), ctx.log);
       };
-      await ctx.tasks.run('app-mention', async () => {
-        if (!e.user || !(await question())) return;
-        const text = normalizeIncoming(e.text, context.botUserId);
-        // An org-wide install's schedules are keyed by the enterprise, where its token is stored.
-        const teamId = workspaceKey({ isEnterpriseInstall: context.isEnterpriseInstall, enterpriseId: context.enterpriseId, teamId: e.team ?? (body as { team_id?: string }).team_id });
-        const canManageChannel = wantsChannelManagement(text) ? await ctx.admins.canManage(client, e.user) : false;
-        const thread = e.thread_ts ?? e.ts;
-        // The answer starts (or continues) a thread: that thread is the conversation.
-        const who = slackRequester({ userId: e.user, channelId: e.channel, teamId, direct: false, canManageChannel, threadTs: thread });
-        const reply = await ctx.app.handle({ type: 'text', text }, who);
-        await deliver(
-          {
-            reply,
-            render: {},
-            targets: [channelPost(client, e.channel, thread)],
-            apology: [ephemeralPost(client, e.channel, e.user, thread)],
-            question: text,
-            who: { userId: e.user, channelId: e.channel },
-            diagrams: ctx.diagrams.forClient(client),
-          },
-          ctx.log,
-        );
-      }, { busy });
+      await ctx.tasks.run(
+        'app-mention',
+        async () => {
+          if (!e.user || !(await question())) return;
+          const text = normalizeIncoming(e.text, context.botUserId);
+          // An org-wide install's schedules are keyed by the enterprise, where its token is stored.
+          const teamId = workspaceKey({ isEnterpriseInstall: context.isEnterpriseInstall, enterpriseId: context.enterpriseId, teamId: e.team ?? (body as { team_id?: string }).team_id });
+          const canManageChannel = wantsChannelManagement(text) ? await ctx.admins.canManage(client, e.user) : false;
+          const thread = e.thread_ts ?? e.ts;
+          // The answer starts (or continues) a thread: that thread is the conversation.
+          const who = slackRequester({ userId: e.user, channelId: e.channel, teamId, direct: false, canManageChannel, threadTs: thread });
+          const reply = await ctx.app.handle({ type: 'text', text }, who);
+          await deliver(
+            {
+              reply,
+              render: {},
+              targets: [channelPost(client, e.channel, thread)],
+              apology: [ephemeralPost(client, e.channel, e.user, thread)],
+              question: text,
+              who: { userId: e.user, channelId: e.channel },
+              diagrams: ctx.diagrams.forClient(client),
+            },
+            ctx.log,
+          );
+        },
+        { busy },
+      );
     });
   },
 };

@@ -32,20 +32,25 @@ export const directMessage: SlackListener = {
     bolt.event('message', async ({ event, body, client, context }) => {
       const e = event as unknown as DirectMessageEvent;
       if (e.channel_type !== 'im') return;
-      const question = async () => Boolean(e.user && !e.bot_id && !(e.subtype && !QUESTION_SUBTYPES.has(e.subtype)) && e.user !== context.botUserId) && !(await ctx.events.seen((body as { event_id?: string }).event_id));
+      const question = async () =>
+        Boolean(e.user && !e.bot_id && !(e.subtype && !QUESTION_SUBTYPES.has(e.subtype)) && e.user !== context.botUserId) && !(await ctx.events.seen((body as { event_id?: string }).event_id));
       const busy = async () => {
         if (await question()) await busyReply(channelPost(client, e.channel, e.thread_ts), ctx.log);
       };
-      await ctx.tasks.run('direct-message', async () => {
-        if (!e.user || !(await question())) return;
-        const text = normalizeIncoming(e.text, context.botUserId);
-        const teamId = e.team ?? (body as { team_id?: string }).team_id;
-        const canManageChannel = wantsChannelManagement(text) ? await ctx.admins.canManage(client, e.user) : false;
-        const who = slackRequester({ userId: e.user, channelId: e.channel, teamId, direct: true, canManageChannel, threadTs: e.thread_ts });
-        const reply = await ctx.app.handle({ type: 'text', text }, who);
-        const post = channelPost(client, e.channel, e.thread_ts);
-        await deliver({ reply, render: {}, targets: [post], apology: [post], question: text, who: { userId: e.user, channelId: e.channel }, diagrams: ctx.diagrams.forClient(client) }, ctx.log);
-      }, { busy });
+      await ctx.tasks.run(
+        'direct-message',
+        async () => {
+          if (!e.user || !(await question())) return;
+          const text = normalizeIncoming(e.text, context.botUserId);
+          const teamId = e.team ?? (body as { team_id?: string }).team_id;
+          const canManageChannel = wantsChannelManagement(text) ? await ctx.admins.canManage(client, e.user) : false;
+          const who = slackRequester({ userId: e.user, channelId: e.channel, teamId, direct: true, canManageChannel, threadTs: e.thread_ts });
+          const reply = await ctx.app.handle({ type: 'text', text }, who);
+          const post = channelPost(client, e.channel, e.thread_ts);
+          await deliver({ reply, render: {}, targets: [post], apology: [post], question: text, who: { userId: e.user, channelId: e.channel }, diagrams: ctx.diagrams.forClient(client) }, ctx.log);
+        },
+        { busy },
+      );
     });
   },
 };

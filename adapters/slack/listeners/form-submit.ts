@@ -19,7 +19,13 @@ interface FormMeta {
 }
 
 /** Open a modal asking for a short text (a reply's `form`). Needs the click's trigger_id (valid 3 s). False when Slack refused. */
-export async function openForm(client: webApi.WebClient, triggerId: string, form: NonNullable<Reply['form']>, where: { channelId: string; thread?: string | undefined; direct: boolean }, ctx: SlackContext): Promise<boolean> {
+export async function openForm(
+  client: webApi.WebClient,
+  triggerId: string,
+  form: NonNullable<Reply['form']>,
+  where: { channelId: string; thread?: string | undefined; direct: boolean },
+  ctx: SlackContext,
+): Promise<boolean> {
   const meta: FormMeta = { s: form.submit, c: where.channelId, t: where.thread, d: where.direct };
   try {
     await client.views.open({
@@ -37,7 +43,13 @@ export async function openForm(client: webApi.WebClient, triggerId: string, form
             block_id: NOTE_BLOCK,
             optional: true,
             label: { type: 'plain_text', text: clip(form.label, 2000) },
-            element: { type: 'plain_text_input', action_id: NOTE_BLOCK, multiline: true, max_length: NOTE_MAX, ...(form.placeholder ? { placeholder: { type: 'plain_text', text: clip(form.placeholder, 150) } } : {}) },
+            element: {
+              type: 'plain_text_input',
+              action_id: NOTE_BLOCK,
+              multiline: true,
+              max_length: NOTE_MAX,
+              ...(form.placeholder ? { placeholder: { type: 'plain_text', text: clip(form.placeholder, 150) } } : {}),
+            },
           },
         ],
       },

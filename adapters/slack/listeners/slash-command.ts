@@ -33,7 +33,14 @@ async function answer(command: SlashCommand, client: webApi.WebClient, ctx: Slac
   const canManageChannel = wantsChannelManagement(text) ? await ctx.admins.canManage(client, command.user_id) : false;
   // `/tutor schedule` alone opens the set-up form for those who may change it; others see the schedule.
   if (canManageChannel && !direct && /^\/?schedule$/i.test(text) && (await openScheduleModal(client, command.trigger_id, command.user_id, { c: command.channel_id }, undefined, ctx))) return;
-  const who = slackRequester({ userId: command.user_id, channelId: command.channel_id, teamId: workspaceOfCommand(command), direct, canManageChannel, zone: await zoneForRemind(client, text, command.user_id, ctx.log) });
+  const who = slackRequester({
+    userId: command.user_id,
+    channelId: command.channel_id,
+    teamId: workspaceOfCommand(command),
+    direct,
+    canManageChannel,
+    zone: await zoneForRemind(client, text, command.user_id, ctx.log),
+  });
   const reply = await ctx.app.handle({ type: 'text', text }, who);
 
   const privately = [responseUrl(command.response_url, 'ephemeral', ctx.app.config.platformTimeoutMs), ephemeralPost(client, command.channel_id, command.user_id)];

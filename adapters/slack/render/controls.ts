@@ -16,7 +16,8 @@ const OPTION_VALUE = 150;
  */
 export function quizBlocks(quiz: ReplyQuiz, maker: ButtonMaker, trunc: Truncations): Block[] {
   const labels = quiz.choices.map((c) => toPlain(c.label).replace(/\s+/g, ' ').trim());
-  if (quiz.answered !== undefined) return [section(clip(labels.map((l, i) => `${i === quiz.answered ? '➜ *' : '    '}${escapeMrkdwn(clip(l, 500))}${i === quiz.answered ? '* (your answer)' : ''}`).join('\n'), LIMITS.sectionText))];
+  if (quiz.answered !== undefined)
+    return [section(clip(labels.map((l, i) => `${i === quiz.answered ? '➜ *' : '    '}${escapeMrkdwn(clip(l, 500))}${i === quiz.answered ? '* (your answer)' : ''}`).join('\n'), LIMITS.sectionText))];
   const out: Block[] = [];
   if (labels.some((l) => l.length > LIMITS.buttonText)) out.push(section(clip(labels.map((l) => escapeMrkdwn(clip(l, 500))).join('\n'), LIMITS.sectionText)));
   const shown = quiz.choices.slice(0, LIMITS.actionsPerBlock);
@@ -30,7 +31,9 @@ export function quizBlocks(quiz: ReplyQuiz, maker: ButtonMaker, trunc: Truncatio
 export function menuSelect(menu: NonNullable<Reply['menu']>, id: string, trunc: Truncations): StaticSelect | undefined {
   const usable = menu.options.filter((o) => o.action.length <= OPTION_VALUE);
   if (usable.length < menu.options.length) trunc.add('a menu entry with an oversized payload was left out');
-  const options = usable.slice(0, MENU_OPTIONS).map((o) => ({ text: { type: 'plain_text' as const, text: clip(toPlain(o.label).replace(/\s+/g, ' ').trim() || o.action, OPTION_TEXT) }, value: o.action }));
+  const options = usable
+    .slice(0, MENU_OPTIONS)
+    .map((o) => ({ text: { type: 'plain_text' as const, text: clip(toPlain(o.label).replace(/\s+/g, ' ').trim() || o.action, OPTION_TEXT) }, value: o.action }));
   if (!options.length) return undefined;
   return { type: 'static_select', action_id: `${ACTION_ID_PREFIX}${id}`, placeholder: { type: 'plain_text', text: clip(menu.placeholder, 150) }, options };
 }

@@ -39,7 +39,13 @@ export function codeBlock(code: string): string {
 
 function codePart(part: string): string {
   // Slack has no language hints: drop "```bash" style info strings instead of showing them.
-  if (part.startsWith('```')) return codeBlock(part.slice(3, -3).replace(/^[\w+-]*\n/, '').replace(/\n$/, ''));
+  if (part.startsWith('```'))
+    return codeBlock(
+      part
+        .slice(3, -3)
+        .replace(/^[\w+-]*\n/, '')
+        .replace(/\n$/, ''),
+    );
   return escapeMrkdwn(part);
 }
 
@@ -59,7 +65,10 @@ function isMarkdownTable(text: string): boolean {
 }
 
 function markdownTableAsCode(text: string): string {
-  const lines = text.trim().split('\n').filter((l) => !/^\s*\|[\s:|-]*\|\s*$/.test(l));
+  const lines = text
+    .trim()
+    .split('\n')
+    .filter((l) => !/^\s*\|[\s:|-]*\|\s*$/.test(l));
   return codeBlock(lines.map((l) => l.trim()).join('\n'));
 }
 

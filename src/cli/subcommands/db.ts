@@ -56,7 +56,8 @@ export function register(program: Command): void {
       if (url) {
         const r = await PgStore.inspect(url);
         if (r.version > PG_MIGRATIONS.length) throw new CliError(`${r.label}: schema version ${r.version} is newer than this build knows (${PG_MIGRATIONS.length}); run a newer tutor`);
-        const state = r.version === 0 ? 'reachable, not migrated yet (the bot migrates it at start)' : `ok (schema version ${r.version} of ${PG_MIGRATIONS.length}, ${r.schedules} schedules, ${r.posts} posts)`;
+        const state =
+          r.version === 0 ? 'reachable, not migrated yet (the bot migrates it at start)' : `ok (schema version ${r.version} of ${PG_MIGRATIONS.length}, ${r.schedules} schedules, ${r.posts} posts)`;
         process.stdout.write(`${r.label}: ${state}\n`);
         return;
       }
@@ -100,7 +101,7 @@ export function register(program: Command): void {
         kept = `${file}.replaced-${stamp()}`;
         renameSync(file, kept);
       }
-      for (const side of ['-wal', '-shm']) if (existsSync(file + side)) (kept ? renameSync(file + side, kept + side) : rmSync(file + side));
+      for (const side of ['-wal', '-shm']) if (existsSync(file + side)) kept ? renameSync(file + side, kept + side) : rmSync(file + side);
       renameSync(incoming, file);
       process.stdout.write(`${file}: restored from ${source} (schema version ${r.version}, ${r.schedules} schedules, ${r.posts} posts)${kept ? `; the previous file is kept as ${kept}` : ''}\n`);
     });

@@ -90,7 +90,16 @@ describe('interactive console', () => {
 
 describe('table widths', () => {
   it('measures emoji and CJK as two columns, so columns stay aligned', () => {
-    const t = renderTable({ headers: ['Tool', 'Note'], rows: [['🐳 Docker', '容器 (containers)'], ['VM', 'plain']] }, 80);
+    const t = renderTable(
+      {
+        headers: ['Tool', 'Note'],
+        rows: [
+          ['🐳 Docker', '容器 (containers)'],
+          ['VM', 'plain'],
+        ],
+      },
+      80,
+    );
     const lines = t.split('\n');
     const bar = lines.filter((l) => l.includes('|')).map((l) => displayWidth(l.slice(0, l.indexOf('|'))));
     expect(new Set(bar).size).toBe(1);

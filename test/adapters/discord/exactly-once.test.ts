@@ -41,7 +41,19 @@ describe('scheduled Discord posts, exactly once', () => {
     await seed(h, [channelId]);
     const s = (await h.app.store.getSchedule({ platform: 'discord', channelId }))!;
     // The crashed process claimed the slot and posted it; it died before recording that.
-    const claim = (await h.app.store.claimPost({ platform: 'discord', channelId, slotAt: SLOT, zone: 'UTC', itemId: 'containers-vs-vms-q1', conceptId: 'containers-vs-vms', claimedAt: SLOT + 1000, claimedBy: 'crashed-process', closesAt: SLOT + 86_400_000, expectedNextRunAt: s.nextRunAt, nextRunAt: SLOT + 86_400_000 }))!;
+    const claim = (await h.app.store.claimPost({
+      platform: 'discord',
+      channelId,
+      slotAt: SLOT,
+      zone: 'UTC',
+      itemId: 'containers-vs-vms-q1',
+      conceptId: 'containers-vs-vms',
+      claimedAt: SLOT + 1000,
+      claimedBy: 'crashed-process',
+      closesAt: SLOT + 86_400_000,
+      expectedNextRunAt: s.nextRunAt,
+      nextRunAt: SLOT + 86_400_000,
+    }))!;
     expect(claim.status).toBe('claimed');
     const { messageId } = await h.app.posters.get('discord')!.post(channelId, (await h.app.quiz.postReply(claim))!, { postKey: `${channelId}:${ISO}` });
 
@@ -60,7 +72,12 @@ describe('scheduled Discord posts, exactly once', () => {
     const limited = ['410000000000000001', '410000000000000002', '410000000000000003', '410000000000000004'];
     const healthy = Array.from({ length: 20 }, (_, i) => `42000000000000${String(i).padStart(4, '0')}`);
     h.logs.length = 0;
-    for (const c of limited) h.fake.fail('POST', new RegExp(`^/v10/channels/${c}/messages$`), 429, { times: 10, headers: { 'retry-after': '300' }, body: { message: 'You are being rate limited.', retry_after: 300, global: false } });
+    for (const c of limited)
+      h.fake.fail('POST', new RegExp(`^/v10/channels/${c}/messages$`), 429, {
+        times: 10,
+        headers: { 'retry-after': '300' },
+        body: { message: 'You are being rate limited.', retry_after: 300, global: false },
+      });
     await seed(h, [...limited, ...healthy]);
     const started = Date.now();
     const report = await h.app.scheduler.tick();

@@ -58,5 +58,9 @@ export async function waitUntil<T>(check: () => T | undefined | false, what: () 
 
 /** The first log line matching `pred`, waiting for it to appear. */
 export function waitForLog(h: Harness, pred: (l: Harness['logs'][number]) => boolean, timeoutMs = 10_000) {
-  return waitUntil(() => h.logs.find(pred), () => `a log line; saw: ${h.logs.map((l) => l.msg).join(' | ')}`, timeoutMs);
+  return waitUntil(
+    () => h.logs.find(pred),
+    () => `a log line; saw: ${h.logs.map((l) => l.msg).join(' | ')}`,
+    timeoutMs,
+  );
 }

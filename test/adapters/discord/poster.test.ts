@@ -25,7 +25,9 @@ describe('scheduled posts through the fake Discord', () => {
   });
 
   it('a quiz post to an unknown channel (404) fails once and is not retried', async () => {
-    const set = await h.interact(slash('set', [str('when', 'daily'), str('timezone', 'Europe/Berlin'), str('time', '09:00')], { command: 'tutor-admin', group: 'schedule', permissions: MANAGER_PERMS }));
+    const set = await h.interact(
+      slash('set', [str('when', 'daily'), str('timezone', 'Europe/Berlin'), str('time', '09:00')], { command: 'tutor-admin', group: 'schedule', permissions: MANAGER_PERMS }),
+    );
     expect(set.body.data.embeds[0].title).toBe('Quiz scheduled');
     h.fake.fail('POST', CHANNEL_MESSAGES, 404, { times: 4, body: { message: 'Unknown Channel', code: 10003 } });
 
@@ -57,7 +59,19 @@ describe('forScheduler', () => {
 
   it('turns a rate limit that reached us into retryAfterMs', () => {
     expect(forScheduler(apiError(429, { message: 'You are being rate limited.', retry_after: 1.5, global: false }))).toMatchObject({ retryAfterMs: 1500 });
-    const limited = new RateLimitError({ timeToReset: 2000, limit: 5, method: 'POST', hash: 'h', url: '/x', route: '/channels/:id/messages', majorParameter: '1', global: false, retryAfter: 2000, sublimitTimeout: 0, scope: 'user' });
+    const limited = new RateLimitError({
+      timeToReset: 2000,
+      limit: 5,
+      method: 'POST',
+      hash: 'h',
+      url: '/x',
+      route: '/channels/:id/messages',
+      majorParameter: '1',
+      global: false,
+      retryAfter: 2000,
+      sublimitTimeout: 0,
+      scope: 'user',
+    });
     expect(forScheduler(limited)).toMatchObject({ retryAfterMs: 2000 });
     expect((forScheduler(limited) as { retryable?: boolean }).retryable).toBeUndefined();
   });

@@ -42,4 +42,3 @@ test('the invite URL asks for bot + applications.commands and the documented per
   const readme = readFileSync(resolve(import.meta.dirname, '../../../adapters/discord/README.md'), 'utf8');
   expect(readme).toContain(`scope=bot+applications.commands&permissions=${BOT_PERMISSIONS}`);
 });
-

@@ -6,20 +6,42 @@ import { truncate } from '../../../adapters/discord/render/limits.ts';
 import { GRID_WIDTH, renderTable } from '../../../adapters/discord/render/table.ts';
 import { validateMessageBody } from './fakeDiscord.ts';
 
-const reply = (extra: Partial<Reply> = {}): Reply => ({ kind: 'answer', title: 'T', paragraphs: ['p'], code: [], related: [], suggestions: [], extra: [], audience: 'requester', fallback: 'f', ...extra });
+const reply = (extra: Partial<Reply> = {}): Reply => ({
+  kind: 'answer',
+  title: 'T',
+  paragraphs: ['p'],
+  code: [],
+  related: [],
+  suggestions: [],
+  extra: [],
+  audience: 'requester',
+  fallback: 'f',
+  ...extra,
+});
 const explain = (i: number, label = `Concept ${i}`) => ({ label, action: encodeAction({ type: 'explain', conceptId: `c-${i}` }) });
 const body = (r: Reply, share = false) => toMessageBody(renderReply(r, { share }));
 const ids = (b: ReturnType<typeof body>) => b.components.map((row) => row.components.map((c) => (c as { custom_id: string }).custom_id));
 
 describe('tables', () => {
   it('a table is one aligned monospace block in a code block, the caption bold above it', () => {
-    const t = renderTable({ caption: 'Sizes', headers: ['What', 'Size'], rows: [['Image', 'MBs'], ['**VM**', 'GBs']] });
+    const t = renderTable({
+      caption: 'Sizes',
+      headers: ['What', 'Size'],
+      rows: [
+        ['Image', 'MBs'],
+        ['**VM**', 'GBs'],
+      ],
+    });
     expect(t.text).toBe('**Sizes**\n```\nWhat  │ Size\n──────┼─────\nImage │ MBs\nVM    │ GBs\n```');
     expect(t.cut).toBe(false);
   });
 
   it('a wide table stays one block: cells wrap inside their columns, every line within the grid width', () => {
-    const t = renderTable({ caption: 'Compared', headers: ['Feature', 'Containers', 'Virtual machines'], rows: [['Kernel', 'Shared with the host kernel, always', 'Own kernel per VM, booted by the guest']] });
+    const t = renderTable({
+      caption: 'Compared',
+      headers: ['Feature', 'Containers', 'Virtual machines'],
+      rows: [['Kernel', 'Shared with the host kernel, always', 'Own kernel per VM, booted by the guest']],
+    });
     const lines = t.text.split('\n').slice(2, -1);
     for (const line of lines) expect(line.length).toBeLessThanOrEqual(GRID_WIDTH);
     expect(lines.length).toBeGreaterThan(3);
@@ -78,11 +100,20 @@ describe('buttons', () => {
     const r = reply({
       suggestions: [explain(1)],
       related: [explain(2), explain(3)],
-      extra: [{ label: '◀ Previous', action: encodeAction({ type: 'topics', page: 1 }) }, { label: 'Next ▶', action: encodeAction({ type: 'topics', page: 3 }) }],
+      extra: [
+        { label: '◀ Previous', action: encodeAction({ type: 'topics', page: 1 }) },
+        { label: 'Next ▶', action: encodeAction({ type: 'topics', page: 3 }) },
+      ],
       share: encodeAction({ type: 'share', conceptId: 'x' }),
     });
-    expect(ids(body(r, true))).toEqual([['t:1', 't:3', 's:x'], ['c:c-1', 'c:c-2', 'c:c-3']]);
-    expect(ids(body(r, false))).toEqual([['t:1', 't:3'], ['c:c-1', 'c:c-2', 'c:c-3']]);
+    expect(ids(body(r, true))).toEqual([
+      ['t:1', 't:3', 's:x'],
+      ['c:c-1', 'c:c-2', 'c:c-3'],
+    ]);
+    expect(ids(body(r, false))).toEqual([
+      ['t:1', 't:3'],
+      ['c:c-1', 'c:c-2', 'c:c-3'],
+    ]);
     const labels = body(r, true).components[0]!.components.map((c) => (c as { label: string }).label);
     expect(labels.at(-1)).toBe(SHARE_LABEL);
   });
@@ -100,7 +131,18 @@ describe('buttons', () => {
 
   it('long quiz choices are cut on the buttons and written out in full in the text', () => {
     const long = `A. ${'very '.repeat(30)}long answer`;
-    const r = reply({ kind: 'quiz-question', quiz: { prompt: 'Q?', conceptId: 'c', conceptTitle: 'C', choices: [{ label: long, action: 'p:q:0' }, { label: 'B. short', action: 'p:q:1' }] } });
+    const r = reply({
+      kind: 'quiz-question',
+      quiz: {
+        prompt: 'Q?',
+        conceptId: 'c',
+        conceptTitle: 'C',
+        choices: [
+          { label: long, action: 'p:q:0' },
+          { label: 'B. short', action: 'p:q:1' },
+        ],
+      },
+    });
     const b = body(r);
     const labels = b.components[0]!.components.map((c) => (c as { label: string }).label);
     expect(labels[0]!.length).toBeLessThanOrEqual(80);
@@ -121,7 +163,14 @@ describe('text', () => {
   });
 
   it('code examples are fenced fields; a ``` inside cannot close the fence; long code is cut inside the fence', () => {
-    const b = body(reply({ code: [{ caption: 'Run', language: 'bash', code: 'echo ```\nls' }, { caption: 'Long', code: Array.from({ length: 300 }, (_, i) => `line ${i}`).join('\n') }] }));
+    const b = body(
+      reply({
+        code: [
+          { caption: 'Run', language: 'bash', code: 'echo ```\nls' },
+          { caption: 'Long', code: Array.from({ length: 300 }, (_, i) => `line ${i}`).join('\n') },
+        ],
+      }),
+    );
     const [run, longField] = b.embeds[0]!.fields!;
     expect(run).toEqual({ name: 'Run', value: '```bash\necho `\u200b``\nls\n```' });
     expect(longField!.value.length).toBeLessThanOrEqual(1024);
@@ -156,7 +205,15 @@ describe('long bodies', () => {
 describe('labels', () => {
   it('buttons and menu options are plain text: no raw backticks or bold markers', () => {
     const r = reply({
-      quiz: { prompt: 'Q?', conceptId: 'c', conceptTitle: 'C', choices: [{ label: 'A. `docker rm -v`', action: 'p:q:0' }, { label: 'B. **never**', action: 'p:q:1' }] },
+      quiz: {
+        prompt: 'Q?',
+        conceptId: 'c',
+        conceptTitle: 'C',
+        choices: [
+          { label: 'A. `docker rm -v`', action: 'p:q:0' },
+          { label: 'B. **never**', action: 'p:q:1' },
+        ],
+      },
       menu: { placeholder: 'Related topics', options: [{ label: 'The `docker run` command', action: 'c:docker-run' }] },
     });
     const b = body(r);

@@ -16,7 +16,6 @@ const inGuild: Requester = { platform: 'discord', userId: USER_ID, channelId: CH
 const CHANNEL_MESSAGES = new RegExp(`^/v10/channels/${CHANNEL_ID}/messages$`);
 const CALLBACK = /^\/v10\/interactions\/\d+\/[^/]+\/callback$/;
 
-
 describe('slow answers: defer first, then edit', () => {
   let h: Harness;
   beforeAll(async () => {
@@ -68,7 +67,7 @@ describe('slow answers: defer first, then edit', () => {
     expect(edit.body.embeds[0].title).toBe('Please try again');
   });
 
-    it('a public deferral whose answer is for the asker: ephemeral follow-up, then the placeholder is deleted', async () => {
+  it('a public deferral whose answer is for the asker: ephemeral follow-up, then the placeholder is deleted', async () => {
     // Share defers publicly (its answer is normally for the channel); sharing a topic that no
     // longer exists gets a notice meant only for the asker.
     const i = buttonPress('s:no-such-topic');

@@ -56,7 +56,10 @@ describe('follow-ups', () => {
     for (const text of ['thanks!', 'ok', 'lol', 'hello']) {
       await h.event(dm(text));
       const blocks = lastPost().blocks as Blocks;
-      expect(blocks.map((b) => b.type), text).toEqual(['section']);
+      expect(
+        blocks.map((b) => b.type),
+        text,
+      ).toEqual(['section']);
       expect(blocks[0]!.text!.text, text).not.toContain('leaderboard');
     }
     await h.event(dm("you're wrong"));
@@ -74,17 +77,28 @@ describe('continuing in place', () => {
     expect(title(h.fake.responses[0]!.body.blocks)).toBe('Volumes: in more depth');
 
     await h.click(
-      click('x:volume', { is_ephemeral: false, channel_id: 'C0LAN2Q65', message_ts: '1515449700.000001' }, {
-        channel: { id: 'C0LAN2Q65', name: 'general' },
-        message: { type: 'message', ts: '1515449700.000001', thread_ts: '1515449522.000016', bot_id: 'BBOT0001', text: 'x' },
-      }),
+      click(
+        'x:volume',
+        { is_ephemeral: false, channel_id: 'C0LAN2Q65', message_ts: '1515449700.000001' },
+        {
+          channel: { id: 'C0LAN2Q65', name: 'general' },
+          message: { type: 'message', ts: '1515449700.000001', thread_ts: '1515449522.000016', bot_id: 'BBOT0001', text: 'x' },
+        },
+      ),
     );
     expect(h.fake.posts.map((c) => [c.method, c.args.thread_ts])).toEqual([['chat.postMessage', '1515449522.000016']]);
     expect(title(lastPost().blocks)).toBe('Volumes: example');
   });
 
   test('a related topic picked from the menu in a DM updates that message', async () => {
-    const pick: Record<string, unknown> = { ...click('', { is_ephemeral: false, channel_id: 'D0PNCRP9N', message_ts: '1515449601.000001' }, { channel: { id: 'D0PNCRP9N', name: 'directmessage' }, message: { type: 'message', ts: '1515449601.000001', bot_id: 'BBOT0001', text: 'x' } }, 'static_select') };
+    const pick: Record<string, unknown> = {
+      ...click(
+        '',
+        { is_ephemeral: false, channel_id: 'D0PNCRP9N', message_ts: '1515449601.000001' },
+        { channel: { id: 'D0PNCRP9N', name: 'directmessage' }, message: { type: 'message', ts: '1515449601.000001', bot_id: 'BBOT0001', text: 'x' } },
+        'static_select',
+      ),
+    };
     pick.actions = [{ type: 'static_select', action_id: 'tutor:menu', block_id: 'b1', selected_option: { text: { type: 'plain_text', text: 'Hypervisor' }, value: 'c:hypervisor' }, action_ts: '1' }];
     await h.click(pick);
     expect(h.fake.posts.map((c) => [c.method, c.args.ts])).toEqual([['chat.update', '1515449601.000001']]);
@@ -95,13 +109,32 @@ describe('continuing in place', () => {
 describe('was this helpful?', () => {
   test('👍 is stored; 👎 opens a modal whose note is stored with the question and concept, never the user', async () => {
     await h.event(dm('what is a hypervisor'));
-    await h.click(click('f:hypervisor:u', { channel_id: 'D0PNCRP9N', is_ephemeral: false }, { channel: { id: 'D0PNCRP9N', name: 'directmessage' }, user: { id: 'U061F7AUR', team_id: 'T0001TEST' } }, 'feedback_buttons'));
+    await h.click(
+      click(
+        'f:hypervisor:u',
+        { channel_id: 'D0PNCRP9N', is_ephemeral: false },
+        { channel: { id: 'D0PNCRP9N', name: 'directmessage' }, user: { id: 'U061F7AUR', team_id: 'T0001TEST' } },
+        'feedback_buttons',
+      ),
+    );
     expect(JSON.stringify(lastPost().blocks)).toContain('glad it helped');
 
-    await h.click(click('f:hypervisor:d', { channel_id: 'D0PNCRP9N', is_ephemeral: false }, { channel: { id: 'D0PNCRP9N', name: 'directmessage' }, user: { id: 'U061F7AUR', team_id: 'T0001TEST' } }, 'feedback_buttons'));
+    await h.click(
+      click(
+        'f:hypervisor:d',
+        { channel_id: 'D0PNCRP9N', is_ephemeral: false },
+        { channel: { id: 'D0PNCRP9N', name: 'directmessage' }, user: { id: 'U061F7AUR', team_id: 'T0001TEST' } },
+        'feedback_buttons',
+      ),
+    );
     const [open] = h.fake.of('views.open');
     expect(open!.args.trigger_id).toBe('12321423423.333649436676.d8c1bb837935619ccad0f624c448ffb3');
-    const view = (typeof open!.args.view === 'string' ? JSON.parse(open!.args.view) : open!.args.view) as { callback_id: string; private_metadata: string; title: { text: string }; blocks: { type: string }[] };
+    const view = (typeof open!.args.view === 'string' ? JSON.parse(open!.args.view) : open!.args.view) as {
+      callback_id: string;
+      private_metadata: string;
+      title: { text: string };
+      blocks: { type: string }[];
+    };
     expect(view.callback_id).toBe('tutor:form');
     expect(view.title.text).toBe('What were you looking…');
     expect(view.blocks.map((b) => b.type)).toEqual(['input']);
@@ -113,7 +146,18 @@ describe('was this helpful?', () => {
       api_app_id: 'A0TUTOR01',
       token: 'x',
       trigger_id: '1.2.3',
-      view: { id: 'V0001', type: 'modal', callback_id: 'tutor:form', private_metadata: view.private_metadata, state: { values: { note: { note: { type: 'plain_text_input', value: 'How type 1 differs from type 2' } } } }, hash: 'h', team_id: 'T0001TEST', app_id: 'A0TUTOR01', bot_id: 'BBOT0001', blocks: [] },
+      view: {
+        id: 'V0001',
+        type: 'modal',
+        callback_id: 'tutor:form',
+        private_metadata: view.private_metadata,
+        state: { values: { note: { note: { type: 'plain_text_input', value: 'How type 1 differs from type 2' } } } },
+        hash: 'h',
+        team_id: 'T0001TEST',
+        app_id: 'A0TUTOR01',
+        bot_id: 'BBOT0001',
+        blocks: [],
+      },
     });
     expect(JSON.stringify(lastPost().blocks)).toContain('Thanks for telling me');
     const report = await h.app.store.feedbackReport(5);
@@ -130,9 +174,13 @@ test('when Slack will not open the modal, the clicker is told to try again', asy
 
 describe('hostile echoes', () => {
   test('markdown, backticks, masked links and bidi overrides come back inert', async () => {
-    await h.slash({ ...fixture<Record<string, string>>('slash-command.json'), text: 'explain *free* _nitro_ ~now~ ``` [claim](https://evil.example) \u202Egnp.exe', response_url: h.fake.responseUrl('echo') });
-    const [text, hint] = (h.fake.responses[0]!.body.blocks as Blocks)[1]!.text!.text.split("\n\n");
-    expect(hint).toContain("`/tutor topics`");
+    await h.slash({
+      ...fixture<Record<string, string>>('slash-command.json'),
+      text: 'explain *free* _nitro_ ~now~ ``` [claim](https://evil.example) \u202Egnp.exe',
+      response_url: h.fake.responseUrl('echo'),
+    });
+    const [text, hint] = (h.fake.responses[0]!.body.blocks as Blocks)[1]!.text!.text.split('\n\n');
+    expect(hint).toContain('`/tutor topics`');
     // One code span, nothing inside able to close it, no direction override, no Slack link.
     expect(text).toBe("I couldn't match `*free* _nitro_ ~now~ ʼʼʼ [claim](https://evil.example) gnp.exe` to anything I teach.");
     expect(JSON.stringify(h.fake.responses[0]!.body)).not.toContain('<https://');

@@ -104,7 +104,14 @@ describe('Web API errors', () => {
   test('a failed users.info lookup is logged and means "not an admin"', async () => {
     const seen: boolean[] = [];
     const inner = h.app.tutor.quiz;
-    h.app.tutor.quiz = { practice: (w) => inner.practice(w), practiceConcept: (c, w) => inner.practiceConcept(c, w), review: (w) => inner.review(w), answer: (a, w) => inner.answer(a, w), leaderboard: (a, w) => inner.leaderboard(a, w), schedule: async (args, who) => (seen.push(Boolean(who.canManageChannel)), inner.schedule(args, who)) };
+    h.app.tutor.quiz = {
+      practice: (w) => inner.practice(w),
+      practiceConcept: (c, w) => inner.practiceConcept(c, w),
+      review: (w) => inner.review(w),
+      answer: (a, w) => inner.answer(a, w),
+      leaderboard: (a, w) => inner.leaderboard(a, w),
+      schedule: async (args, who) => (seen.push(Boolean(who.canManageChannel)), inner.schedule(args, who)),
+    };
     try {
       h.fake.script('users.info', { body: { ok: false, error: 'user_not_found' } });
       await slash('schedule show');

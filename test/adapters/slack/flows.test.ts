@@ -30,10 +30,23 @@ function click(value: string, label: string, container: Record<string, unknown> 
   };
 }
 
-const button = (text: string, id: number, value: string, primary = false) => ({ type: 'button', text: { type: 'plain_text', text }, action_id: `tutor:${id}`, value, ...(primary ? { style: 'primary' } : {}) });
+const button = (text: string, id: number, value: string, primary = false) => ({
+  type: 'button',
+  text: { type: 'plain_text', text },
+  action_id: `tutor:${id}`,
+  value,
+  ...(primary ? { style: 'primary' } : {}),
+});
 const menu = (...options: [string, string][]) => ({
   type: 'actions',
-  elements: [{ type: 'static_select', action_id: 'tutor:menu', placeholder: { type: 'plain_text', text: 'Related topics' }, options: options.map(([text, value]) => ({ text: { type: 'plain_text', text }, value })) }],
+  elements: [
+    {
+      type: 'static_select',
+      action_id: 'tutor:menu',
+      placeholder: { type: 'plain_text', text: 'Related topics' },
+      options: options.map(([text, value]) => ({ text: { type: 'plain_text', text }, value })),
+    },
+  ],
 });
 const thumbs = (id: string) => ({
   type: 'context_actions',
@@ -51,7 +64,15 @@ const thumbs = (id: string) => ({
 const volumeBlocks = (share: boolean) => [
   { type: 'header', text: { type: 'plain_text', text: 'Volumes' } },
   { type: 'section', text: { type: 'mrkdwn', text: 'A volume is storage managed by Docker that outlives any one container.' } },
-  { type: 'actions', elements: [button('Explain more', 0, 'm:volume'), button('Show an example', 1, 'x:volume'), button('Quiz me on this', 2, 'q:volume'), ...(share ? [button('Share in channel', 3, 's:volume', true)] : [])] },
+  {
+    type: 'actions',
+    elements: [
+      button('Explain more', 0, 'm:volume'),
+      button('Show an example', 1, 'x:volume'),
+      button('Quiz me on this', 2, 'q:volume'),
+      ...(share ? [button('Share in channel', 3, 's:volume', true)] : []),
+    ],
+  },
   menu(['Containers vs virtual machines', 'c:containers-vs-vms']),
   thumbs('volume'),
 ];
@@ -81,7 +102,14 @@ const comparisonAttachments = (share: boolean) => [
           cells('Isolation', 'Process level', 'Hardware level'),
         ],
       },
-      { type: 'actions', elements: [button('Explain more', 0, 'm:containers-vs-vms'), button('Quiz me on this', 1, 'q:containers-vs-vms'), ...(share ? [button('Share in channel', 2, 's:containers-vs-vms', true)] : [])] },
+      {
+        type: 'actions',
+        elements: [
+          button('Explain more', 0, 'm:containers-vs-vms'),
+          button('Quiz me on this', 1, 'q:containers-vs-vms'),
+          ...(share ? [button('Share in channel', 2, 's:containers-vs-vms', true)] : []),
+        ],
+      },
       menu(['Volumes', 'c:volume'], ['Hypervisor', 'c:hypervisor']),
       thumbs('containers-vs-vms'),
     ],
@@ -228,10 +256,15 @@ describe('buttons', () => {
   test('a "did you mean" suggestion on a visible message answers only the clicker, in the thread', async () => {
     await h.slash(slashFields('how do hypervisers work with vm monitors'));
     await h.click(
-      click(encodeAction({ type: 'explain', conceptId: 'hypervisor' }), 'Hypervisor', { is_ephemeral: false, channel_id: 'C0LAN2Q65', message_ts: '1515449700.000001' }, {
-        channel: { id: 'C0LAN2Q65', name: 'general' },
-        message: { type: 'message', ts: '1515449700.000001', thread_ts: '1515449522.000016', bot_id: 'BBOT0001', text: 'x' },
-      }),
+      click(
+        encodeAction({ type: 'explain', conceptId: 'hypervisor' }),
+        'Hypervisor',
+        { is_ephemeral: false, channel_id: 'C0LAN2Q65', message_ts: '1515449700.000001' },
+        {
+          channel: { id: 'C0LAN2Q65', name: 'general' },
+          message: { type: 'message', ts: '1515449700.000001', thread_ts: '1515449522.000016', bot_id: 'BBOT0001', text: 'x' },
+        },
+      ),
     );
     const [call] = h.fake.posts;
     expect(call!.method).toBe('chat.postEphemeral');
@@ -271,7 +304,14 @@ describe('buttons', () => {
 
   test('a wrong quiz answer on a visible message goes ephemeral to the clicker with the misconception', async () => {
     const action = encodeAction({ type: 'practice-answer', itemId: 'volume-q1', choice: 0 });
-    await h.click(click(action, 'A. It is deleted too', { is_ephemeral: false, channel_id: 'C0LAN2Q65' }, { channel: { id: 'C0LAN2Q65', name: 'general' }, message: { type: 'message', ts: '1515449700.000002', text: 'quiz' } }));
+    await h.click(
+      click(
+        action,
+        'A. It is deleted too',
+        { is_ephemeral: false, channel_id: 'C0LAN2Q65' },
+        { channel: { id: 'C0LAN2Q65', name: 'general' }, message: { type: 'message', ts: '1515449700.000002', text: 'quiz' } },
+      ),
+    );
     expect(h.fake.posts.map((c) => c.method)).toEqual(['chat.postEphemeral']);
     const { args } = h.fake.posts[0]!;
     expect(args).toMatchObject({ channel: 'C0LAN2Q65', user: 'U2147483697' });

@@ -12,13 +12,20 @@ const clock = new ManualClock('2027-03-01T07:00:00Z'); // a Monday; Berlin is UT
 const sleeps: number[] = [];
 let h: Harness;
 beforeAll(async () => {
-  h = await startHarness(
-    { SLACK_ADMIN_USERS: 'U0MANAGER' },
-    { clock, random: () => 0, scheduler: { perChannelIntervalMs: 0, retryBaseMs: 5, sleep: async (ms) => void sleeps.push(ms) } },
-  );
+  h = await startHarness({ SLACK_ADMIN_USERS: 'U0MANAGER' }, { clock, random: () => 0, scheduler: { perChannelIntervalMs: 0, retryBaseMs: 5, sleep: async (ms) => void sleeps.push(ms) } });
   // One channel per case, each due at its own hour, so each tick posts exactly one quiz.
-  for (const [channel, hour] of [['C0GONE', '09'], ['C0BUSY', '10'], ['C0FLAKY', '11']] as const) {
-    await h.slash({ ...fixture<Record<string, string>>('slash-command.json'), channel_id: channel, user_id: 'U0MANAGER', text: `schedule daily ${hour}:00 Europe/Berlin`, response_url: h.fake.responseUrl(channel) });
+  for (const [channel, hour] of [
+    ['C0GONE', '09'],
+    ['C0BUSY', '10'],
+    ['C0FLAKY', '11'],
+  ] as const) {
+    await h.slash({
+      ...fixture<Record<string, string>>('slash-command.json'),
+      channel_id: channel,
+      user_id: 'U0MANAGER',
+      text: `schedule daily ${hour}:00 Europe/Berlin`,
+      response_url: h.fake.responseUrl(channel),
+    });
   }
 });
 afterAll(async () => {

@@ -91,7 +91,11 @@ describe('tables', () => {
   });
 
   test('the monospace fallback is aligned and wraps long cells inside their column', () => {
-    const text = monospaceTable({ headers: ['Feature', 'Containers'], rows: [['Isolation', 'Process-level isolation by the OS kernel using namespaces and cgroups together in one host']] }, 3000, new Truncations());
+    const text = monospaceTable(
+      { headers: ['Feature', 'Containers'], rows: [['Isolation', 'Process-level isolation by the OS kernel using namespaces and cgroups together in one host']] },
+      3000,
+      new Truncations(),
+    );
     const lines = text.split('\n');
     expect(lines[0]).toBe('```');
     expect(lines.at(-1)).toBe('```');
@@ -119,7 +123,12 @@ describe('replies', () => {
         kind: 'quiz-question',
         title: 'Quiz: Kernels',
         paragraphs: ['Which is true?'],
-        quiz: { prompt: 'Which is true?', conceptId: 'k', conceptTitle: 'Kernels', choices: [`A. ${long}`, 'B. Short'].map((label, i) => ({ label, action: encodeAction({ type: 'practice-answer', itemId: 'k-q1', choice: i }) })) },
+        quiz: {
+          prompt: 'Which is true?',
+          conceptId: 'k',
+          conceptTitle: 'Kernels',
+          choices: [`A. ${long}`, 'B. Short'].map((label, i) => ({ label, action: encodeAction({ type: 'practice-answer', itemId: 'k-q1', choice: i }) })),
+        },
       }),
     );
     expect(msg.blocks).toEqual([

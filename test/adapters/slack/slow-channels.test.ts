@@ -21,7 +21,8 @@ async function seed(h: Harness, channels: string[]) {
   }
 }
 
-const quizKeys = (h: Harness, channel: string) => (h.fake.history.get(channel) ?? []).filter((m) => m.metadata).map((m) => (m.metadata as { event_payload: { post_key: string } }).event_payload.post_key);
+const quizKeys = (h: Harness, channel: string) =>
+  (h.fake.history.get(channel) ?? []).filter((m) => m.metadata).map((m) => (m.metadata as { event_payload: { post_key: string } }).event_payload.post_key);
 
 describe('slow and unsure Slack', () => {
   test('4 hanging channels first in a batch of 34: the 30 healthy ones are all posted within 10 s', async () => {

@@ -69,13 +69,26 @@ describe('Slack Socket Mode', () => {
         accepts_response_payload: false,
         retry_attempt: 0,
         payload: {
-          token: 'x', team_id: 'T0001TEST', api_app_id: 'A0TUTOR01', type: 'event_callback', event_id: 'EvSOCKET1', event_time: Math.floor(Date.now() / 1000),
+          token: 'x',
+          team_id: 'T0001TEST',
+          api_app_id: 'A0TUTOR01',
+          type: 'event_callback',
+          event_id: 'EvSOCKET1',
+          event_time: Math.floor(Date.now() / 1000),
           event: { type: 'app_mention', user: 'U061F7AUR', text: '<@UBOT0001> what is a volume?', ts, channel: 'CSOCKET1', event_ts: ts, team: 'T0001TEST' },
         },
       }),
     );
-    await waitFor(() => acks.includes('env-1'), 10_000, () => 'the envelope ack');
-    await waitFor(() => fake.of('chat.postMessage').some((c) => c.args.channel === 'CSOCKET1'), 10_000, () => 'the answer');
+    await waitFor(
+      () => acks.includes('env-1'),
+      10_000,
+      () => 'the envelope ack',
+    );
+    await waitFor(
+      () => fake.of('chat.postMessage').some((c) => c.args.channel === 'CSOCKET1'),
+      10_000,
+      () => 'the answer',
+    );
     const answer = fake.of('chat.postMessage').find((c) => c.args.channel === 'CSOCKET1')!;
     expect(answer.args.thread_ts).toBe(ts);
     expect(JSON.stringify(answer.args.blocks)).toMatch(/volume/i);

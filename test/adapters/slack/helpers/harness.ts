@@ -56,7 +56,15 @@ export async function startHarness(env: Record<string, string> = {}, appOptions:
   await fake.start();
   const logs: LogLine[] = [];
   const logger = pino({ level: 'debug' }, { write: (line: string) => void logs.push(JSON.parse(line) as LogLine) });
-  const config = parseConfig({ SLACK_BOT_TOKEN: 'xoxb-test-token', SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: fake.apiUrl, CONTENT_DIR: PACK_DIR, DATA_DIR: ':memory:', LOG_LEVEL: 'debug', ...env });
+  const config = parseConfig({
+    SLACK_BOT_TOKEN: 'xoxb-test-token',
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_API_URL: fake.apiUrl,
+    CONTENT_DIR: PACK_DIR,
+    DATA_DIR: ':memory:',
+    LOG_LEVEL: 'debug',
+    ...env,
+  });
   const app = await createTutorApp(config, logger, {}, appOptions);
   const adapter = await startSlack(app, { ...slackOptions, listen: { port: 0, host: '127.0.0.1' } });
   const url = `http://127.0.0.1:${adapter.port}/slack/events`;
