@@ -135,6 +135,7 @@ async function main(): Promise<number> {
       }
     }),
   );
+  server?.settled();
   if (stopping) return -1; // a signal came during start-up: stop() is finishing
   if (running.length === 0) {
     await app.close();

@@ -183,6 +183,18 @@ async function loadTable(seconds: number): Promise<{ bare: LoadRow[]; bot: LoadR
 
     const bot = await startBot(fake, dir, { LOG_LEVEL: 'warn' });
     await waitForListening(bot.port);
+    // Load starts when the bot says it is ready, as a load balancer would wait for it (before that,
+    // /slack/events answers 503 and Slack would retry).
+    for (
+      let i = 0;
+      i < 600 &&
+      (await fetch(`http://127.0.0.1:${bot.port}/readyz`).then(
+        (r) => r.status,
+        () => 0,
+      )) !== 200;
+      i++
+    )
+      await new Promise((r) => setTimeout(r, 50));
     const botRows: LoadRow[] = [];
     for (const r of rates) {
       const row = await load(bot.port, r, seconds, 'bot');

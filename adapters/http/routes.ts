@@ -45,8 +45,15 @@ export interface HttpServer {
 }
 
 /** Serve `routes` on one port (0 picks a free one); anything else is a 404. Routes pushed later are served too. */
-export async function startHttpServer(routes: readonly Route[], listen: { port: number; host?: string }, log: Logger, observe?: RouteObserver): Promise<HttpServer> {
-  const server = createServer((req, res) => void serve(routes, req, res, log, observe));
+export async function startHttpServer(
+  routes: readonly Route[],
+  listen: { port: number; host?: string },
+  log: Logger,
+  observe?: RouteObserver,
+  /** True while the platforms are still connecting: their routes are not mounted yet. */
+  startingUp?: () => boolean,
+): Promise<HttpServer> {
+  const server = createServer((req, res) => void serve(routes, req, res, log, observe, startingUp));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(listen.port, listen.host, () => {
@@ -65,9 +72,15 @@ export async function startHttpServer(routes: readonly Route[], listen: { port: 
   };
 }
 
-async function serve(routes: readonly Route[], req: IncomingMessage, res: ServerResponse, log: Logger, observe?: RouteObserver): Promise<void> {
+async function serve(routes: readonly Route[], req: IncomingMessage, res: ServerResponse, log: Logger, observe?: RouteObserver, startingUp?: () => boolean): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://localhost');
   const route = routes.find((r) => r.path === url.pathname && r.method === req.method);
+  if (!route && startingUp?.()) {
+    // A platform's route is mounted once it has connected: until then say "try again" (Slack and
+    // Discord retry a 5xx) rather than a 404 that loses the event.
+    res.writeHead(503, { 'content-type': 'text/plain', 'retry-after': '1' }).end('Starting up, try again in a moment\n');
+    return;
+  }
   if (!route) {
     const known = routes.some((r) => r.path === url.pathname);
     res.writeHead(known ? 405 : 404, { 'content-type': 'text/plain' }).end(known ? 'Method not allowed\n' : 'Not found\n');

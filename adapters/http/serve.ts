@@ -11,6 +11,8 @@ export interface SharedServer {
   /** Names of enabled platforms, to tell /readyz which have not started yet. */
   expect(platforms: string[]): void;
   started(platform: string): void;
+  /** Every platform has started or failed: a path nobody serves is a 404 from now on (503 before). */
+  settled(): void;
   /** From now on /readyz says 503, so a load balancer sends new work elsewhere. */
   drain(): void;
 }
@@ -23,8 +25,9 @@ export async function startSharedServer(app: TutorApp, port: number): Promise<Sh
   const metrics = new Metrics(app.scheduler.monitor);
   const pending = new Set<string>();
   let draining = false;
+  let startingUp = true;
   const routes: Route[] = [...healthRoutes({ pingStore: () => app.store.ping(), notStarted: () => [...pending], stopping: () => draining }), metrics.route()];
-  const http = await startHttpServer(routes, { port }, app.logger, metrics.observe);
+  const http = await startHttpServer(routes, { port }, app.logger, metrics.observe, () => startingUp);
   return {
     http,
     metrics,
@@ -33,6 +36,7 @@ export async function startSharedServer(app: TutorApp, port: number): Promise<Sh
       for (const p of platforms) pending.add(p);
     },
     started: (platform) => void pending.delete(platform),
+    settled: () => void (startingUp = false),
     drain: () => void (draining = true),
   };
 }
