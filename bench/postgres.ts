@@ -7,7 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import pg from 'pg';
-import { ContentPack, type Concept } from '../src/content/model.ts';
+import { pack } from './bench-pack.ts';
 import type { ChannelPoster } from '../src/adapter-api/poster.ts';
 import type { Platform } from '../src/adapter-api/request.ts';
 import { silentLogger } from '../src/log.ts';
@@ -26,32 +26,6 @@ const SCHEDULES = 100_000;
 const DUE = 1_000;
 const START = Date.parse('2027-01-04T09:00:30Z');
 const SLOT = Date.parse('2027-01-04T09:00:00Z');
-
-function pack(): ContentPack {
-  const concepts: Concept[] = Array.from({ length: 40 }, (_, c) => ({
-    id: `concept-${c}`,
-    pack: 'bench',
-    file: `c${c}.yaml`,
-    title: `Concept ${c}`,
-    aliases: [],
-    keywords: [],
-    questions: [],
-    summary: 's',
-    body: 'b',
-    examples: [],
-    related: [],
-    quiz: Array.from({ length: 3 }, (_, q) => ({
-      id: `concept-${c}-q${q}`,
-      conceptId: `concept-${c}`,
-      prompt: `Q${q}?`,
-      choices: ['a', 'b', 'c'],
-      answerIndex: 0,
-      explanation: 'e',
-      misconceptions: {},
-    })),
-  }));
-  return new ContentPack(concepts);
-}
 
 /** A platform that answers at once and counts what it was sent, so figures are the store's and core's cost. */
 function countingPoster(sent: Map<string, number>, by: Map<string, number>, name: string): ChannelPoster {

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ContentPack, type Concept } from '../src/content/model.ts';
+import { pack } from './bench-pack.ts';
 import type { ChannelPoster } from '../src/adapter-api/poster.ts';
 import type { Platform } from '../src/adapter-api/request.ts';
 import { silentLogger } from '../src/log.ts';
@@ -24,32 +24,6 @@ export interface BenchRow {
 
 const CHANNELS = 10_000;
 const ANSWERS = 10_000;
-
-function pack(): ContentPack {
-  const concepts: Concept[] = Array.from({ length: 40 }, (_, c) => ({
-    id: `concept-${c}`,
-    pack: 'bench',
-    file: `c${c}.yaml`,
-    title: `Concept ${c}`,
-    aliases: [],
-    keywords: [],
-    questions: [],
-    summary: 's',
-    body: 'b',
-    examples: [],
-    related: [],
-    quiz: Array.from({ length: 3 }, (_, q) => ({
-      id: `concept-${c}-q${q}`,
-      conceptId: `concept-${c}`,
-      prompt: `Q${q}?`,
-      choices: ['a', 'b', 'c'],
-      answerIndex: 0,
-      explanation: 'e',
-      misconceptions: {},
-    })),
-  }));
-  return new ContentPack(concepts);
-}
 
 /** A platform that answers instantly, so the figures are the core's own cost. */
 const instantPoster = (): ChannelPoster => {
