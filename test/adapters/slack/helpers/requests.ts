@@ -1,0 +1,24 @@
+import type { Harness } from './harness.ts';
+import { fixture } from './harness.ts';
+
+/** A `/tutor` slash command's form fields, answering to the fake's response_url `responseId`. */
+export const slashFieldsFor =
+  (h: Pick<Harness, 'fake'>) =>
+  (text: string, responseId = 'slash') => ({ ...fixture<Record<string, string>>('slash-command.json'), text, response_url: h.fake.responseUrl(responseId) });
+
+let eventSeq = 0;
+
+/** An app_mention event envelope with its own event id. */
+export function mention(text: string, extra: Record<string, unknown> = {}) {
+  const env = fixture<{ event: Record<string, unknown>; event_id: string }>('app-mention.json');
+  return { ...env, event_id: `EvMention${++eventSeq}`, event: { ...env.event, text, ...extra } };
+}
+
+/** A direct message (message.im) event envelope with its own event id. */
+export function dm(text: string, extra: Record<string, unknown> = {}) {
+  const env = fixture<{ event: Record<string, unknown>; event_id: string }>('message-im.json');
+  return { ...env, event_id: `EvDm${++eventSeq}`, event: { ...env.event, text, ...extra } };
+}
+
+/** The title of a message's first (header) block. */
+export const headerOf = (blocks: unknown) => (blocks as { text?: { text: string } }[])[0]!.text!.text;
