@@ -57,6 +57,9 @@ export class FakeDiscord extends EventEmitter {
   private ids = 900000000000000000n;
   /** False: answer IDENTIFY with nothing, like a gateway that never gets the session ready. */
   sendReady = true;
+  /** The shard count GET /gateway/bot recommends, and how many shards may identify at once. */
+  gatewayShards = 1;
+  maxConcurrency = 1;
   private readonly byNonce = new Map<string, any>();
   /** Messages created per channel (POST /channels/:id/messages), with when they were made. */
   readonly channelMessages = new Map<string, { at: number; msg: any; nonce?: string }[]>();
@@ -188,7 +191,7 @@ export class FakeDiscord extends EventEmitter {
             guilds: [{ id: GUILD_ID, unavailable: true }],
             session_id: this.sessionId,
             resume_gateway_url: `${this.gatewayUrl}/resume`,
-            shard: [0, 1],
+            shard: frame.d?.shard ?? [0, 1],
             application: { id: APP_ID, flags: 0 },
           },
         });
@@ -267,7 +270,7 @@ export class FakeDiscord extends EventEmitter {
   private route(method: string, path: string, body: any, reply: (status: number, data?: unknown) => void, query: Record<string, string> = {}): void {
     let m: RegExpExecArray | null;
     if (method === 'GET' && path === '/v10/gateway/bot')
-      return reply(200, { url: this.gatewayUrl, shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 } });
+      return reply(200, { url: this.gatewayUrl, shards: this.gatewayShards, session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: this.maxConcurrency } });
     if (method === 'GET' && path === '/v10/users/@me') return reply(200, BOT_USER);
     if (method === 'POST' && /^\/v10\/interactions\/\d+\/[^/]+\/callback$/.test(path)) return reply(204);
     // Open a DM: one channel per recipient (its id is the recipient's id with a 9 in front, so tests can find it).
