@@ -96,7 +96,7 @@ async function hangingChannels(hanging = 4, healthy = 30): Promise<{ healthyMs: 
   return { healthyMs, hangingRetried: retried };
 }
 
-interface LoadRow {
+export interface LoadRow {
   rate: number;
   sent: number;
   p50: number;
@@ -109,7 +109,7 @@ interface LoadRow {
 }
 
 /** Send `rate` signed app_mention events per second for `seconds` to `port`; measure each ack. */
-async function load(port: number, rate: number, seconds: number, tag: string): Promise<LoadRow> {
+export async function load(port: number, rate: number, seconds: number, tag: string): Promise<LoadRow> {
   const url = `http://127.0.0.1:${port}/slack/events`;
   const latencies: number[] = [];
   const total = Math.round(rate * seconds);

@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: match latency for this matcher and the naive fuse.js baseline side by side,
- * index build time, cold start, the quiz store figures, and reliability under crashes, hanging
- * channels and load (bench/reliability.ts). Prints Markdown tables.
+ * index build time, cold start, the quiz store figures, three replica processes on Postgres
+ * (bench/replicas.ts), and reliability under crashes, hanging channels and load
+ * (bench/reliability.ts). Prints Markdown tables.
  */
 import { execFileSync } from 'node:child_process';
 import { runDiagramBench } from './diagrams.ts';
@@ -177,6 +178,10 @@ async function main() {
     console.log('|---|---:|');
     for (const r of pgRows) console.log(`| ${r.name} | ${r.unit === 'ms' ? ms(r.value) : r.value} ${r.unit} |`);
   }
+
+  // Three replica processes on one Postgres database: posts per second, ack latency behind a proxy.
+  const { runReplicaBench } = await import('./replicas.ts');
+  await runReplicaBench();
 
   // Kill rounds, hanging channels and Slack load (real processes; BENCH_LOAD_SECONDS per rate).
   const { runReliabilityBench } = await import('./reliability.ts');
