@@ -1,5 +1,6 @@
 import { ActionRowBuilder, ButtonBuilder, ButtonStyle, StringSelectMenuBuilder, type MessageActionRowComponentBuilder } from 'discord.js';
 import type { Reply, ReplyAction } from '../../../src/index.ts';
+import { plainLine } from '../../shared/markdown.ts';
 import { LIMITS, truncate } from './limits.ts';
 
 export const SHARE_LABEL = 'Share in channel';
@@ -109,15 +110,7 @@ function menuRow(menu: NonNullable<Reply['menu']>, usable: (a: ReplyAction) => b
 
 /** Labels are plain text on Discord: markdown markers would show literally (`docker rm`). */
 function buttonLabel(label: string): string {
-  return (
-    label
-      .replace(/\*\*([^*]+)\*\*/g, '$1')
-      .replace(/`([^`]*)`/g, '$1')
-      .replace(/`/g, '')
-      .replace(/(^|\s)_([^_]+)_(?=\s|$|[.,!?])/g, '$1$2')
-      .replace(/\s+/g, ' ')
-      .trim() || '…'
-  );
+  return plainLine(label, { strayBacktick: '' }) || '…';
 }
 
 function chunk<T>(items: T[], size: number): T[][] {

@@ -1,10 +1,11 @@
 import type { Reply } from '../../../src/index.ts';
+import { markdownToPlain, plainLine } from '../../shared/markdown.ts';
 import { actions, context, header, textSize, type Block, type SlackMessage, type TableBlock } from './blocks.ts';
 import { codeItem, packBody, textItem, type BodyItem } from './body.ts';
 import { buttonGroup, ButtonMaker } from './buttons.ts';
 import { feedbackBlock, menuSelect, quizBlocks } from './controls.ts';
 import { clip, LIMITS, TRUNCATED, Truncations } from './limits.ts';
-import { codeBlock, escapeMrkdwn, restoreTimes, restoreUserMentions, toMrkdwn, toPlain } from './mrkdwn.ts';
+import { codeBlock, escapeMrkdwn, restoreTimes, restoreUserMentions, toMrkdwn } from './mrkdwn.ts';
 import { monospaceTable, tableBlock } from './table.ts';
 import { diagramText, imageBlock } from './diagram.ts';
 
@@ -60,7 +61,7 @@ export function renderReply(reply: Reply, opts: RenderOptions = {}): SlackMessag
 
 function titleBlocks(reply: Reply, trunc: Truncations): Block[] {
   if (!reply.title) return [];
-  const title = toPlain(reply.title).replace(/\s+/g, ' ').trim();
+  const title = plainLine(reply.title);
   const shown = clip(title, LIMITS.headerText);
   if (shown !== title) trunc.add('long title shortened');
   return [header(shown)];
@@ -93,7 +94,7 @@ function bodyParts(reply: Reply, opts: RenderOptions, trunc: Truncations): { tex
   const table: (Block | TableBlock)[] = [];
   if (reply.table && opts.table !== 'text') {
     if (reply.table.caption) {
-      const caption = toPlain(reply.table.caption).replace(/\s+/g, ' ').trim();
+      const caption = plainLine(reply.table.caption);
       const shown = clip(caption, 300);
       if (shown !== caption) trunc.add('long table caption shortened');
       table.push(context(`*${escapeMrkdwn(shown)}*`));
@@ -101,7 +102,7 @@ function bodyParts(reply: Reply, opts: RenderOptions, trunc: Truncations): { tex
     table.push(tableBlock(reply.table, trunc));
   } else if (reply.table) {
     const t = reply.table;
-    if (t.caption) text.push(textItem(`*${escapeMrkdwn(toPlain(t.caption))}*`));
+    if (t.caption) text.push(textItem(`*${escapeMrkdwn(markdownToPlain(t.caption))}*`));
     const full = monospaceTable(t, LIMITS.sectionText, trunc);
     text.push({ whole: full.length, fit: (max) => (max >= full.length ? full : max < 200 ? null : monospaceTable(t, max, trunc)) });
   }
@@ -125,16 +126,16 @@ function fallbackText(reply: Reply): string {
 export function renderTextOnly(reply: Reply): SlackMessage {
   const trunc = new Truncations();
   const parts: string[] = [];
-  if (reply.title) parts.push(`*${escapeMrkdwn(toPlain(reply.title))}*`);
+  if (reply.title) parts.push(`*${escapeMrkdwn(markdownToPlain(reply.title))}*`);
   parts.push(...reply.paragraphs.map((p) => restoreTimes(toMrkdwn(p, mrkdwnOptions(reply)))));
   if (reply.table) {
-    if (reply.table.caption) parts.push(`*${escapeMrkdwn(toPlain(reply.table.caption))}*`);
+    if (reply.table.caption) parts.push(`*${escapeMrkdwn(markdownToPlain(reply.table.caption))}*`);
     parts.push(monospaceTable(reply.table, 2000, trunc));
   }
   if (reply.diagram) parts.push(diagramText(reply.diagram));
   for (const c of reply.code) parts.push(`${c.caption ? `_${escapeMrkdwn(c.caption)}_\n` : ''}${codeBlock(c.code)}`);
-  const names = (label: string, list: { label: string }[]) => (list.length ? [`${label} ${list.map((a) => escapeMrkdwn(toPlain(a.label))).join(', ')}`] : []);
-  if (reply.quiz) parts.push(...reply.quiz.choices.map((c) => escapeMrkdwn(toPlain(c.label))));
+  const names = (label: string, list: { label: string }[]) => (list.length ? [`${label} ${list.map((a) => escapeMrkdwn(markdownToPlain(a.label))).join(', ')}`] : []);
+  if (reply.quiz) parts.push(...reply.quiz.choices.map((c) => escapeMrkdwn(markdownToPlain(c.label))));
   parts.push(...names('Did you mean:', reply.suggestions), ...names('Related:', [...reply.related, ...(reply.menu?.options ?? [])]));
   let text = parts.join('\n\n');
   const limit = LIMITS.messageText;
