@@ -8,6 +8,7 @@ import { clip, LIMITS, TRUNCATED, Truncations } from './limits.ts';
 import { codeBlock, escapeMrkdwn, restoreTimes, restoreUserMentions, toMrkdwn } from './mrkdwn.ts';
 import { monospaceTable, tableBlock } from './table.ts';
 import { diagramText, imageBlock } from './diagram.ts';
+import { shareButton } from '../../shared/placement.ts';
 
 export interface RenderOptions {
   /** Offer "Share in channel" (reply.share) — for answers only the asker can see. */
@@ -30,7 +31,6 @@ const mrkdwnOptions = (reply: Reply) => ({ links: CONTENT_KINDS.has(reply.kind) 
 
 /** Button caps per group. Related concepts get the most room: a topics page is ten of them. */
 const CAPS = { suggestions: 5, related: LIMITS.actionsPerBlock, extra: 5 };
-const SHARE_LABEL = 'Share in channel';
 
 /**
  * Reply -> Block Kit, in reading order: title, text, the table, examples, then what to do next
@@ -72,7 +72,7 @@ function nextStepBlocks(reply: Reply, opts: RenderOptions, trunc: Truncations): 
   const maker = new ButtonMaker(trunc);
   const tail: Block[] = [];
   const answer = reply.kind === 'answer' || reply.kind === 'comparison';
-  const share = opts.share && reply.share ? { label: SHARE_LABEL, action: reply.share } : undefined;
+  const share = shareButton(reply, opts.share === true);
   const extra = () => buttonGroup(maker, trunc, reply.extra, CAPS.extra, 'buttons', undefined, share);
   if (reply.quiz) tail.push(...quizBlocks(reply.quiz, maker, trunc));
   if (answer) tail.push(...extra());
