@@ -1,4 +1,5 @@
 import { columnWidths, displayWidth, monospaceRow, monospaceRule, renderMentions, renderTimes, utcInstant, wrapWords, type Reply, type ReplyAction, type ReplyTable } from '../../src/index.ts';
+import { plainLine } from '../shared/markdown.ts';
 import { consoleDiagram } from './diagram.ts';
 
 export interface ConsoleStyle {
@@ -48,7 +49,7 @@ export function renderConsole(reply: Reply, style: ConsoleStyle = plain): Render
     out.push(heading);
     for (const a of actions) {
       buttons.push(a);
-      out.push(`  [${buttons.length}] ${a.label.replace(/`/g, '')}`);
+      out.push(`  [${buttons.length}] ${plainLine(a.label, { strayBacktick: '' })}`);
     }
     out.push('');
   };

@@ -14,6 +14,7 @@ import type { BotContext } from './context.ts';
 import { renderParts, renderReply, type DiscordMessage } from './render/index.ts';
 import { isAlreadyAcknowledged, isUnknownInteraction, retryTransient } from './errors.ts';
 import { deferPastRateLimit, isCallbackRateLimit } from './rate-limited.ts';
+import { keptPrivate } from '../shared/placement.ts';
 
 type AnswerableInteraction = ChatInputCommandInteraction | MessageContextMenuCommandInteraction | MessageComponentInteraction | ModalSubmitInteraction;
 
@@ -35,7 +36,7 @@ type Parts = [DiscordMessage, ...DiscordMessage[]];
 
 /** Private means ephemeral: for replies meant for the asker, wherever others could read them (not the bot's own DM). */
 function isPrivate(reply: Reply, direct: boolean, plan?: AnswerPlan): boolean {
-  return !direct && reply.audience === 'requester' && !plan?.public;
+  return keptPrivate(reply, { direct, public: plan?.public });
 }
 
 /** Private lookups carry "Share in channel". */

@@ -8,7 +8,8 @@ import type { Block, SlackMessage, TableBlock } from '../../adapters/slack/rende
 import { textSize } from '../../adapters/slack/render/blocks.ts';
 import { renderReply, renderTextOnly, type RenderOptions } from '../../adapters/slack/render/index.ts';
 import { LIMITS } from '../../adapters/slack/render/limits.ts';
-import { escapeMrkdwn, toMrkdwn, toPlain } from '../../adapters/slack/render/mrkdwn.ts';
+import { markdownToPlain as toPlain } from '../../adapters/shared/markdown.ts';
+import { escapeMrkdwn, toMrkdwn } from '../../adapters/slack/render/mrkdwn.ts';
 import { normalReplies, oversizedReplies } from './replies.ts';
 
 const WAYS: [string, RenderOptions][] = [

@@ -4,6 +4,7 @@ import { MENU_ID } from '../render/index.ts';
 import { requesterFromInteraction } from '../requester.ts';
 import { answerInteraction } from '../respond.ts';
 import { listener } from './types.ts';
+import { sharedNote } from '../../shared/placement.ts';
 
 /** Clicks that continue the message clicked, when it is private: it is replaced in place. */
 const CONTINUES = new Set(['explain', 'more', 'example', 'topics', 'next-practice', 'practice-answer']);
@@ -29,7 +30,7 @@ export const button = listener({
     const work = ctx.app.handle({ type: 'action', action: raw }, requesterFromInteraction(interaction));
     await answerInteraction(ctx, interaction, work, {
       update: onPrivateMessage && CONTINUES.has(action?.type ?? ''),
-      ...(isShareAction(action) && onPrivateMessage && interaction.channelId ? { sharedNote: `Shared in <#${interaction.channelId}>` } : {}),
+      ...(isShareAction(action) && onPrivateMessage && interaction.channelId ? { sharedNote: sharedNote(`<#${interaction.channelId}>`) } : {}),
       privateGuess: !isShareAction(action),
       public: !onPrivateMessage && interaction.inGuild() && GOES_ON.has(action?.type ?? ''),
     });

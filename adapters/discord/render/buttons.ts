@@ -1,8 +1,9 @@
 import { ActionRowBuilder, ButtonBuilder, ButtonStyle, StringSelectMenuBuilder, type MessageActionRowComponentBuilder } from 'discord.js';
 import type { Reply, ReplyAction } from '../../../src/index.ts';
+import { plainLine } from '../../shared/markdown.ts';
 import { LIMITS, truncate } from './limits.ts';
+import { shareButton } from '../../shared/placement.ts';
 
-export const SHARE_LABEL = 'Share in channel';
 /** The related-topics select menu's custom_id; the picked option's value is the core's action. */
 export const MENU_ID = 'tutor:menu';
 const MENU_OPTIONS = 25;
@@ -48,7 +49,8 @@ export function layoutButtons(reply: Reply, opts: { share: boolean }): ButtonLay
 
   const answered = reply.quiz?.answered;
   const quiz = group(reply.quiz?.choices ?? [], ButtonStyle.Primary);
-  const shareAction = opts.share && reply.share ? [{ label: SHARE_LABEL, action: reply.share }] : [];
+  const share = shareButton(reply, opts.share);
+  const shareAction = share ? [share] : [];
   // Share goes first so that it survives when the row overflows; it is shown at the row's end.
   const shareButtons = group(shareAction, ButtonStyle.Success);
   const control = [...shareButtons, ...group(reply.extra, ButtonStyle.Secondary)];
@@ -109,15 +111,7 @@ function menuRow(menu: NonNullable<Reply['menu']>, usable: (a: ReplyAction) => b
 
 /** Labels are plain text on Discord: markdown markers would show literally (`docker rm`). */
 function buttonLabel(label: string): string {
-  return (
-    label
-      .replace(/\*\*([^*]+)\*\*/g, '$1')
-      .replace(/`([^`]*)`/g, '$1')
-      .replace(/`/g, '')
-      .replace(/(^|\s)_([^_]+)_(?=\s|$|[.,!?])/g, '$1$2')
-      .replace(/\s+/g, ' ')
-      .trim() || '…'
-  );
+  return plainLine(label, { strayBacktick: '' }) || '…';
 }
 
 function chunk<T>(items: T[], size: number): T[][] {

@@ -1,3 +1,4 @@
+import { choicesNeedList } from '../../shared/choices.ts';
 import { escapeFences } from '../../shared/text.ts';
 import { EmbedBuilder } from 'discord.js';
 import type { Reply, ReplyAction, ReplyCode } from '../../../src/index.ts';
@@ -126,9 +127,9 @@ function codeField(c: ReplyCode): FieldCandidate {
   };
 }
 
-/** Buttons hold at most 80 characters; when a choice is longer, the full choices go in the text. */
+/** Buttons hold at most 80 characters; when a choice is longer, the full choices go in the text (the shared long-choice rule). */
 function quizChoiceLines(reply: Reply): string[] {
   const choices = reply.quiz?.choices ?? [];
-  if (!choices.some((c) => c.label.length > LIMITS.label)) return [];
+  if (!choicesNeedList(choices, LIMITS.label)) return [];
   return [choices.map((c) => c.label).join('\n')];
 }

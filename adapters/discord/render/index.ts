@@ -7,7 +7,8 @@ import { continuationEmbeds } from './split.ts';
 
 export { LIMITS, SHORTENED_NOTE } from './limits.ts';
 export { CONTINUED_NOTE } from './split.ts';
-export { MENU_ID, SHARE_LABEL } from './buttons.ts';
+export { MENU_ID } from './buttons.ts';
+export { SHARE_LABEL } from '../../shared/placement.ts';
 
 export interface RenderOptions {
   /** Add the "Share in channel" button (only on private answers that carry `reply.share`). */

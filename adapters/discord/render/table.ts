@@ -1,4 +1,5 @@
 import { columnWidths, monospaceRow, type ReplyTable } from '../../../src/index.ts';
+import { plainLine } from '../../shared/markdown.ts';
 import { truncate } from './limits.ts';
 
 /**
@@ -48,11 +49,5 @@ export function renderTable(t: ReplyTable, maxChars = 2500): RenderedTable {
 
 /** Inline markdown means nothing inside a code block: drop the markers, keep the words. Backticks cannot close the block. */
 function plain(s: string): string {
-  return s
-    .replace(/\*\*([^*]+)\*\*/g, '$1')
-    .replace(/`([^`]+)`/g, '$1')
-    .replace(/`/g, 'ʼ')
-    .replace(/(^|\s)_([^_]+)_(?=\s|$|[.,!?])/g, '$1$2')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return plainLine(s, { strayBacktick: 'ʼ' });
 }

@@ -1,8 +1,9 @@
 import type { HomeView, ReplyAction } from '../../../src/index.ts';
+import { markdownToPlain } from '../../shared/markdown.ts';
 import { ACTION_ID_PREFIX, actions, context, header, section, type Block, type Button } from '../render/blocks.ts';
 import { renderReply } from '../render/index.ts';
 import { clip, LIMITS } from '../render/limits.ts';
-import { escapeMrkdwn, toPlain } from '../render/mrkdwn.ts';
+import { escapeMrkdwn } from '../render/mrkdwn.ts';
 import { slackDate } from '../render/time.ts';
 
 /** Blocks of a view; dividers and field sections are home-only, so not in the message Block type. */
@@ -24,7 +25,7 @@ export function homeTab(home: HomeView): { type: 'home'; blocks: HomeBlock[] } {
   let n = 0;
   const button = (a: ReplyAction, primary = false): Button => ({
     type: 'button',
-    text: { type: 'plain_text', text: clip(toPlain(a.label), LIMITS.buttonText) },
+    text: { type: 'plain_text', text: clip(markdownToPlain(a.label), LIMITS.buttonText) },
     action_id: `${ACTION_ID_PREFIX}home-${n++}`,
     value: a.action,
     ...(primary ? { style: 'primary' as const } : {}),
@@ -48,7 +49,7 @@ export function homeTab(home: HomeView): { type: 'home'; blocks: HomeBlock[] } {
     });
     blocks.push(actions([button(home.startReview, home.reviewsDue > 0)]));
   }
-  const options = home.topics.slice(0, MAX_OPTIONS).map((t) => ({ text: { type: 'plain_text' as const, text: clip(toPlain(t.label), LIMITS.buttonText) }, value: t.action }));
+  const options = home.topics.slice(0, MAX_OPTIONS).map((t) => ({ text: { type: 'plain_text' as const, text: clip(markdownToPlain(t.label), LIMITS.buttonText) }, value: t.action }));
   if (options.length) {
     blocks.push({
       type: 'section',

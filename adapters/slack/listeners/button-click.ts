@@ -9,6 +9,7 @@ import { channelPost, ephemeralPost, messageUpdate, responseUrl, type Target } f
 import { isDirectChannel } from '../text.ts';
 import { acknowledge, type SlackContext, type SlackListener } from '../context.ts';
 import { formFailedReply, openForm } from './form-submit.ts';
+import { inChannel, keptPrivate, sharedNote } from '../../shared/placement.ts';
 
 /** What our interactive elements send: a button's or feedback button's value, or a menu pick. */
 interface ClickedElement {
@@ -86,7 +87,7 @@ async function answer(body: BlockAction, action: ClickedElement, client: webApi.
   if (sent && reply.audience === 'channel' && ephemeral && url) {
     // The private copy must not keep a live Share button: it becomes a note with no buttons.
     await responseUrl(url, 'ephemeral', ctx.app.config.platformTimeoutMs, true)
-      .send({ text: `Shared in <#${channelId}>` })
+      .send({ text: sharedNote(`<#${channelId}>`) })
       .catch((err: unknown) => ctx.log.warn({ err: (err as Error).message }, 'could not replace the private copy after sharing'));
   }
 }
@@ -107,16 +108,16 @@ interface Where {
 }
 
 function route(reply: Reply, w: Where): { targets: Target[]; render: RenderOptions } {
-  if (reply.audience === 'channel') {
+  if (inChannel(reply)) {
     // chat.postMessage needs the bot in the channel (or chat:write.public); the response_url does not.
     return { targets: [channelPost(w.client, w.channelId, w.thread), ...(w.url ? [responseUrl(w.url, 'in_channel', w.timeoutMs)] : [])], render: { sharedBy: w.userId } };
   }
   if (reply.inPlace) {
-    if (w.ephemeral && w.url) return { targets: [responseUrl(w.url, 'ephemeral', w.timeoutMs, true), ...w.privately], render: { share: !w.direct } };
+    if (w.ephemeral && w.url) return { targets: [responseUrl(w.url, 'ephemeral', w.timeoutMs, true), ...w.privately], render: { share: keptPrivate(reply, w) } };
     if (w.direct && w.message?.ts) return { targets: [messageUpdate(w.client, w.channelId, w.message.ts), channelPost(w.client, w.channelId, w.thread)], render: {} };
     // A public answer continues in its thread, where everyone reading it can follow.
     if (!w.direct && w.message?.ts && CONTINUES_IN_THREAD.has(w.kind)) return { targets: [channelPost(w.client, w.channelId, w.message.thread_ts ?? w.message.ts)], render: {} };
   }
   if (w.direct && reply.kind !== 'quiz-feedback') return { targets: [channelPost(w.client, w.channelId, w.thread)], render: {} };
-  return { targets: w.privately, render: { share: !w.direct } };
+  return { targets: w.privately, render: { share: keptPrivate(reply, w) } };
 }

@@ -8,6 +8,7 @@ import { channelPost, ephemeralPost, responseUrl } from '../targets.ts';
 import { isDirectChannel, normalizeIncoming, wantsChannelManagement } from '../text.ts';
 import { acknowledge, type SlackContext, type SlackListener } from '../context.ts';
 import { openScheduleModal } from './schedule-modal.ts';
+import { inChannel, keptPrivate } from '../../shared/placement.ts';
 
 /**
  * `/tutor <text>`: the text goes to the core as typed (help, topics, explain …, quiz, or a
@@ -44,11 +45,11 @@ async function answer(command: SlashCommand, client: webApi.WebClient, ctx: Slac
   const reply = await ctx.app.handle({ type: 'text', text }, who);
 
   const privately = [responseUrl(command.response_url, 'ephemeral', ctx.app.config.platformTimeoutMs), ephemeralPost(client, command.channel_id, command.user_id)];
-  const visible = reply.audience === 'channel';
+  const visible = inChannel(reply);
   await deliver(
     {
       reply,
-      render: { share: !visible && !direct },
+      render: { share: keptPrivate(reply, { direct }) },
       targets: visible ? [channelPost(client, command.channel_id), responseUrl(command.response_url, 'in_channel', ctx.app.config.platformTimeoutMs)] : privately,
       apology: privately,
       question: text,

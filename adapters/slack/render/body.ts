@@ -3,8 +3,9 @@
  * blocks within the room the title, table, picture and buttons leave.
  */
 import { section, type Block } from './blocks.ts';
+import { plainLine } from '../../shared/markdown.ts';
 import { clip, LIMITS, type Truncations } from './limits.ts';
-import { codeBlock, escapeMrkdwn, toPlain } from './mrkdwn.ts';
+import { codeBlock, escapeMrkdwn } from './mrkdwn.ts';
 
 /** A piece of body text that can shrink to `max` characters, or null when it cannot usefully fit. */
 export interface BodyItem {
@@ -18,7 +19,7 @@ export function textItem(mrkdwn: string): BodyItem {
 }
 
 export function codeItem(code: string, caption?: string): BodyItem {
-  const cap = caption ? `_${escapeMrkdwn(toPlain(caption).replace(/\s+/g, ' ').trim())}_\n` : '';
+  const cap = caption ? `_${escapeMrkdwn(plainLine(caption))}_\n` : '';
   const full = cap + codeBlock(code);
   return {
     whole: full.length,

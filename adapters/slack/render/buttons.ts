@@ -1,7 +1,8 @@
 import type { ReplyAction } from '../../../src/index.ts';
+import { plainLine } from '../../shared/markdown.ts';
 import { ACTION_ID_PREFIX, actions, context, type Block, type Button } from './blocks.ts';
 import { clip, LIMITS, type Truncations } from './limits.ts';
-import { escapeMrkdwn, toPlain } from './mrkdwn.ts';
+import { escapeMrkdwn } from './mrkdwn.ts';
 
 /**
  * Turns core actions into buttons. The button's `value` is the core's action string, passed back
@@ -18,7 +19,7 @@ export class ButtonMaker {
       this.trunc.add('a button with an oversized payload was left out');
       return undefined;
     }
-    const label = toPlain(a.label).replace(/\s+/g, ' ').trim() || a.action;
+    const label = plainLine(a.label) || a.action;
     const text = clip(label, LIMITS.buttonText);
     if (text !== label && opts.noteShortened !== false) this.trunc.add('long button labels shortened');
     const id = `${ACTION_ID_PREFIX}${this.next++}`;

@@ -1,8 +1,10 @@
 import type { Reply, ReplyQuiz } from '../../../src/index.ts';
+import { choicesNeedList } from '../../shared/choices.ts';
+import { plainLine } from '../../shared/markdown.ts';
 import { ACTION_ID_PREFIX, actions, section, type Block, type Button, type ContextActionsBlock, type StaticSelect } from './blocks.ts';
 import type { ButtonMaker } from './buttons.ts';
 import { clip, LIMITS, type Truncations } from './limits.ts';
-import { escapeMrkdwn, toPlain } from './mrkdwn.ts';
+import { escapeMrkdwn } from './mrkdwn.ts';
 
 /** Options in one static_select (Slack allows 100). */
 const MENU_OPTIONS = 100;
@@ -15,11 +17,11 @@ const OPTION_VALUE = 150;
  * choices with the one picked marked, and no buttons.
  */
 export function quizBlocks(quiz: ReplyQuiz, maker: ButtonMaker, trunc: Truncations): Block[] {
-  const labels = quiz.choices.map((c) => toPlain(c.label).replace(/\s+/g, ' ').trim());
+  const labels = quiz.choices.map((c) => plainLine(c.label));
   if (quiz.answered !== undefined)
     return [section(clip(labels.map((l, i) => `${i === quiz.answered ? '➜ *' : '    '}${escapeMrkdwn(clip(l, 500))}${i === quiz.answered ? '* (your answer)' : ''}`).join('\n'), LIMITS.sectionText))];
   const out: Block[] = [];
-  if (labels.some((l) => l.length > LIMITS.buttonText)) out.push(section(clip(labels.map((l) => escapeMrkdwn(clip(l, 500))).join('\n'), LIMITS.sectionText)));
+  if (choicesNeedList(quiz.choices, LIMITS.buttonText)) out.push(section(clip(labels.map((l) => escapeMrkdwn(clip(l, 500))).join('\n'), LIMITS.sectionText)));
   const shown = quiz.choices.slice(0, LIMITS.actionsPerBlock);
   if (shown.length < quiz.choices.length) trunc.add(`${quiz.choices.length - shown.length} more choices not shown`);
   const buttons = shown.map((c) => maker.make(c, { noteShortened: false })).filter((b): b is Button => !!b);
@@ -31,9 +33,7 @@ export function quizBlocks(quiz: ReplyQuiz, maker: ButtonMaker, trunc: Truncatio
 export function menuSelect(menu: NonNullable<Reply['menu']>, id: string, trunc: Truncations): StaticSelect | undefined {
   const usable = menu.options.filter((o) => o.action.length <= OPTION_VALUE);
   if (usable.length < menu.options.length) trunc.add('a menu entry with an oversized payload was left out');
-  const options = usable
-    .slice(0, MENU_OPTIONS)
-    .map((o) => ({ text: { type: 'plain_text' as const, text: clip(toPlain(o.label).replace(/\s+/g, ' ').trim() || o.action, OPTION_TEXT) }, value: o.action }));
+  const options = usable.slice(0, MENU_OPTIONS).map((o) => ({ text: { type: 'plain_text' as const, text: clip(plainLine(o.label) || o.action, OPTION_TEXT) }, value: o.action }));
   if (!options.length) return undefined;
   return { type: 'static_select', action_id: `${ACTION_ID_PREFIX}${id}`, placeholder: { type: 'plain_text', text: clip(menu.placeholder, 150) }, options };
 }

@@ -1,12 +1,14 @@
 import type { Reply } from '../../../src/index.ts';
+import { markdownToPlain, plainLine } from '../../shared/markdown.ts';
 import { actions, context, header, textSize, type Block, type SlackMessage, type TableBlock } from './blocks.ts';
 import { codeItem, packBody, textItem, type BodyItem } from './body.ts';
 import { buttonGroup, ButtonMaker } from './buttons.ts';
 import { feedbackBlock, menuSelect, quizBlocks } from './controls.ts';
 import { clip, LIMITS, TRUNCATED, Truncations } from './limits.ts';
-import { codeBlock, escapeMrkdwn, restoreTimes, restoreUserMentions, toMrkdwn, toPlain } from './mrkdwn.ts';
+import { codeBlock, escapeMrkdwn, restoreTimes, restoreUserMentions, toMrkdwn } from './mrkdwn.ts';
 import { monospaceTable, tableBlock } from './table.ts';
 import { diagramText, imageBlock } from './diagram.ts';
+import { shareButton } from '../../shared/placement.ts';
 
 export interface RenderOptions {
   /** Offer "Share in channel" (reply.share) — for answers only the asker can see. */
@@ -29,7 +31,6 @@ const mrkdwnOptions = (reply: Reply) => ({ links: CONTENT_KINDS.has(reply.kind) 
 
 /** Button caps per group. Related concepts get the most room: a topics page is ten of them. */
 const CAPS = { suggestions: 5, related: LIMITS.actionsPerBlock, extra: 5 };
-const SHARE_LABEL = 'Share in channel';
 
 /**
  * Reply -> Block Kit, in reading order: title, text, the table, examples, then what to do next
@@ -60,7 +61,7 @@ export function renderReply(reply: Reply, opts: RenderOptions = {}): SlackMessag
 
 function titleBlocks(reply: Reply, trunc: Truncations): Block[] {
   if (!reply.title) return [];
-  const title = toPlain(reply.title).replace(/\s+/g, ' ').trim();
+  const title = plainLine(reply.title);
   const shown = clip(title, LIMITS.headerText);
   if (shown !== title) trunc.add('long title shortened');
   return [header(shown)];
@@ -71,7 +72,7 @@ function nextStepBlocks(reply: Reply, opts: RenderOptions, trunc: Truncations): 
   const maker = new ButtonMaker(trunc);
   const tail: Block[] = [];
   const answer = reply.kind === 'answer' || reply.kind === 'comparison';
-  const share = opts.share && reply.share ? { label: SHARE_LABEL, action: reply.share } : undefined;
+  const share = shareButton(reply, opts.share === true);
   const extra = () => buttonGroup(maker, trunc, reply.extra, CAPS.extra, 'buttons', undefined, share);
   if (reply.quiz) tail.push(...quizBlocks(reply.quiz, maker, trunc));
   if (answer) tail.push(...extra());
@@ -93,7 +94,7 @@ function bodyParts(reply: Reply, opts: RenderOptions, trunc: Truncations): { tex
   const table: (Block | TableBlock)[] = [];
   if (reply.table && opts.table !== 'text') {
     if (reply.table.caption) {
-      const caption = toPlain(reply.table.caption).replace(/\s+/g, ' ').trim();
+      const caption = plainLine(reply.table.caption);
       const shown = clip(caption, 300);
       if (shown !== caption) trunc.add('long table caption shortened');
       table.push(context(`*${escapeMrkdwn(shown)}*`));
@@ -101,7 +102,7 @@ function bodyParts(reply: Reply, opts: RenderOptions, trunc: Truncations): { tex
     table.push(tableBlock(reply.table, trunc));
   } else if (reply.table) {
     const t = reply.table;
-    if (t.caption) text.push(textItem(`*${escapeMrkdwn(toPlain(t.caption))}*`));
+    if (t.caption) text.push(textItem(`*${escapeMrkdwn(markdownToPlain(t.caption))}*`));
     const full = monospaceTable(t, LIMITS.sectionText, trunc);
     text.push({ whole: full.length, fit: (max) => (max >= full.length ? full : max < 200 ? null : monospaceTable(t, max, trunc)) });
   }
@@ -125,16 +126,16 @@ function fallbackText(reply: Reply): string {
 export function renderTextOnly(reply: Reply): SlackMessage {
   const trunc = new Truncations();
   const parts: string[] = [];
-  if (reply.title) parts.push(`*${escapeMrkdwn(toPlain(reply.title))}*`);
+  if (reply.title) parts.push(`*${escapeMrkdwn(markdownToPlain(reply.title))}*`);
   parts.push(...reply.paragraphs.map((p) => restoreTimes(toMrkdwn(p, mrkdwnOptions(reply)))));
   if (reply.table) {
-    if (reply.table.caption) parts.push(`*${escapeMrkdwn(toPlain(reply.table.caption))}*`);
+    if (reply.table.caption) parts.push(`*${escapeMrkdwn(markdownToPlain(reply.table.caption))}*`);
     parts.push(monospaceTable(reply.table, 2000, trunc));
   }
   if (reply.diagram) parts.push(diagramText(reply.diagram));
   for (const c of reply.code) parts.push(`${c.caption ? `_${escapeMrkdwn(c.caption)}_\n` : ''}${codeBlock(c.code)}`);
-  const names = (label: string, list: { label: string }[]) => (list.length ? [`${label} ${list.map((a) => escapeMrkdwn(toPlain(a.label))).join(', ')}`] : []);
-  if (reply.quiz) parts.push(...reply.quiz.choices.map((c) => escapeMrkdwn(toPlain(c.label))));
+  const names = (label: string, list: { label: string }[]) => (list.length ? [`${label} ${list.map((a) => escapeMrkdwn(markdownToPlain(a.label))).join(', ')}`] : []);
+  if (reply.quiz) parts.push(...reply.quiz.choices.map((c) => escapeMrkdwn(markdownToPlain(c.label))));
   parts.push(...names('Did you mean:', reply.suggestions), ...names('Related:', [...reply.related, ...(reply.menu?.options ?? [])]));
   let text = parts.join('\n\n');
   const limit = LIMITS.messageText;

@@ -72,14 +72,6 @@ function markdownTableAsCode(text: string): string {
   return codeBlock(lines.map((l) => l.trim()).join('\n'));
 }
 
-/** Plain text for a plain_text field: markdown markers removed, nothing escaped (plain_text is never parsed). */
-export function toPlain(markdown: string): string {
-  return markdown
-    .replace(/\*\*(?=\S)([\s\S]*?\S)\*\*/g, '$1')
-    .replace(/(^|\s)_(?=\S)([^_]*?\S)_(?=\s|$|[.,!?;:])/g, '$1$2')
-    .replace(/`([^`\n]+)`/g, '$1');
-}
-
 /**
  * Leaderboards and quiz summaries name people as <@U…>, built by the core from stored Slack user
  * ids, never from typed text. Only those replies get exact user mentions back after escaping;

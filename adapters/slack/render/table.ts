@@ -1,7 +1,8 @@
 import { columnWidths, monospaceRow, monospaceRule, type ReplyTable } from '../../../src/index.ts';
+import { markdownToPlain } from '../../shared/markdown.ts';
 import type { TableBlock, TableCell } from './blocks.ts';
 import { clip, LIMITS, type Truncations } from './limits.ts';
-import { codeBlock, escapeMrkdwn, toPlain } from './mrkdwn.ts';
+import { codeBlock, escapeMrkdwn } from './mrkdwn.ts';
 
 /** Slack rejects a table with an empty cell, so blanks become a dash. */
 const EMPTY = '—';
@@ -12,7 +13,7 @@ function shape(t: ReplyTable, trunc: Truncations): { cols: number; headers: stri
   if (all > cols) trunc.add(`showing ${cols} of ${all} table columns`);
   // Both renderings show cells as plain text (raw_text cells, a code block), so markdown markers
   // such as `code` or **bold** would show literally: strip them here, once, for both.
-  const fill = (r: readonly string[]) => Array.from({ length: cols }, (_, i) => toPlain(String(r[i] ?? '')).trim() || EMPTY);
+  const fill = (r: readonly string[]) => Array.from({ length: cols }, (_, i) => markdownToPlain(String(r[i] ?? '')).trim() || EMPTY);
   return { cols, headers: fill(t.headers), rows: t.rows.map(fill) };
 }
 

@@ -22,3 +22,17 @@ export function dm(text: string, extra: Record<string, unknown> = {}) {
 
 /** The title of a message's first (header) block. */
 export const headerOf = (blocks: unknown) => (blocks as { text?: { text: string } }[])[0]!.text!.text;
+
+/** A block_actions payload clicking `value` (labelled `label`), answering to the fake's response_url "click". */
+export const clickFor =
+  (h: Pick<Harness, 'fake'>) =>
+  (value: string, label: string, container: Record<string, unknown> = {}, extra: Record<string, unknown> = {}) => {
+    const p = fixture<Record<string, unknown> & { actions: Record<string, unknown>[]; container: Record<string, unknown> }>('block-actions.json');
+    return {
+      ...p,
+      response_url: h.fake.responseUrl('click'),
+      container: { ...p.container, ...container },
+      actions: [{ ...p.actions[0], text: { type: 'plain_text', text: label, emoji: true }, value }],
+      ...extra,
+    };
+  };
