@@ -61,14 +61,14 @@ async function roundRobin(ports: number[]): Promise<{ port: number; close: () =>
   };
 }
 
-export interface ReplicaFigures {
+interface ReplicaFigures {
   postsPerSecond: number;
   postedOnce: boolean;
   ack: { replicas: number; row: LoadRow }[];
 }
 
 /** Undefined when no Postgres server answers. */
-export async function benchReplicas(adminUrl = process.env.BENCH_POSTGRES_URL || 'postgres://postgres@127.0.0.1:5432/postgres'): Promise<ReplicaFigures | undefined> {
+async function benchReplicas(adminUrl = process.env.BENCH_POSTGRES_URL || 'postgres://postgres@127.0.0.1:5432/postgres'): Promise<ReplicaFigures | undefined> {
   const admin = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 5000 });
   try {
     await admin.connect();

@@ -29,7 +29,7 @@ export async function channelResults(store: ScheduleStore & PostStore & AnswerSt
 }
 
 /** One CSV field (RFC 4180): quoted when it holds a comma, quote or line break; a leading =+-@ is defused for spreadsheets. */
-export function csvField(v: string | number): string {
+function csvField(v: string | number): string {
   let s = String(v);
   if (typeof v === 'string' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;

@@ -4,7 +4,7 @@ import type { Clock } from '../time/clock.ts';
 import type { Timers } from '../time/timers.ts';
 import type { AnswerStore, PostRecord, PostStore } from '../store/types.ts';
 
-export const TALLY_INTERVAL_MS = 30_000;
+const TALLY_INTERVAL_MS = 30_000;
 
 export interface LiveTallyDeps {
   store: PostStore & AnswerStore;

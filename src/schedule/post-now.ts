@@ -22,7 +22,7 @@ export interface PostNowDeps {
 }
 
 /** "Post now" claims the current minute as a slot: two clicks in it are one post (the slot is unique). */
-export const POST_NOW_SLOT_MS = 60_000;
+const POST_NOW_SLOT_MS = 60_000;
 
 /**
  * The channel's next quiz question, posted at once through the scheduler's claim path: the slot is

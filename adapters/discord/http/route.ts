@@ -4,7 +4,7 @@ import type { BodyRoute, RouteResponse } from '../../http/routes.ts';
 import type { FirstResponses } from './first-response.ts';
 import { checkSignature, publicKeyFromHex } from './verify.ts';
 
-export const INTERACTIONS_PATH = '/discord/interactions';
+const INTERACTIONS_PATH = '/discord/interactions';
 
 const PING = 1;
 const PONG = 1;

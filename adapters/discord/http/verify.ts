@@ -1,7 +1,7 @@
 import { createPublicKey, verify, type KeyObject } from 'node:crypto';
 
 /** Discord sends a timestamp with every interaction; older or newer than this is refused (replays). */
-export const MAX_SKEW_MS = 5 * 60_000;
+const MAX_SKEW_MS = 5 * 60_000;
 
 /** The application's public key (64 hex digits from the developer portal) as an Ed25519 key. */
 export function publicKeyFromHex(hex: string): KeyObject {

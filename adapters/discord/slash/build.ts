@@ -17,7 +17,7 @@ export const ADMIN_COMMAND_NAME = 'tutor-admin';
 export const EXPLAIN_MESSAGE_NAME = 'Explain with Tutor';
 
 /** Which top-level command offers a core command: managers' commands go to /tutor-admin. */
-export const slashCommandOf = (c: Command) => (c.access === 'managers' ? ADMIN_COMMAND_NAME : COMMAND_NAME);
+const slashCommandOf = (c: Command) => (c.access === 'managers' ? ADMIN_COMMAND_NAME : COMMAND_NAME);
 
 /** The core commands offered as subcommands of `name`, in help order (typed-only ones are left out). */
 export function slashCommands(list: readonly Command[] = coreCommands, name = COMMAND_NAME): Command[] {

@@ -9,14 +9,14 @@ import type { Store } from '../../store/types.ts';
 import { register as scores } from './report-scores.ts';
 import { CliError, cliConfig } from '../context.ts';
 
-export interface ReportOptions {
+interface ReportOptions {
   limit: string;
   json?: boolean;
   data?: string;
 }
 
 /** Read one report from the database, or nothing when there is none (a report never creates one). */
-export async function readReport<T>(opts: ReportOptions, read: (store: Store, limit: number) => Promise<T[]>): Promise<T[]> {
+async function readReport<T>(opts: ReportOptions, read: (store: Store, limit: number) => Promise<T[]>): Promise<T[]> {
   const limit = Number(opts.limit);
   if (!Number.isInteger(limit) || limit < 1) throw new CliError(`--limit must be a whole number of at least 1 (got ${JSON.stringify(opts.limit)}).`, 2);
   const config = cliConfig();
