@@ -136,7 +136,7 @@ describe('matching quality on the repository eval set', () => {
     // Written blind before the learner phrasings were added; tuned with since.
     ['blind-a.jsonl', 0.78, 0.95],
     // Written blind after an earlier tuning; scored once (0.741 / 0.857), kept as a regression set.
-    ['blind-b.jsonl', 0.78, 0.88],
+    ['blind-b.jsonl', 0.8, 0.88],
     // One small set per failure kind of the answer-quality issue, written from its list of kinds
     // alone before any change for it; first scored 0.700 / 1.000.
     ['kinds.jsonl', 0.78, 0.95],
@@ -146,6 +146,8 @@ describe('matching quality on the repository eval set', () => {
     // Written blind (five imagined askers) at the same time as blind-c, held out until the end of the
     // round and scored once: 0.779 / 0.917 (0.642 / 0.950 on the matcher of the round's start).
     ['blind-d.jsonl', 0.75, 0.88],
+    // Written blind from the concept list alone; scored once: 0.835 / 0.920 (suggestions 8/11).
+    ['blind-e.jsonl', 0.82, 0.9],
   ])('meets its bar on the blind set %s', (file, accuracy, rejection) => {
     const rows = parseEvalFile(readFileSync(resolve(root, 'test/eval', file), 'utf8'), file);
     const report = runEval(new Tutor(pack).matcher, rows);
