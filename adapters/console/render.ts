@@ -1,4 +1,17 @@
-import { columnWidths, displayWidth, monospaceRow, monospaceRule, renderMentions, renderTimes, utcInstant, wrapWords, type Reply, type ReplyAction, type ReplyTable } from '../../src/index.ts';
+import {
+  columnWidths,
+  displayWidth,
+  monospaceRow,
+  monospaceRule,
+  renderMentions,
+  renderPingMentions,
+  renderTimes,
+  utcInstant,
+  wrapWords,
+  type Reply,
+  type ReplyAction,
+  type ReplyTable,
+} from '../../src/index.ts';
 import { consoleDiagram } from './diagram.ts';
 
 export interface ConsoleStyle {
@@ -28,7 +41,10 @@ export function renderConsole(reply: Reply, style: ConsoleStyle = plain): Render
     out.push(
       paragraph(
         renderTimes(
-          renderMentions(p, (id) => id),
+          renderPingMentions(
+            renderMentions(p, (id) => id),
+            (ping) => (ping.kind === 'here' ? '@here' : `@${ping.id}`),
+          ),
           utcInstant,
         ),
         width,
