@@ -14,7 +14,7 @@ export { decodeAction, encodeAction, isShareAction, MAX_ACTION_LENGTH, type Tuto
 export { columnWidths, monospaceRow, monospaceRule, wrapWords } from './reply/monospace.ts';
 export { displayWidth, padDisplay } from './reply/width.ts';
 export { stripInvisible } from './reply/echo.ts';
-export { mention, renderMentions } from './reply/mention.ts';
+export { mention, pingMention, renderMentions, renderPingMentions } from './reply/mention.ts';
 export { renderTimes, timeToken, utcInstant } from './reply/time.ts';
 export { registerWording, usageHint, type CommandShape, type PlatformWording } from './reply/syntax.ts';
 export type { ChannelPoster, PostErrorHints, PostLookup, PostMark } from './adapter-api/poster.ts';

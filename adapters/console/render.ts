@@ -1,4 +1,17 @@
-import { columnWidths, displayWidth, monospaceRow, monospaceRule, renderMentions, renderTimes, utcInstant, wrapWords, type Reply, type ReplyAction, type ReplyTable } from '../../src/index.ts';
+import {
+  columnWidths,
+  displayWidth,
+  monospaceRow,
+  monospaceRule,
+  renderMentions,
+  renderPingMentions,
+  renderTimes,
+  utcInstant,
+  wrapWords,
+  type Reply,
+  type ReplyAction,
+  type ReplyTable,
+} from '../../src/index.ts';
 import { plainLine } from '../shared/markdown.ts';
 import { consoleDiagram } from './diagram.ts';
 
@@ -29,7 +42,10 @@ export function renderConsole(reply: Reply, style: ConsoleStyle = plain): Render
     out.push(
       paragraph(
         renderTimes(
-          renderMentions(p, (id) => id),
+          renderPingMentions(
+            renderMentions(p, (id) => id),
+            (ping) => (ping.kind === 'here' ? '@here' : `@${ping.id}`),
+          ),
           utcInstant,
         ),
         width,

@@ -1,5 +1,6 @@
 import type { Requester } from '../adapter-api/request.ts';
 import { noticeReply } from '../reply/build.ts';
+import { pingMention } from '../reply/mention.ts';
 import { commandText } from '../reply/syntax.ts';
 import type { Reply, ReplyPing } from '../reply/types.ts';
 import type { ScheduleStore } from '../store/types.ts';
@@ -12,12 +13,12 @@ export function parsePing(stored: string | undefined): ReplyPing | undefined {
   return m ? { kind: 'role', id: m[1]! } : undefined;
 }
 
-const describePing = (p: ReplyPing) => (p.kind === 'here' ? '@here' : `the role <@&${p.id}>`);
+const describePing = (p: ReplyPing) => (p.kind === 'here' ? pingMention(p) : `the group ${pingMention(p)}`);
 
-/** The text after `ping`: `here`, `off`, `role <id or <@&id>>`, or nothing (show). */
+/** The text after `ping`: `here`, `off`, `role <id or the neutral <group:id> token>`, or nothing (show). */
 export function pingArgs(text: string): { sub: string; role?: string } {
   const [sub = 'show', arg = ''] = text.trim().split(/\s+/);
-  const role = /^<@&(\d+)>$/.exec(arg)?.[1] ?? (/^[A-Za-z0-9_-]{1,64}$/.test(arg) ? arg : undefined);
+  const role = /^<group:([A-Za-z0-9_-]{1,64})>$/.exec(arg)?.[1] ?? (/^[A-Za-z0-9_-]{1,64}$/.test(arg) ? arg : undefined);
   return { sub: sub.toLowerCase(), ...(role ? { role } : {}) };
 }
 

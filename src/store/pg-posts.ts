@@ -118,6 +118,11 @@ export class PgPostTables implements PostStore, AnswerStore {
     return (await this.rows("SELECT * FROM posts WHERE platform = $1 AND channel_id = $2 AND status IN ('sent', 'abandoned') ORDER BY slot_at", [ch.platform, ch.channelId])).map(toPost);
   }
 
+  async channelPlatforms(channelId: string): Promise<string[]> {
+    const rows = await this.rows('SELECT platform FROM posts WHERE channel_id = $1 UNION SELECT platform FROM schedules WHERE channel_id = $1 ORDER BY platform', [channelId]);
+    return rows.map((r) => String(r.platform));
+  }
+
   async channelItemCounts(ch: ChannelRef): Promise<Map<string, number>> {
     const rows = await this.rows("SELECT item_id, COUNT(*) AS n FROM posts WHERE platform = $1 AND channel_id = $2 AND status <> 'failed' GROUP BY item_id", [ch.platform, ch.channelId]);
     return new Map(rows.map((r) => [String(r.item_id), Number(r.n)]));

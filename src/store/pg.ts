@@ -158,6 +158,7 @@ export class PgStore implements Store {
   dueClosings = (now: number, platforms: readonly Platform[], limit: number) => this.posts.dueClosings(now, platforms, limit);
   claimClose = (id: number, at: number) => this.posts.claimClose(id, at);
   channelPosts = (ch: ChannelRef) => this.posts.channelPosts(ch);
+  channelPlatforms = (channelId: string) => this.posts.channelPlatforms(channelId);
   channelItemCounts = (ch: ChannelRef) => this.posts.channelItemCounts(ch);
   channelConceptMisses = (ch: ChannelRef) => this.posts.channelConceptMisses(ch);
   recordAnswer = (a: AnswerRecord) => this.posts.recordAnswer(a);

@@ -103,6 +103,11 @@ export class SqlitePostTables implements PostStore, AnswerStore {
     return rows.map(toPost);
   }
 
+  async channelPlatforms(channelId: string): Promise<string[]> {
+    const rows = this.sql('SELECT platform FROM posts WHERE channel_id = ? UNION SELECT platform FROM schedules WHERE channel_id = ? ORDER BY platform').all(channelId, channelId) as Row[];
+    return rows.map((r) => String(r.platform));
+  }
+
   async channelItemCounts(ch: ChannelRef): Promise<Map<string, number>> {
     const rows = this.sql("SELECT item_id, COUNT(*) AS n FROM posts WHERE platform = ? AND channel_id = ? AND status <> 'failed' GROUP BY item_id").all(ch.platform, ch.channelId) as Row[];
     return new Map(rows.map((r) => [String(r.item_id), Number(r.n)]));

@@ -147,6 +147,8 @@ export interface PostStore {
   claimClose(id: number, at: number): Promise<boolean>;
   /** Posts in a channel that reached it (sent or abandoned), oldest first. */
   channelPosts(ch: ChannelRef): Promise<PostRecord[]>;
+  /** The platforms with a schedule or a quiz post for this channel id, sorted (for reports that were not told the platform). */
+  channelPlatforms(channelId: string): Promise<Platform[]>;
   /** How often each item was put to the channel (failed posts excluded). */
   channelItemCounts(ch: ChannelRef): Promise<Map<string, number>>;
   /** Wrong and total channel answers per concept. */

@@ -1,7 +1,7 @@
 import { choicesNeedList } from '../../shared/choices.ts';
 import { escapeFences } from '../../shared/text.ts';
 import { EmbedBuilder } from 'discord.js';
-import type { Reply, ReplyAction, ReplyCode } from '../../../src/index.ts';
+import { renderPingMentions, type Reply, type ReplyAction, type ReplyCode } from '../../../src/index.ts';
 import { LIMITS, SHORTENED_NOTE, clip, truncate } from './limits.ts';
 import { renderTable } from './table.ts';
 import { CONTINUED_NOTE, takeHead } from './split.ts';
@@ -67,7 +67,7 @@ export function buildEmbed(reply: Reply, overflow: readonly ReplyAction[], label
   const fields: FieldCandidate[] = reply.code.map(codeField);
   const wanted = fields.reduce((n, f) => n + f.name.length + Math.min(LIMITS.fieldValue, f.value(LIMITS.fieldValue).text.length), 0);
   const room = Math.min(LIMITS.description, budget - Math.min(wanted, FIELD_SHARE));
-  const text = [...reply.paragraphs, ...quizChoiceLines(reply)].join('\n\n').trim();
+  const text = [...reply.paragraphs.map(discordPingMentions), ...quizChoiceLines(reply)].join('\n\n').trim();
   // A body longer than the room goes on in continuation messages, split at paragraphs; the table
   // then keeps up to half the room, right after the first part.
   const long = text.length > room;
@@ -132,4 +132,9 @@ function quizChoiceLines(reply: Reply): string[] {
   const choices = reply.quiz?.choices ?? [];
   if (!choicesNeedList(choices, LIMITS.label)) return [];
   return [choices.map((c) => c.label).join('\n')];
+}
+
+/** The core's ping tokens as Discord writes them (an embed's text never pings). */
+function discordPingMentions(p: string): string {
+  return renderPingMentions(p, (ping) => (ping.kind === 'here' ? '@here' : `<@&${ping.id}>`));
 }

@@ -29,7 +29,7 @@ export const slashCommand: SlackListener = {
 };
 
 async function answer(command: SlashCommand, client: webApi.WebClient, ctx: SlackContext): Promise<void> {
-  const text = normalizeIncoming(command.text);
+  const text = neutralGroupMentions(normalizeIncoming(command.text));
   const direct = isDirectChannel(command.channel_id, command.channel_name);
   const canManageChannel = wantsChannelManagement(text) ? await ctx.admins.canManage(client, command.user_id) : false;
   // `/tutor schedule` alone opens the set-up form for those who may change it; others see the schedule.
@@ -63,4 +63,9 @@ async function answer(command: SlashCommand, client: webApi.WebClient, ctx: Slac
 /** The team, or the enterprise for an org-wide install (where its token is stored, so its schedules post with it). */
 function workspaceOfCommand(c: SlashCommand): string | undefined {
   return workspaceKey({ isEnterpriseInstall: c.is_enterprise_install === 'true', enterpriseId: c.enterprise_id || undefined, teamId: c.team_id });
+}
+
+/** A user group as Slack sends it in a slash command (`<!subteam^S123|@devs>`) becomes the core's neutral `<group:S123>`. */
+export function neutralGroupMentions(text: string): string {
+  return text.replace(/<!subteam\^([A-Z0-9]{2,30})(?:\|[^>]*)?>/g, '<group:$1>');
 }

@@ -5,7 +5,7 @@ import { codeItem, packBody, textItem, type BodyItem } from './body.ts';
 import { buttonGroup, ButtonMaker } from './buttons.ts';
 import { feedbackBlock, menuSelect, quizBlocks } from './controls.ts';
 import { clip, LIMITS, TRUNCATED, Truncations } from './limits.ts';
-import { codeBlock, escapeMrkdwn, restoreTimes, restoreUserMentions, toMrkdwn } from './mrkdwn.ts';
+import { codeBlock, escapeMrkdwn, restorePings, restoreTimes, restoreUserMentions, toMrkdwn } from './mrkdwn.ts';
 import { monospaceTable, tableBlock } from './table.ts';
 import { diagramText, imageBlock } from './diagram.ts';
 import { shareButton } from '../../shared/placement.ts';
@@ -90,7 +90,7 @@ function nextStepBlocks(reply: Reply, opts: RenderOptions, trunc: Truncations): 
 function bodyParts(reply: Reply, opts: RenderOptions, trunc: Truncations): { text: BodyItem[]; table: (Block | TableBlock)[]; picture: Block[]; code: BodyItem[] } {
   const people = reply.kind === 'leaderboard' || reply.kind === 'quiz-summary';
   const md = mrkdwnOptions(reply);
-  const text: BodyItem[] = reply.paragraphs.map((p) => textItem(restoreTimes(people ? restoreUserMentions(toMrkdwn(p, md)) : toMrkdwn(p, md))));
+  const text: BodyItem[] = reply.paragraphs.map((p) => textItem(restorePings(restoreTimes(people ? restoreUserMentions(toMrkdwn(p, md)) : toMrkdwn(p, md)), reply.audience === 'requester')));
   const table: (Block | TableBlock)[] = [];
   if (reply.table && opts.table !== 'text') {
     if (reply.table.caption) {

@@ -1,3 +1,4 @@
+import { renderPingMentions, type ReplyPing } from '../../../src/index.ts';
 import { escapeFences } from '../../shared/text.ts';
 import { slackDate } from './time.ts';
 
@@ -84,4 +85,17 @@ export function restoreUserMentions(mrkdwn: string): string {
 /** The core's time tokens (escaped to &lt;t:unix:F&gt; by now) as Slack dates in each reader's zone. */
 export function restoreTimes(mrkdwn: string): string {
   return mrkdwn.replace(/&lt;t:(\d{1,12}):F&gt;/g, (_, unix: string) => slackDate(Number(unix) * 1000));
+}
+
+/** A ping (a user group by id, or everyone present) as Slack mrkdwn: `<!subteam^ID>` or `<!here>`. */
+export function slackPing(ping: ReplyPing): string {
+  return ping.kind === 'here' ? '<!here>' : `<!subteam^${ping.id}>`;
+}
+
+/**
+ * The core's ping tokens (escaped by now). Only a reply shown to the requester alone (which never
+ * notifies anyone) gets the real mention; anywhere else it stays plain text, so nothing pings.
+ */
+export function restorePings(mrkdwn: string, live: boolean): string {
+  return renderPingMentions(mrkdwn, (ping) => (live ? slackPing(ping) : ping.kind === 'here' ? '@here' : `@${ping.id}`), true);
 }

@@ -1,0 +1,67 @@
+/** Ping on post through the real Bolt app and the fake Slack: a user group or @here, set up by slash command, is the one mention a quiz post carries. */
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { ManualClock } from '../../../src/index.ts';
+import { fixture, startHarness, type Harness } from './helpers/harness.ts';
+
+const clock = new ManualClock('2027-03-01T07:00:00Z');
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness({ SLACK_ADMIN_USERS: 'U0MANAGER' }, { clock, random: () => 0, scheduler: { perChannelIntervalMs: 0, retryBaseMs: 1 } });
+});
+afterAll(async () => {
+  await h.close();
+});
+
+type Blocks = { type: string; text?: { text: string } }[];
+const CHANNEL = 'C2147483705';
+const slash = (text: string, user = 'U0MANAGER') =>
+  h.slash({ ...fixture<Record<string, string>>('slash-command.json'), user_id: user, text, response_url: h.fake.responseUrl(`${user}-${text}-${Math.random()}`) });
+const last = () => h.fake.responses.at(-1)!.body as { text: string; blocks: Blocks };
+const header = () => last().blocks[0]?.text?.text;
+const allText = (m: { text: string; blocks?: Blocks }) => [m.text, ...(m.blocks ?? []).map((b) => JSON.stringify(b))].join('\n');
+/** Every Slack mention syntax (`<!…>`, `<@…>`, `<#…>`) in a message. */
+const mentions = (s: string) => [...new Set(s.match(/<[!@#][^>]*>/g) ?? [])];
+
+test('a user group as Slack sends it is stored by id; the post mentions exactly that group', async () => {
+  await slash('schedule daily 09:00 Europe/Berlin');
+  await slash('ping role <!subteam^S0DEVS|@devs>');
+  expect(header()).toBe('Ping on post');
+  expect(allText(last())).toContain('<!subteam^S0DEVS>');
+  expect((await h.app.store.getSchedule({ platform: 'slack', channelId: CHANNEL }))?.ping).toBe('role:S0DEVS');
+
+  await slash('post-now');
+  expect(header()).toBe('Quiz posted');
+  const [post] = h.fake.of('chat.postMessage');
+  const args = post!.args as { text: string; blocks: Blocks };
+  expect(args.text.startsWith('<!subteam^S0DEVS> ')).toBe(true);
+  expect(args.blocks[0]).toEqual({ type: 'section', text: { type: 'mrkdwn', text: '<!subteam^S0DEVS>' } });
+  expect(mentions(allText(args))).toEqual(['<!subteam^S0DEVS>']);
+});
+
+test('here pings everyone present and nothing else; broadcasts typed as the role stay refused; off pings nobody', async () => {
+  await slash('ping role <!channel>');
+  expect(header()).toBe("I can't use that ping");
+  expect((await h.app.store.getSchedule({ platform: 'slack', channelId: CHANNEL }))?.ping).toBe('role:S0DEVS');
+
+  await slash('ping here');
+  expect(header()).toBe('Ping on post');
+  clock.advance(86_400_000);
+  h.fake.calls.length = 0;
+  await slash('post-now');
+  expect(header()).toBe('Quiz posted');
+  const args = h.fake.of('chat.postMessage')[0]!.args as { text: string; blocks: Blocks };
+  expect(mentions(allText(args))).toEqual(['<!here>']);
+
+  await slash('ping off');
+  expect(header()).toBe('Ping off');
+  clock.advance(86_400_000);
+  h.fake.calls.length = 0;
+  await slash('post-now');
+  const quiet = h.fake.of('chat.postMessage')[0]!.args as { text: string; blocks: Blocks };
+  expect(mentions(allText(quiet))).toEqual([]);
+});
+
+test('a ping token typed into a question is echoed as text, never as a mention', async () => {
+  await slash('what is <group:S0DEVS> <here>');
+  expect(mentions(allText(last()))).toEqual([]);
+});
