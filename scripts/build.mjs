@@ -14,6 +14,10 @@ import { build } from 'esbuild';
 const tokenizer = createHash('sha1');
 for (const f of ['normalize.ts', 'synonyms.ts', 'words.ts']) tokenizer.update(readFileSync(`src/match/${f}`));
 const fingerprint = tokenizer.digest('hex');
+// The same for the matcher's classifier and the features it reads (see src/content/classifier-cache.ts).
+const classifier = createHash('sha1');
+for (const f of ['classifier.ts', 'phrasings.ts']) classifier.update(readFileSync(`src/match/${f}`));
+const classifierFingerprint = classifier.digest('hex');
 
 const common = {
   bundle: true,
@@ -23,7 +27,7 @@ const common = {
   // Native and worker-thread packages must stay real node_modules imports.
   external: ['better-sqlite3', 'pg', 'pino', 'pino-pretty', 'croner', '@resvg/resvg-js'],
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
-  define: { __TOKENIZER_FINGERPRINT__: JSON.stringify(fingerprint) },
+  define: { __TOKENIZER_FINGERPRINT__: JSON.stringify(fingerprint), __CLASSIFIER_FINGERPRINT__: JSON.stringify(classifierFingerprint) },
   logLevel: 'warning',
   // Less text for V8 to compile at start; names are kept, so stack traces still read.
   minifyWhitespace: true,
@@ -60,7 +64,7 @@ async function runScript(entry, name, args = []) {
 
 // Pre-parsed content for a fast cold start (entries are keyed by each file's text, so a stale
 // cache is never used: an edited file is simply parsed again).
-await runScript('scripts/content-cache.ts', 'build-content-cache.mjs', [fingerprint]);
+await runScript('scripts/content-cache.ts', 'build-content-cache.mjs', [fingerprint, classifierFingerprint]);
 
 // Diagrams rendered to PNG once, at build time, so answering only reads a file (keyed by each SVG's
 // text, so an edited diagram is rendered again).

@@ -12,5 +12,8 @@ export const PARSE_CACHE_FILE = fileURLToPath(new URL('../dist/content-cache.jso
 /** Index tokens of the shipped texts, written by the build (see content/token-cache.ts). */
 export const TOKEN_CACHE_FILE = fileURLToPath(new URL('../dist/token-cache.json', import.meta.url));
 
+/** The matcher's classifier trained on the shipped pack, written by the build (see content/classifier-cache.ts). */
+export const CLASSIFIER_CACHE_FILE = fileURLToPath(new URL('../dist/classifier-cache.json', import.meta.url));
+
 /** Rendered diagrams (PNG) keyed by a hash of their SVG, written by the build (see diagrams/render.ts). */
 export const DIAGRAM_CACHE_DIR = fileURLToPath(new URL('../dist/diagrams', import.meta.url));

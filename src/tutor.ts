@@ -1,5 +1,7 @@
 import Fuse from 'fuse.js';
 import type { Concept, ContentPack } from './content/model.ts';
+import { readClassifierCache } from './content/classifier-cache.ts';
+import { CLASSIFIER_CACHE_FILE } from './paths.ts';
 import { Matcher, type ConceptHit, type MatchableConcept, type MatchResult } from './match/matcher.ts';
 import { MAX_QUESTION_CHARS } from './match/normalize.ts';
 import type { Requester, TutorRequest } from './adapter-api/request.ts';
@@ -65,7 +67,7 @@ export class Tutor {
     this.options = options;
     this.memory = options.memory ?? new LocalMemory();
     this.commands = options.commands ?? defaultCommands;
-    this.matcher = new Matcher(pack.concepts.map(matchableConcept), { threshold: options.threshold, outOfScope: pack.outOfScope });
+    this.matcher = new Matcher(pack.concepts.map(matchableConcept), { threshold: options.threshold, outOfScope: pack.outOfScope, trainedClassifier: readClassifierCache(CLASSIFIER_CACHE_FILE) });
     this.quiz = options.quiz ?? new StatelessQuiz(pack);
     if (options.reminders) this.reminders = options.reminders;
     const names = pack.concepts.flatMap((c) => [c.title, ...c.aliases, c.id].map((name) => ({ id: c.id, name })));

@@ -173,7 +173,7 @@ describe('paragraphs', () => {
 describe('Tutor threshold option (MATCH_THRESHOLD)', () => {
   it('answers below a strict threshold only with suggestions', async () => {
     const strict = new Tutor(pack, { threshold: 0.99 });
-    const q = 'named volume persistence';
+    const q = 'where named volumes keep data';
     const loose = await tutor.handle({ type: 'text', text: q }, CONSOLE_USER);
     expect(loose.kind).toBe('answer');
     expect(tutor.matcher.match(q).best!.confidence).toBeLessThan(0.99);

@@ -106,9 +106,9 @@ export function formatEvalReport(r: EvalReport): string {
   return lines.join('\n');
 }
 
-/** One line: the score, the name/text score, and the words and phrasing that carried it. */
+/** One line: the score, the name/text score, the words and phrasing that carried it, and the classifier's probabilities. */
 function formatExplanation(e: Explanation): string {
   const words = (label: string, ws: string[]) => (ws.length ? ` ${label} [${ws.join(', ')}]` : '');
   const phrasing = e.phrasing ? ` phrasing ${e.phrasing.score} ${JSON.stringify(e.phrasing.text)} shared [${e.phrasing.shared.join(', ')}]` : ' no phrasing shares a word';
-  return `${e.conceptId} ${e.confidence}: names+text ${e.names}${words('name words', e.nameWords)}${words('text words', e.textWords)};${phrasing}`;
+  return `${e.conceptId} ${e.confidence}: names+text ${e.names}${words('name words', e.nameWords)}${words('text words', e.textWords)};${phrasing}; classifier ${e.classifier.concept} (none ${e.classifier.none})`;
 }

@@ -229,7 +229,7 @@ export class PhrasingIndex {
 }
 
 /** Words and adjacent word pairs ("data gone", "port allocat"). */
-function featureSet(tokens: readonly string[]): Set<string> {
+export function featureSet(tokens: readonly string[]): Set<string> {
   const out = new Set<string>(tokens);
   for (let i = 1; i < tokens.length; i++) out.add(`${tokens[i - 1]} ${tokens[i]}`);
   return out;
