@@ -4,6 +4,7 @@ import { deliver } from '../deliver.ts';
 import { slackRequester } from '../requester.ts';
 import { channelPost, ephemeralPost } from '../targets.ts';
 import { normalizeIncoming, wantsChannelManagement } from '../text.ts';
+import { wantsZone } from '../user-zone.ts';
 import type { SlackListener } from '../context.ts';
 
 /** Fields of an app_mention event this listener reads (Slack's Events API payload). */
@@ -41,7 +42,8 @@ export const appMention: SlackListener = {
           const canManageChannel = wantsChannelManagement(text) ? await ctx.admins.canManage(client, e.user) : false;
           const thread = e.thread_ts ?? e.ts;
           // The answer starts (or continues) a thread: that thread is the conversation.
-          const who = slackRequester({ userId: e.user, channelId: e.channel, teamId, direct: false, canManageChannel, threadTs: thread });
+          const zone = wantsZone(text) ? await ctx.zones.of(client, teamId, e.user) : undefined;
+          const who = slackRequester({ userId: e.user, channelId: e.channel, teamId, direct: false, canManageChannel, threadTs: thread, zone });
           const reply = await ctx.app.handle({ type: 'text', text }, who);
           await deliver(
             {
