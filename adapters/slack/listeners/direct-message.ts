@@ -2,7 +2,7 @@ import { busyReply } from '../busy.ts';
 import { deliver } from '../deliver.ts';
 import { slackRequester } from '../requester.ts';
 import { channelPost } from '../targets.ts';
-import { normalizeIncoming, wantsChannelManagement } from '../text.ts';
+import { neutralPingMentions, normalizeIncoming, wantsChannelManagement } from '../text.ts';
 import { wantsZone } from '../user-zone.ts';
 import type { SlackListener } from '../context.ts';
 
@@ -42,7 +42,7 @@ export const directMessage: SlackListener = {
         'direct-message',
         async () => {
           if (!e.user || !(await question())) return;
-          const text = normalizeIncoming(e.text, context.botUserId);
+          const text = neutralPingMentions(normalizeIncoming(e.text, context.botUserId));
           const teamId = e.team ?? (body as { team_id?: string }).team_id;
           const canManageChannel = wantsChannelManagement(text) ? await ctx.admins.canManage(client, e.user) : false;
           const zone = wantsZone(text) ? await ctx.zones.of(client, teamId, e.user) : undefined;

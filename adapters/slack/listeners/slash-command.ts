@@ -5,7 +5,7 @@ import { deliver } from '../deliver.ts';
 import { slackRequester } from '../requester.ts';
 import { wantsZone } from '../user-zone.ts';
 import { channelPost, ephemeralPost, responseUrl } from '../targets.ts';
-import { isDirectChannel, normalizeIncoming, wantsChannelManagement } from '../text.ts';
+import { isDirectChannel, neutralPingMentions, normalizeIncoming, wantsChannelManagement } from '../text.ts';
 import { acknowledge, type SlackContext, type SlackListener } from '../context.ts';
 import { openScheduleModal } from './schedule-modal.ts';
 import { inChannel, keptPrivate } from '../../shared/placement.ts';
@@ -29,7 +29,7 @@ export const slashCommand: SlackListener = {
 };
 
 async function answer(command: SlashCommand, client: webApi.WebClient, ctx: SlackContext): Promise<void> {
-  const text = neutralGroupMentions(normalizeIncoming(command.text));
+  const text = neutralPingMentions(normalizeIncoming(command.text));
   const direct = isDirectChannel(command.channel_id, command.channel_name);
   const canManageChannel = wantsChannelManagement(text) ? await ctx.admins.canManage(client, command.user_id) : false;
   const teamId = workspaceOfCommand(command);
@@ -59,9 +59,4 @@ async function answer(command: SlashCommand, client: webApi.WebClient, ctx: Slac
 /** The team, or the enterprise for an org-wide install (where its token is stored, so its schedules post with it). */
 function workspaceOfCommand(c: SlashCommand): string | undefined {
   return workspaceKey({ isEnterpriseInstall: c.is_enterprise_install === 'true', enterpriseId: c.enterprise_id || undefined, teamId: c.team_id });
-}
-
-/** A user group as Slack sends it in a slash command (`<!subteam^S123|@devs>`) becomes the core's neutral `<group:S123>`. */
-export function neutralGroupMentions(text: string): string {
-  return text.replace(/<!subteam\^([A-Z0-9]{2,30})(?:\|[^>]*)?>/g, '<group:$1>');
 }

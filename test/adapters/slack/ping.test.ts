@@ -65,3 +65,27 @@ test('a ping token typed into a question is echoed as text, never as a mention',
   await slash('what is <group:S0DEVS> <here>');
   expect(mentions(allText(last()))).toEqual([]);
 });
+
+test('typed to the bot in a mention or a DM, a user group and @here set the ping like the slash command', async () => {
+  const mention = fixture<Record<string, unknown> & { event: Record<string, unknown> }>('app-mention.json');
+  const said = async (text: string, n: number) => {
+    h.fake.calls.length = 0;
+    await h.event({
+      ...mention,
+      event_id: `Ev-typed-ping-${n}`,
+      event: { ...mention.event, user: 'U0MANAGER', channel: CHANNEL, text: `<@UBOT0001> ${text}`, ts: `1700000100.00000${n}`, event_ts: `1700000100.00000${n}` },
+    });
+    return JSON.stringify(h.fake.of('chat.postMessage').map((c) => c.args));
+  };
+  expect(await said('ping role <!subteam^S0OPS|@ops>', 1)).toContain('Ping on post');
+  expect((await h.app.store.getSchedule({ platform: 'slack', channelId: CHANNEL }))?.ping).toBe('role:S0OPS');
+  expect(await said('ping <!here>', 2)).toContain('Ping on post');
+  expect((await h.app.store.getSchedule({ platform: 'slack', channelId: CHANNEL }))?.ping).toBe('here');
+  // A DM has no channel schedule: the typed group is understood, and answered as a channel feature.
+  const dm = fixture<Record<string, unknown> & { event: Record<string, unknown> }>('message-im.json');
+  h.fake.calls.length = 0;
+  await h.event({ ...dm, event_id: 'Ev-typed-ping-dm', event: { ...dm.event, user: 'U0MANAGER', text: 'ping role <!subteam^S0OPS|@ops>', client_msg_id: 'typed-ping-dm' } });
+  expect(JSON.stringify(h.fake.of('chat.postMessage').map((c) => c.args))).not.toContain('Ping on post');
+  expect((await h.app.store.getSchedule({ platform: 'slack', channelId: CHANNEL }))?.ping).toBe('here');
+  await slash('ping off');
+});
