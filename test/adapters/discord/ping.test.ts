@@ -9,7 +9,7 @@ import { BOT_ID, BOT_USER, CHANNEL_ID, chatMessage, DM_CHANNEL_ID, GUILD_ID, MAN
 const clock = new ManualClock('2027-03-01T07:00:00Z');
 let h: Harness;
 beforeAll(async () => {
-  h = await startHarness({ timing: { deferAfterMs: 20_000 }, app: { clock } });
+  h = await startHarness({ timing: { deferAfterMs: 20_000 }, app: { clock, scheduler: { perChannelIntervalMs: 0 } } });
 });
 afterAll(async () => {
   await h?.close();
@@ -115,6 +115,8 @@ describe('ping typed as a message (a mention of the bot)', () => {
       .at(-1)!;
     expect(post.body.content).toBe(`<@&${LEARNERS}>`);
     expect(post.body.allowed_mentions).toEqual({ parse: [], roles: [LEARNERS] });
+    // The content is the one place a mention is written; the embed names no one.
+    expect(JSON.stringify(post.body.embeds)).not.toMatch(/<@|@here|@everyone/);
   });
 
   it('refuses a typed role the bot cannot mention, an unknown role, @everyone and @here without Mention Everyone; a member may not set one', async () => {
@@ -126,10 +128,19 @@ describe('ping typed as a message (a mention of the bot)', () => {
     expect((await h.app.store.getSchedule(ch))?.ping).toBe(`role:${LEARNERS}`);
   });
 
-  it('`ping @here` works once the bot may mention everyone, and then so does any role', async () => {
+  it('`ping @here` works once the bot may mention everyone (the post then pings @here only), and then so does any role', async () => {
     h.fake.dispatch('GUILD_MEMBER_UPDATE', { guild_id: GUILD_ID, user: BOT_USER, roles: [SPEAKER], joined_at: '2026-01-01T00:00:00.000Z', deaf: false, mute: false, flags: 0 });
     expect((await typed('ping @here')).title).toBe('Ping on post');
     expect((await h.app.store.getSchedule(ch))?.ping).toBe('here');
+    clock.set('2027-03-03T07:00:00Z');
+    expect(embed(await h.interact(slash('post-now', [], { command: 'tutor-admin', permissions: MANAGER_PERMS }))).title).toBe('Quiz posted');
+    const post = h.fake
+      .matching('POST', new RegExp(`/channels/${CHANNEL_ID}/messages$`))
+      .filter((r) => !r.body?.message_reference)
+      .at(-1)!;
+    expect(post.body.content).toBe('@here');
+    expect(post.body.allowed_mentions).toEqual({ parse: ['everyone'] });
+    expect(JSON.stringify(post.body.embeds)).not.toMatch(/<@|@here|@everyone/);
     // With Mention Everyone any role may be pinged, mentionable or not.
     expect((await typed(`ping role <@&${HIDDEN}>`)).title).toBe('Ping on post');
     expect((await typed('ping off')).title).toBe('Ping off');

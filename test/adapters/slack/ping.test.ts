@@ -21,6 +21,7 @@ const header = () => last().blocks[0]?.text?.text;
 const allText = (m: { text: string; blocks?: Blocks }) => [m.text, ...(m.blocks ?? []).map((b) => JSON.stringify(b))].join('\n');
 /** Every Slack mention syntax (`<!…>`, `<@…>`, `<#…>`) in a message. */
 const mentions = (s: string) => [...new Set(s.match(/<[!@#][^>]*>/g) ?? [])];
+const count = (s: string, what: string) => s.split(what).length - 1;
 
 test('a user group as Slack sends it is stored by id; the post mentions exactly that group', async () => {
   await slash('schedule daily 09:00 Europe/Berlin');
@@ -36,6 +37,23 @@ test('a user group as Slack sends it is stored by id; the post mentions exactly 
   expect(args.text.startsWith('<!subteam^S0DEVS> ')).toBe(true);
   expect(args.blocks[0]).toEqual({ type: 'section', text: { type: 'mrkdwn', text: '<!subteam^S0DEVS>' } });
   expect(mentions(allText(args))).toEqual(['<!subteam^S0DEVS>']);
+  // Notifications come from `text`: the group is named there exactly once, and in the blocks once more.
+  expect(count(args.text, '<!subteam^S0DEVS>')).toBe(1);
+  expect(count(JSON.stringify(args.blocks), '<!subteam^S0DEVS>')).toBe(1);
+});
+
+test('when Slack refuses the blocks, the text-only post still leads with the ping, once, and nothing else', async () => {
+  clock.advance(86_400_000);
+  h.fake.calls.length = 0;
+  h.fake.script('chat.postMessage', { body: { ok: false, error: 'invalid_blocks' } });
+  await slash('post-now');
+  expect(header()).toBe('Quiz posted');
+  const [refused, sent] = h.fake.of('chat.postMessage').map((c) => c.args as { text: string; blocks?: unknown });
+  expect(refused!.blocks).toBeDefined();
+  expect(sent!.blocks).toBeUndefined();
+  expect(sent!.text.startsWith('<!subteam^S0DEVS> ')).toBe(true);
+  expect(count(sent!.text, '<!subteam^S0DEVS>')).toBe(1);
+  expect(mentions(sent!.text)).toEqual(['<!subteam^S0DEVS>']);
 });
 
 test('here pings everyone present and nothing else; broadcasts typed as the role stay refused; off pings nobody', async () => {
@@ -51,6 +69,9 @@ test('here pings everyone present and nothing else; broadcasts typed as the role
   expect(header()).toBe('Quiz posted');
   const args = h.fake.of('chat.postMessage')[0]!.args as { text: string; blocks: Blocks };
   expect(mentions(allText(args))).toEqual(['<!here>']);
+  expect(args.text.startsWith('<!here> ')).toBe(true);
+  expect(count(args.text, '<!here>')).toBe(1);
+  expect(count(JSON.stringify(args.blocks), '<!here>')).toBe(1);
 
   await slash('ping off');
   expect(header()).toBe('Ping off');
