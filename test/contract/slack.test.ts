@@ -11,6 +11,7 @@ import { LIMITS } from '../../adapters/slack/render/limits.ts';
 import { markdownToPlain as toPlain } from '../../adapters/shared/markdown.ts';
 import { escapeMrkdwn, toMrkdwn } from '../../adapters/slack/render/mrkdwn.ts';
 import { normalReplies, oversizedReplies } from './replies.ts';
+import { placePing } from '../../adapters/slack/render/ping.ts';
 import { section } from '../../adapters/slack/render/blocks.ts';
 
 const WAYS: [string, RenderOptions][] = [
@@ -231,5 +232,38 @@ describe('a schedule ping on post (the one mention a message may carry)', () => 
     expect(pinged.blocks![0]).toEqual(section('<!here>'));
     expect(pinged.blocks!.slice(1)).toEqual(plain.blocks);
     expect(pinged.text).toBe(`<!here> ${plain.text}`);
+  });
+
+  // The renderer's own text budget keeps today's replies far below 50 blocks (the oversized ones
+  // render to about a dozen), so the limit is checked on a message already at it.
+  const atLimit = (blocks: Block[]) => {
+    const out: Block[] = [];
+    while (out.length < LIMITS.blocks) out.push(...blocks.slice(0, LIMITS.blocks - out.length));
+    return out;
+  };
+  const rendered = renderReply(oversizedReplies()[0]!, { table: 'text' }).blocks!;
+
+  test('at 50 blocks the ping joins the first section with room instead of adding a 51st, and nothing is dropped', () => {
+    const full = atLimit(rendered);
+    const placed = placePing(full, '<!subteam^S0DEVS>')!;
+    expect(placed).toHaveLength(LIMITS.blocks);
+    // The first section with room for it (the oversized reply's first ones are full).
+    const first = full.findIndex((b) => b.type === 'section' && b.text.text.length + '<!subteam^S0DEVS> '.length <= LIMITS.sectionText);
+    expect(first).toBeGreaterThan(0);
+    expect(placed[first]).toEqual(section(`<!subteam^S0DEVS> ${(full[first] as { text: { text: string } }).text.text}`));
+    expect(placed.filter((_, i) => i !== first)).toEqual(full.filter((_, i) => i !== first));
+    expect(JSON.stringify(placed).split('<!subteam^S0DEVS>')).toHaveLength(2);
+    // One block short of the limit, it still gets its own section.
+    expect(placePing(full.slice(1), '<!here>')).toHaveLength(LIMITS.blocks);
+  });
+
+  test('at 50 blocks with no section that has room, a context takes it; with neither, the caller re-renders', () => {
+    const full = atLimit(rendered.map((b) => (b.type === 'section' ? section('x'.repeat(LIMITS.sectionText)) : b)));
+    const placed = placePing(full, '<!here>')!;
+    expect(placed).toHaveLength(LIMITS.blocks);
+    const ctx = placed.find((b) => b.type === 'context')!;
+    expect((ctx as { elements: { text: string }[] }).elements[0]!.text.startsWith('<!here> ')).toBe(true);
+    const noRoom = atLimit(rendered.filter((b) => b.type === 'actions'));
+    expect(placePing(noRoom, '<!here>')).toBeUndefined();
   });
 });

@@ -6,6 +6,7 @@ import { buttonGroup, ButtonMaker } from './buttons.ts';
 import { feedbackBlock, menuSelect, quizBlocks } from './controls.ts';
 import { clip, LIMITS, TRUNCATED, Truncations } from './limits.ts';
 import { codeBlock, escapeMrkdwn, restorePings, restoreTimes, restoreUserMentions, slackPing, toMrkdwn } from './mrkdwn.ts';
+import { placePing } from './ping.ts';
 import { monospaceTable, tableBlock } from './table.ts';
 import { diagramText, imageBlock } from './diagram.ts';
 import { shareButton } from '../../shared/placement.ts';
@@ -44,8 +45,8 @@ export function renderReply(reply: Reply, opts: RenderOptions = {}): SlackMessag
   // A schedule's ping (the one mention a message may carry): first in the notification text, once in the blocks.
   const mention = reply.ping ? slackPing(reply.ping) : undefined;
   const reserve = mention ? mention.length + 1 : 0;
-  const body = composeBlocks(reply, opts, [], reserve);
-  const all = mention ? [section(mention), ...body] : body;
+  let all = composeBlocks(reply, opts, [], reserve);
+  if (mention) all = placePing(all, mention) ?? composeBlocks(reply, opts, [section(mention)], 0);
   const text = mention ? `${mention} ${fallbackText(reply, LIMITS.messageText - reserve)}` : fallbackText(reply, LIMITS.messageText);
   if (all.some((b) => b.type === 'table')) return { text, attachments: [{ blocks: all }] };
   return { text, blocks: all as Block[] };
