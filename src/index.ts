@@ -26,6 +26,7 @@ export type { QuizFeatures } from './quiz/features.ts';
 export { commands } from './commands/index.ts';
 export type { Command, CommandContext, CommandInput, OptionDef, OptionChoice, SubcommandDef } from './commands/types.ts';
 export { completeZone } from './schedule/zone.ts';
+export { pingArgs } from './quiz/ping.ts';
 export type { AppOptions } from './app.ts';
 export { ManualClock, systemClock, type Clock } from './time/clock.ts';
 export { ManualTimers, realTimers, type Timers } from './time/timers.ts';

@@ -3,6 +3,7 @@ import type { AdapterHost, Logger } from '../../src/index.ts';
 import type { SlackDiagrams } from './diagrams.ts';
 import type { AdminDirectory } from './requester.ts';
 import type { RecentIds, Tasks } from './tasks.ts';
+import type { UserZones } from './user-zone.ts';
 
 /** What every listener gets: the core, a logger, and the adapter's shared helpers. */
 export interface SlackContext {
@@ -10,6 +11,8 @@ export interface SlackContext {
   log: Logger;
   tasks: Tasks;
   admins: AdminDirectory;
+  /** Each person's Slack time zone, looked up once an hour. */
+  zones: UserZones;
   events: RecentIds;
   /** Diagram uploads, once per workspace. */
   diagrams: SlackDiagrams;

@@ -12,6 +12,7 @@ import { AdminDirectory, summarize } from './requester.ts';
 import { RecentIds, Tasks, type TaskLimits } from './tasks.ts';
 // Registers how this platform's people type commands, for the core's help text and hints.
 import './wording.ts';
+import { UserZones } from './user-zone.ts';
 import { oneClient, perWorkspaceClients } from './workspace-clients.ts';
 
 export interface SlackStartOptions {
@@ -42,7 +43,7 @@ export async function startSlack(app: AdapterHost, options: SlackStartOptions = 
   const { bolt, receiver } = createBolt(slack, log, oauth);
   const tasks = new Tasks(log, options.tasks);
   const diagrams = new SlackDiagrams(app.store, app.clock, log);
-  const ctx = { app, log, tasks, admins: new AdminDirectory(slack.adminUsers, log), events: new RecentIds(app.store, app.clock, log), diagrams };
+  const ctx = { app, log, tasks, admins: new AdminDirectory(slack.adminUsers, log), zones: new UserZones(log, app.clock), events: new RecentIds(app.store, app.clock, log), diagrams };
   for (const l of listeners) l.register(bolt, ctx);
   bolt.error(async (err) => {
     log.error({ err: summarize(err) }, 'unhandled Bolt error');

@@ -2,8 +2,6 @@ import type { ChannelPoster, Logger } from '../../src/index.ts';
 import { sendBest } from './deliver.ts';
 import type { SlackDiagrams } from './diagrams.ts';
 import { renderVariants } from './render/index.ts';
-import { slackPing } from './render/mrkdwn.ts';
-import type { SlackMessage } from './render/blocks.ts';
 import { forScheduler } from './errors.ts';
 import { channelPost, messageUpdate } from './targets.ts';
 import type { ClientForChannel } from './workspace-clients.ts';
@@ -29,7 +27,7 @@ export function slackPoster(clientFor: ClientForChannel, log: Logger, diagrams?:
       // A quiz that refers to a diagram shows it (uploaded once per workspace; text if that fails).
       const diagramFileId = reply.diagram && diagrams ? await diagrams.fileId(client, reply.diagram) : undefined;
       const metadata = mark ? { event_type: QUIZ_POST_EVENT, event_payload: { post_key: mark.postKey } } : undefined;
-      const ts = await sendBest(channelPost(client, channelId, undefined, metadata), withPing(renderVariants(reply, diagramFileId ? { diagramFileId } : {}), reply.ping), log, false).catch(rethrow);
+      const ts = await sendBest(channelPost(client, channelId, undefined, metadata), renderVariants(reply, diagramFileId ? { diagramFileId } : {}), log, false).catch(rethrow);
       // Slack took the message, so trying again would post it twice.
       if (!ts) throw Object.assign(new Error('chat.postMessage returned no ts'), { retryable: false });
       return { messageId: ts };
@@ -68,11 +66,4 @@ export function slackPoster(clientFor: ClientForChannel, log: Logger, diagrams?:
 
 function rethrow(err: unknown): never {
   throw forScheduler(err);
-}
-
-/** A schedule's ping on post: the one mention, first in the notification text and as the first block. */
-function withPing(variants: SlackMessage[], ping: Parameters<typeof slackPing>[0] | undefined): SlackMessage[] {
-  if (!ping) return variants;
-  const mention = slackPing(ping);
-  return variants.map((m) => ({ ...m, text: `${mention} ${m.text}`, ...(m.blocks ? { blocks: [{ type: 'section', text: { type: 'mrkdwn', text: mention } }, ...m.blocks] } : {}) }));
 }

@@ -18,6 +18,17 @@ export function normalizeIncoming(text: string | undefined, botUserId?: string):
   return s.replace(/\s+/g, ' ').trim();
 }
 
+/**
+ * A typed `ping` command in the core's neutral ping tokens: a user group (`<!subteam^S123|@devs>`)
+ * becomes `<group:S123>` and `<!here>` becomes `<here>`, as `ping role @devs` and `ping @here` need
+ * them. Other broadcasts (`<!channel>`) stay as sent, and so does any other text, so an echoed
+ * question shows what was written.
+ */
+export function neutralPingMentions(text: string): string {
+  if (!/^\/?ping\b/i.test(text)) return text;
+  return text.replace(/<!subteam\^([A-Z0-9]{2,30})(?:\|[^>]*)?>/g, '<group:$1>').replace(/<!here(?:\|[^>]*)?>/g, '<here>');
+}
+
 /** The words of the channel managers' commands (`schedule`, `post-now`, …), from their definitions. */
 const managerWords = new Set(commands.filter((c) => c.access === 'managers').flatMap((c) => [c.name, ...(c.aliases ?? [])]));
 

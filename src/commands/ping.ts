@@ -16,7 +16,7 @@ export const ping: Command = {
   private: true,
   access: 'managers',
   channelOnly: true,
-  accepts: (text) => /^($|role\b|here$|off$|show$)/i.test(text.trim()),
+  accepts: (text) => /^($|role\b|here$|<here>$|off$|show$)/i.test(text.trim()),
   run(input, { tutor, who }) {
     const { sub, role } = 'text' in input ? pingArgs(input.text) : { sub: input.sub ?? 'show', role: input.options.role === undefined ? undefined : String(input.options.role) };
     return tutor.quiz.ping?.(sub, role, who) ?? noticeReply('Not available', 'Pings need the quiz store, which is not running here.', 'error');

@@ -6,7 +6,7 @@ import { endOfLocalDay } from '../quiz/leitner.ts';
 import { decodeAction, encodeAction } from '../reply/actions.ts';
 import { explainAction } from '../reply/build.ts';
 import type { Reply, ReplyAction } from '../reply/types.ts';
-import { periodStart } from '../schedule/zone.ts';
+import { periodStart, personZone } from '../schedule/zone.ts';
 import type { ScheduleRecord } from '../store/types.ts';
 
 /** What a learner's home page shows: platform-neutral data an adapter lays out (Slack's App Home). */
@@ -15,7 +15,7 @@ export interface HomeView {
   firstVisit: boolean;
   /** The best current streak over the scheduled channels the learner is in. */
   streak: number;
-  /** Questions answered since Monday 00:00 UTC (channel quizzes and practice). */
+  /** Questions answered since Monday 00:00 in the learner's zone (channel quizzes and practice). */
   answeredThisWeek: number;
   reviewsDue: number;
   startReview: ReplyAction;
@@ -51,8 +51,10 @@ export async function homeView(pack: ContentPack, quiz: PersistentQuiz, starters
   const streaks = await Promise.all(mine.map((s) => quiz.streakIn(s, who.userId)));
   const managed: ScheduleRecord[] = [];
   for (const s of mine) if (await access.canManage(s.channelId)) managed.push(s);
-  const weekStart = periodStart('week', now, 'UTC');
-  const dueBy = endOfLocalDay(now.getTime(), 'UTC') - 1;
+  // The learner's own week and day: the zone the adapter looked up for them, else UTC.
+  const zone = personZone(who);
+  const weekStart = periodStart('week', now, zone);
+  const dueBy = endOfLocalDay(now.getTime(), zone) - 1;
   return {
     firstVisit: reviews.length === 0,
     streak: Math.max(0, ...streaks),

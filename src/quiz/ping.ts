@@ -15,11 +15,14 @@ export function parsePing(stored: string | undefined): ReplyPing | undefined {
 
 const describePing = (p: ReplyPing) => (p.kind === 'here' ? pingMention(p) : `the group ${pingMention(p)}`);
 
-/** The text after `ping`: `here`, `off`, `role <id or the neutral <group:id> token>`, or nothing (show). */
+/**
+ * The text after `ping`: `here` (or the neutral `<here>` token an adapter makes of a typed @here),
+ * `off`, `role <id or the neutral <group:id> token>`, or nothing (show).
+ */
 export function pingArgs(text: string): { sub: string; role?: string } {
   const [sub = 'show', arg = ''] = text.trim().split(/\s+/);
   const role = /^<group:([A-Za-z0-9_-]{1,64})>$/.exec(arg)?.[1] ?? (/^[A-Za-z0-9_-]{1,64}$/.test(arg) ? arg : undefined);
-  return { sub: sub.toLowerCase(), ...(role ? { role } : {}) };
+  return { sub: sub === '<here>' ? 'here' : sub.toLowerCase(), ...(role ? { role } : {}) };
 }
 
 /** `ping role|here|off|show` for the requester's channel: who each scheduled (and post-now) question mentions. */

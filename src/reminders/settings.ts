@@ -3,7 +3,7 @@ import { emptyReply } from '../reply/build.ts';
 import { commandText } from '../reply/syntax.ts';
 import type { Reply } from '../reply/types.ts';
 import { newCron } from '../schedule/cron.ts';
-import { checkZone } from '../schedule/zone.ts';
+import { checkZone, personZone } from '../schedule/zone.ts';
 import type { ReminderRecord, ReminderStore } from '../store/reminder-types.ts';
 import type { Clock } from '../time/clock.ts';
 import type { ReminderFeatures } from './features.ts';
@@ -34,13 +34,13 @@ export class ReminderSettings implements ReminderFeatures {
       case 'show':
         return this.show(current, who);
       case 'on':
-        return this.save(who, current?.time ?? DEFAULT_TIME, current?.zone ?? who.zone ?? 'UTC', 'on');
+        return this.save(who, current?.time ?? DEFAULT_TIME, current?.zone ?? personZone(who), 'on');
       case 'off':
         return this.stop(who);
       case 'time': {
         const [time = '', zoneText] = rest;
         if (!TIME.test(time)) return notice('Reminder time', `"${time.slice(0, 20)}" is not a time. Use 24-hour HH:MM, e.g. \`${commandText(who.platform, 'remind', 'time 08:30 Europe/Berlin')}\`.`);
-        let zone = zoneText ? undefined : (current?.zone ?? who.zone ?? 'UTC');
+        let zone = zoneText ? undefined : (current?.zone ?? personZone(who));
         if (zoneText) {
           const z = checkZone(zoneText);
           if (!z.ok) return notice('Reminder time', z.message);

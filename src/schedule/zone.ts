@@ -24,6 +24,12 @@ export function checkZone(input: string): ZoneCheck {
   return { ok: true, zone: resolved.toLowerCase() === raw.toLowerCase() ? resolved : raw };
 }
 
+/** The requester's own zone when the platform gave a valid one, else UTC (a bad platform value is not an error to show). */
+export function personZone(who: { zone?: string | undefined }): string {
+  const z = who.zone ? checkZone(who.zone) : undefined;
+  return z?.ok ? z.zone : 'UTC';
+}
+
 function suggestZone(raw: string): string | undefined {
   const city = raw.toLowerCase().replace(/\s+/g, '_');
   const zones = Intl.supportedValuesOf('timeZone');

@@ -6,11 +6,13 @@ import { describe, expect, test } from 'vitest';
 import type { Reply } from '../../src/index.ts';
 import type { Block, SlackMessage, TableBlock } from '../../adapters/slack/render/blocks.ts';
 import { textSize } from '../../adapters/slack/render/blocks.ts';
-import { renderReply, renderTextOnly, type RenderOptions } from '../../adapters/slack/render/index.ts';
+import { renderReply, renderTextOnly, renderVariants, type RenderOptions } from '../../adapters/slack/render/index.ts';
 import { LIMITS } from '../../adapters/slack/render/limits.ts';
 import { markdownToPlain as toPlain } from '../../adapters/shared/markdown.ts';
 import { escapeMrkdwn, toMrkdwn } from '../../adapters/slack/render/mrkdwn.ts';
 import { normalReplies, oversizedReplies } from './replies.ts';
+import { placePing } from '../../adapters/slack/render/ping.ts';
+import { section } from '../../adapters/slack/render/blocks.ts';
 
 const WAYS: [string, RenderOptions][] = [
   ['mention / DM', {}],
@@ -28,7 +30,7 @@ const tableOf = (msg: SlackMessage) => allBlocks(msg).find((b): b is TableBlock 
 const labelsOf = (msg: SlackMessage) =>
   allBlocks(msg).flatMap((b) => (b.type === 'actions' ? b.elements.flatMap((e) => (e.type === 'button' ? [e.text.text] : e.options.map((o) => o.text.text))) : []));
 
-function checkLimits(msg: SlackMessage): void {
+function checkLimits(msg: SlackMessage, ping?: string): void {
   // Either blocks, or one attachment holding them all (with the table): never both.
   expect(Boolean(msg.blocks && msg.attachments)).toBe(false);
   if (msg.attachments) expect(msg.attachments).toHaveLength(1);
@@ -121,8 +123,18 @@ function checkLimits(msg: SlackMessage): void {
     }
     expect(size).toBeLessThanOrEqual(LIMITS.tableText);
   }
-  // Nothing a user typed can ping: the only mention is the adapter's own "Shared by".
-  expect(JSON.stringify(msg).replace('<@U0SHARER>', '')).not.toMatch(/<[!@#]/);
+  // A schedule's ping leads the notification text and shows once in the blocks, and is the only broadcast.
+  const { text, ...rest } = msg;
+  const others = JSON.stringify(rest);
+  if (ping) {
+    expect(text.startsWith(`${ping} `)).toBe(true);
+    expect(text.split(ping)).toHaveLength(2);
+    expect(others.split(ping)).toHaveLength(2);
+  }
+  // Nothing a user typed can ping: the only other mention is the adapter's own "Shared by".
+  const unping = (s: string) => (ping ? s.replace(ping, '') : s);
+  expect(unping(text)).not.toMatch(/<[!@#]/);
+  expect(unping(others).replace('<@U0SHARER>', '')).not.toMatch(/<[!@#]/);
 }
 
 /** Everything a reader could lose, each with whether it appears in the rendered message. */
@@ -189,4 +201,69 @@ test('the share button appears only when asked for and when the reply can be sha
   expect(labels(renderReply(answer!, { share: true }))).toContain('Share in channel');
   expect(labels(renderReply(answer!, {}))).not.toContain('Share in channel');
   expect(labels(renderReply(noMatch!, { share: true }))).not.toContain('Share in channel');
+});
+
+describe('a schedule ping on post (the one mention a message may carry)', () => {
+  const PINGS = [
+    [{ kind: 'here' as const }, '<!here>'],
+    [{ kind: 'role' as const, id: 'S0DEVS' }, '<!subteam^S0DEVS>'],
+  ] as const;
+  const replies = [...normalReplies(), ...oversizedReplies()];
+
+  test.each(PINGS)('every reply, every variant sent: within limits, %j once in the text and once in the blocks', (ping, mention) => {
+    for (const reply of replies) {
+      for (const [, opts] of WAYS) {
+        for (const msg of renderVariants({ ...reply, ping }, opts)) {
+          if (msg.blocks || msg.attachments) checkLimits(msg, mention);
+          else {
+            expect(msg.text.startsWith(`${mention} `)).toBe(true);
+            expect(msg.text.split(mention)).toHaveLength(2);
+            expect(msg.text.length).toBeLessThanOrEqual(LIMITS.messageText);
+          }
+        }
+      }
+    }
+  });
+
+  test('with room, the ping is a section of its own, first; the rest is what it was without the ping', () => {
+    const reply = normalReplies()[0]!;
+    const plain = renderReply(reply);
+    const pinged = renderReply({ ...reply, ping: { kind: 'here' } });
+    expect(pinged.blocks![0]).toEqual(section('<!here>'));
+    expect(pinged.blocks!.slice(1)).toEqual(plain.blocks);
+    expect(pinged.text).toBe(`<!here> ${plain.text}`);
+  });
+
+  // The renderer's own text budget keeps today's replies far below 50 blocks (the oversized ones
+  // render to about a dozen), so the limit is checked on a message already at it.
+  const atLimit = (blocks: Block[]) => {
+    const out: Block[] = [];
+    while (out.length < LIMITS.blocks) out.push(...blocks.slice(0, LIMITS.blocks - out.length));
+    return out;
+  };
+  const rendered = renderReply(oversizedReplies()[0]!, { table: 'text' }).blocks!;
+
+  test('at 50 blocks the ping joins the first section with room instead of adding a 51st, and nothing is dropped', () => {
+    const full = atLimit(rendered);
+    const placed = placePing(full, '<!subteam^S0DEVS>')!;
+    expect(placed).toHaveLength(LIMITS.blocks);
+    // The first section with room for it (the oversized reply's first ones are full).
+    const first = full.findIndex((b) => b.type === 'section' && b.text.text.length + '<!subteam^S0DEVS> '.length <= LIMITS.sectionText);
+    expect(first).toBeGreaterThan(0);
+    expect(placed[first]).toEqual(section(`<!subteam^S0DEVS> ${(full[first] as { text: { text: string } }).text.text}`));
+    expect(placed.filter((_, i) => i !== first)).toEqual(full.filter((_, i) => i !== first));
+    expect(JSON.stringify(placed).split('<!subteam^S0DEVS>')).toHaveLength(2);
+    // One block short of the limit, it still gets its own section.
+    expect(placePing(full.slice(1), '<!here>')).toHaveLength(LIMITS.blocks);
+  });
+
+  test('at 50 blocks with no section that has room, a context takes it; with neither, the caller re-renders', () => {
+    const full = atLimit(rendered.map((b) => (b.type === 'section' ? section('x'.repeat(LIMITS.sectionText)) : b)));
+    const placed = placePing(full, '<!here>')!;
+    expect(placed).toHaveLength(LIMITS.blocks);
+    const ctx = placed.find((b) => b.type === 'context')!;
+    expect((ctx as { elements: { text: string }[] }).elements[0]!.text.startsWith('<!here> ')).toBe(true);
+    const noRoom = atLimit(rendered.filter((b) => b.type === 'actions'));
+    expect(placePing(noRoom, '<!here>')).toBeUndefined();
+  });
 });

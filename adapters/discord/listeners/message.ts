@@ -1,4 +1,5 @@
 import { Events, type Message } from 'discord.js';
+import { neutralPingMentions, typedPingRefusal } from '../ping.ts';
 import { requesterFromMessage } from '../requester.ts';
 import { failureReply } from '../../shared/failure.ts';
 import { within } from '../respond.ts';
@@ -32,7 +33,12 @@ export const message = listener({
     if (!channel.isSendable()) return;
 
     const log = ctx.log.child({ message: msg.id, user: msg.author.id, channel: msg.channelId });
-    const work = ctx.app.handle({ type: 'text', text: stripMention(msg.content, me) }, requesterFromMessage(msg)).catch((err: unknown) => {
+    // A typed `ping role @Role` / `ping @here` speaks the core's tokens, like the slash command's options.
+    const text = neutralPingMentions(stripMention(msg.content, me));
+    const who = requesterFromMessage(msg);
+    // A ping the bot could not deliver is refused before anything is stored, as for the slash command.
+    const early = who.canManageChannel ? typedPingRefusal(msg, text) : undefined;
+    const work = (early ? Promise.resolve(early) : ctx.app.handle({ type: 'text', text }, who)).catch((err: unknown) => {
       log.error({ err }, 'tutor failed');
       return failureReply();
     });

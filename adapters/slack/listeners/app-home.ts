@@ -29,7 +29,8 @@ export const appHome: SlackListener = {
 /** Build and publish one learner's home view (also after they change a schedule from it). */
 export async function publishHome(client: webApi.WebClient, userId: string, teamId: string | undefined, ctx: SlackContext): Promise<void> {
   // The home is not a conversation: the requester's channel is the learner's DM with the bot.
-  const who = slackRequester({ userId, channelId: userId, teamId, direct: true });
+  // Its week and day are the learner's own (their Slack zone; UTC when that is unknown).
+  const who = slackRequester({ userId, channelId: userId, teamId, direct: true, zone: await ctx.zones.of(client, teamId, userId) });
   const home = await ctx.app.home(who, slackAccess(client, userId, ctx));
   try {
     await client.views.publish({ user_id: userId, view: homeTab(home) as never });

@@ -3,7 +3,8 @@ import { workspaceKey } from '../installations.ts';
 import { deliver } from '../deliver.ts';
 import { slackRequester } from '../requester.ts';
 import { channelPost, ephemeralPost } from '../targets.ts';
-import { normalizeIncoming, wantsChannelManagement } from '../text.ts';
+import { neutralPingMentions, normalizeIncoming, wantsChannelManagement } from '../text.ts';
+import { wantsZone } from '../user-zone.ts';
 import type { SlackListener } from '../context.ts';
 
 /** Fields of an app_mention event this listener reads (Slack's Events API payload). */
@@ -35,13 +36,14 @@ export const appMention: SlackListener = {
         'app-mention',
         async () => {
           if (!e.user || !(await question())) return;
-          const text = normalizeIncoming(e.text, context.botUserId);
+          const text = neutralPingMentions(normalizeIncoming(e.text, context.botUserId));
           // An org-wide install's schedules are keyed by the enterprise, where its token is stored.
           const teamId = workspaceKey({ isEnterpriseInstall: context.isEnterpriseInstall, enterpriseId: context.enterpriseId, teamId: e.team ?? (body as { team_id?: string }).team_id });
           const canManageChannel = wantsChannelManagement(text) ? await ctx.admins.canManage(client, e.user) : false;
           const thread = e.thread_ts ?? e.ts;
           // The answer starts (or continues) a thread: that thread is the conversation.
-          const who = slackRequester({ userId: e.user, channelId: e.channel, teamId, direct: false, canManageChannel, threadTs: thread });
+          const zone = wantsZone(text) ? await ctx.zones.of(client, teamId, e.user) : undefined;
+          const who = slackRequester({ userId: e.user, channelId: e.channel, teamId, direct: false, canManageChannel, threadTs: thread, zone });
           const reply = await ctx.app.handle({ type: 'text', text }, who);
           await deliver(
             {

@@ -2,7 +2,8 @@ import { busyReply } from '../busy.ts';
 import { deliver } from '../deliver.ts';
 import { slackRequester } from '../requester.ts';
 import { channelPost } from '../targets.ts';
-import { normalizeIncoming, wantsChannelManagement } from '../text.ts';
+import { neutralPingMentions, normalizeIncoming, wantsChannelManagement } from '../text.ts';
+import { wantsZone } from '../user-zone.ts';
 import type { SlackListener } from '../context.ts';
 
 /** Fields of a message.im event this listener reads. */
@@ -41,10 +42,11 @@ export const directMessage: SlackListener = {
         'direct-message',
         async () => {
           if (!e.user || !(await question())) return;
-          const text = normalizeIncoming(e.text, context.botUserId);
+          const text = neutralPingMentions(normalizeIncoming(e.text, context.botUserId));
           const teamId = e.team ?? (body as { team_id?: string }).team_id;
           const canManageChannel = wantsChannelManagement(text) ? await ctx.admins.canManage(client, e.user) : false;
-          const who = slackRequester({ userId: e.user, channelId: e.channel, teamId, direct: true, canManageChannel, threadTs: e.thread_ts });
+          const zone = wantsZone(text) ? await ctx.zones.of(client, teamId, e.user) : undefined;
+          const who = slackRequester({ userId: e.user, channelId: e.channel, teamId, direct: true, canManageChannel, threadTs: e.thread_ts, zone });
           const reply = await ctx.app.handle({ type: 'text', text }, who);
           const post = channelPost(client, e.channel, e.thread_ts);
           await deliver({ reply, render: {}, targets: [post], apology: [post], question: text, who: { userId: e.user, channelId: e.channel }, diagrams: ctx.diagrams.forClient(client) }, ctx.log);

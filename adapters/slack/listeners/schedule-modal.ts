@@ -27,19 +27,12 @@ interface ScheduleMeta {
 export async function openScheduleModal(
   client: webApi.WebClient,
   triggerId: string,
-  userId: string,
+  person: { userId: string; teamId: string | undefined },
   meta: ScheduleMeta,
   current: { cron: string; zone: string } | undefined,
   ctx: SlackContext,
 ): Promise<boolean> {
-  let tz: string | undefined;
-  if (!current) {
-    try {
-      tz = (await client.users.info({ user: userId })).user?.tz;
-    } catch (err) {
-      ctx.log.warn({ err: summarize(err), userId }, 'users.info failed; the schedule form starts in UTC');
-    }
-  }
+  const tz = current ? undefined : await ctx.zones.of(client, person.teamId, person.userId);
   const v = scheduleFormDefaults(current, tz);
   const option = (value: string, label: string) => ({ text: { type: 'plain_text' as const, text: label }, value });
   const dayOptions = WEEK_DAYS.map((d) => option(d.value, d.label));
@@ -99,7 +92,7 @@ type Values = Record<string, Record<string, { selected_option?: { value?: string
 export const scheduleModal: SlackListener = {
   name: 'schedule-modal',
   register(bolt, ctx) {
-    bolt.action<BlockButtonAction>(EDIT_SCHEDULE_ACTION, async ({ ack, body, action, client }) => {
+    bolt.action<BlockButtonAction>(EDIT_SCHEDULE_ACTION, async ({ ack, body, action, client, context }) => {
       await acknowledge(ack, ctx);
       let edit: { c?: string; cron?: string; z?: string };
       try {
@@ -109,7 +102,8 @@ export const scheduleModal: SlackListener = {
       }
       if (!edit.c) return;
       await ctx.tasks.run('schedule-edit', async () => {
-        await openScheduleModal(client, body.trigger_id, body.user.id, { c: edit.c!, h: true }, edit.cron && edit.z ? { cron: edit.cron, zone: edit.z } : undefined, ctx);
+        const teamId = workspaceKey({ isEnterpriseInstall: context.isEnterpriseInstall, enterpriseId: context.enterpriseId, teamId: body.team?.id ?? body.user.team_id });
+        await openScheduleModal(client, body.trigger_id, { userId: body.user.id, teamId }, { c: edit.c!, h: true }, edit.cron && edit.z ? { cron: edit.cron, zone: edit.z } : undefined, ctx);
       });
     });
 

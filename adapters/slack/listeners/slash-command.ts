@@ -3,9 +3,9 @@ import { busyReply } from '../busy.ts';
 import { workspaceKey } from '../installations.ts';
 import { deliver } from '../deliver.ts';
 import { slackRequester } from '../requester.ts';
-import { zoneForRemind } from '../user-zone.ts';
+import { wantsZone } from '../user-zone.ts';
 import { channelPost, ephemeralPost, responseUrl } from '../targets.ts';
-import { isDirectChannel, normalizeIncoming, wantsChannelManagement } from '../text.ts';
+import { isDirectChannel, neutralPingMentions, normalizeIncoming, wantsChannelManagement } from '../text.ts';
 import { acknowledge, type SlackContext, type SlackListener } from '../context.ts';
 import { openScheduleModal } from './schedule-modal.ts';
 import { inChannel, keptPrivate } from '../../shared/placement.ts';
@@ -29,19 +29,15 @@ export const slashCommand: SlackListener = {
 };
 
 async function answer(command: SlashCommand, client: webApi.WebClient, ctx: SlackContext): Promise<void> {
-  const text = neutralGroupMentions(normalizeIncoming(command.text));
+  const text = neutralPingMentions(normalizeIncoming(command.text));
   const direct = isDirectChannel(command.channel_id, command.channel_name);
   const canManageChannel = wantsChannelManagement(text) ? await ctx.admins.canManage(client, command.user_id) : false;
+  const teamId = workspaceOfCommand(command);
   // `/tutor schedule` alone opens the set-up form for those who may change it; others see the schedule.
-  if (canManageChannel && !direct && /^\/?schedule$/i.test(text) && (await openScheduleModal(client, command.trigger_id, command.user_id, { c: command.channel_id }, undefined, ctx))) return;
-  const who = slackRequester({
-    userId: command.user_id,
-    channelId: command.channel_id,
-    teamId: workspaceOfCommand(command),
-    direct,
-    canManageChannel,
-    zone: await zoneForRemind(client, text, command.user_id, ctx.log),
-  });
+  const opensForm = canManageChannel && !direct && /^\/?schedule$/i.test(text);
+  if (opensForm && (await openScheduleModal(client, command.trigger_id, { userId: command.user_id, teamId }, { c: command.channel_id }, undefined, ctx))) return;
+  const zone = wantsZone(text) ? await ctx.zones.of(client, teamId, command.user_id) : undefined;
+  const who = slackRequester({ userId: command.user_id, channelId: command.channel_id, teamId, direct, canManageChannel, zone });
   const reply = await ctx.app.handle({ type: 'text', text }, who);
 
   const privately = [responseUrl(command.response_url, 'ephemeral', ctx.app.config.platformTimeoutMs), ephemeralPost(client, command.channel_id, command.user_id)];
@@ -63,9 +59,4 @@ async function answer(command: SlashCommand, client: webApi.WebClient, ctx: Slac
 /** The team, or the enterprise for an org-wide install (where its token is stored, so its schedules post with it). */
 function workspaceOfCommand(c: SlashCommand): string | undefined {
   return workspaceKey({ isEnterpriseInstall: c.is_enterprise_install === 'true', enterpriseId: c.enterprise_id || undefined, teamId: c.team_id });
-}
-
-/** A user group as Slack sends it in a slash command (`<!subteam^S123|@devs>`) becomes the core's neutral `<group:S123>`. */
-export function neutralGroupMentions(text: string): string {
-  return text.replace(/<!subteam\^([A-Z0-9]{2,30})(?:\|[^>]*)?>/g, '<group:$1>');
 }

@@ -1,11 +1,12 @@
 import type { Reply } from '../../../src/index.ts';
 import { markdownToPlain, plainLine } from '../../shared/markdown.ts';
-import { actions, context, header, textSize, type Block, type SlackMessage, type TableBlock } from './blocks.ts';
+import { actions, context, header, section, textSize, type Block, type SlackMessage, type TableBlock } from './blocks.ts';
 import { codeItem, packBody, textItem, type BodyItem } from './body.ts';
 import { buttonGroup, ButtonMaker } from './buttons.ts';
 import { feedbackBlock, menuSelect, quizBlocks } from './controls.ts';
 import { clip, LIMITS, TRUNCATED, Truncations } from './limits.ts';
-import { codeBlock, escapeMrkdwn, restorePings, restoreTimes, restoreUserMentions, toMrkdwn } from './mrkdwn.ts';
+import { codeBlock, escapeMrkdwn, restorePings, restoreTimes, restoreUserMentions, slackPing, toMrkdwn } from './mrkdwn.ts';
+import { placePing } from './ping.ts';
 import { monospaceTable, tableBlock } from './table.ts';
 import { diagramText, imageBlock } from './diagram.ts';
 import { shareButton } from '../../shared/placement.ts';
@@ -41,22 +42,31 @@ const CAPS = { suggestions: 5, related: LIMITS.actionsPerBlock, extra: 5 };
  * out of order.
  */
 export function renderReply(reply: Reply, opts: RenderOptions = {}): SlackMessage {
+  // A schedule's ping (the one mention a message may carry): first in the notification text, once in the blocks.
+  const mention = reply.ping ? slackPing(reply.ping) : undefined;
+  const reserve = mention ? mention.length + 1 : 0;
+  let all = composeBlocks(reply, opts, [], reserve);
+  if (mention) all = placePing(all, mention) ?? composeBlocks(reply, opts, [section(mention)], 0);
+  const text = mention ? `${mention} ${fallbackText(reply, LIMITS.messageText - reserve)}` : fallbackText(reply, LIMITS.messageText);
+  if (all.some((b) => b.type === 'table')) return { text, attachments: [{ blocks: all }] };
+  return { text, blocks: all as Block[] };
+}
+
+/** The blocks in reading order, after `lead` (blocks counted as fixed, like the title) and with `reserveChars` of text kept free. */
+function composeBlocks(reply: Reply, opts: RenderOptions, lead: Block[], reserveChars: number): (Block | TableBlock)[] {
   const trunc = new Truncations();
-  const head = titleBlocks(reply, trunc);
+  const head = [...lead, ...titleBlocks(reply, trunc)];
   const tail = nextStepBlocks(reply, opts, trunc);
   const body = bodyParts(reply, opts, trunc);
   // What is left for the body once the fixed parts are counted (one block and 400 characters to spare for the note).
   let blocksLeft = LIMITS.blocks - head.length - tail.length - body.table.length - body.picture.length - 1;
-  let charsLeft = LIMITS.blocksText - textSize(head) - textSize(tail) - textSize(body.picture) - textSize(body.table.filter((b): b is Block => b.type !== 'table')) - 400;
+  let charsLeft = LIMITS.blocksText - textSize(head) - textSize(tail) - textSize(body.picture) - textSize(body.table.filter((b): b is Block => b.type !== 'table')) - 400 - reserveChars;
   const text = packBody(body.text, blocksLeft, charsLeft, trunc);
   blocksLeft -= text.length;
   charsLeft -= textSize(text);
   const code = packBody(body.code, blocksLeft, charsLeft, trunc);
   const note = trunc.any ? [context(clip(escapeMrkdwn(trunc.toString()), LIMITS.contextText))] : [];
-
-  const all = [...head, ...text, ...body.table, ...body.picture, ...code, ...note, ...tail];
-  if (body.table.length) return { text: fallbackText(reply), attachments: [{ blocks: all }] };
-  return { text: fallbackText(reply), blocks: all as Block[] };
+  return [...head, ...text, ...body.table, ...body.picture, ...code, ...note, ...tail];
 }
 
 function titleBlocks(reply: Reply, trunc: Truncations): Block[] {
@@ -113,10 +123,10 @@ function bodyParts(reply: Reply, opts: RenderOptions, trunc: Truncations): { tex
   return { text, table, picture, code: reply.code.map((c) => codeItem(c.code, c.caption)) };
 }
 
-/** The notification text. Escaped too: Slack parses it for mentions like any mrkdwn. */
-function fallbackText(reply: Reply): string {
+/** The notification text, at most `max` characters. Escaped too: Slack parses it for mentions like any mrkdwn. */
+function fallbackText(reply: Reply, max: number): string {
   const text = restoreTimes(toMrkdwn(reply.fallback || reply.title || reply.kind, mrkdwnOptions(reply)));
-  return clip(text.replace(/\s+/g, ' ').trim(), LIMITS.messageText);
+  return clip(text.replace(/\s+/g, ' ').trim(), max);
 }
 
 /**
@@ -138,12 +148,14 @@ export function renderTextOnly(reply: Reply): SlackMessage {
   if (reply.quiz) parts.push(...reply.quiz.choices.map((c) => escapeMrkdwn(markdownToPlain(c.label))));
   parts.push(...names('Did you mean:', reply.suggestions), ...names('Related:', [...reply.related, ...(reply.menu?.options ?? [])]));
   let text = parts.join('\n\n');
-  const limit = LIMITS.messageText;
+  // The ping, if any, leads here too: this text is the whole message and its notification.
+  const mention = reply.ping ? `${slackPing(reply.ping)} ` : '';
+  const limit = LIMITS.messageText - mention.length;
   if (trunc.any || text.length > limit) {
     const note = `\n\n${TRUNCATED}`;
     text = `${text.length > limit - note.length ? clip(text, limit - note.length) : text}${note}`;
   }
-  return { text };
+  return { text: mention + text };
 }
 
 /**

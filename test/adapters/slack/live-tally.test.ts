@@ -72,3 +72,32 @@ test('answers are tallied on the question with chat.update, at most once per 30 
   await h.app.scheduler.tick();
   expect(JSON.stringify(updates().at(-1)!.args.blocks)).toMatch(/of 4 got it right/);
 });
+
+test('on a post that pings, the tally edit keeps the one mention where it was (text first, one block), and adds none', async () => {
+  await h.slash({ ...fixture<Record<string, string>>('slash-command.json'), user_id: 'U0MANAGER', text: 'ping here', response_url: h.fake.responseUrl('ping') });
+  clock.set('2027-03-03T08:00:30Z');
+  h.fake.calls.length = 0;
+  await h.app.scheduler.tick();
+  const posted = h.fake.of('chat.postMessage').find((c) => JSON.stringify(c.args.blocks).includes('<!here>'))!;
+  const ts = String(posted.result!.ts);
+  const blocks = posted.args.blocks as Blocks;
+  const choice = blocks.find((b) => b.type === 'actions')!.elements![0]!;
+  const p = fixture<Record<string, unknown> & { actions: Record<string, unknown>[] }>('block-actions.json');
+  await h.click({
+    ...p,
+    user: { id: 'U0ERIN', username: 'erin', name: 'erin', team_id: 'T0001TEST' },
+    container: { type: 'message', message_ts: ts, channel_id: 'C2147483705', is_ephemeral: false },
+    message: { type: 'message', ts, bot_id: 'BBOT0001', text: 'quiz', blocks },
+    response_url: h.fake.responseUrl('click-erin'),
+    actions: [{ ...p.actions[0], value: choice.value, text: { type: 'plain_text', text: choice.text.text, emoji: true } }],
+  });
+  await fire();
+  const update = h.fake.of('chat.update').find((c) => c.args.ts === ts)!;
+  const text = String(update.args.text);
+  expect(JSON.stringify(update.args.blocks)).toContain('1 answered so far');
+  expect(text.startsWith('<!here> ')).toBe(true);
+  for (const part of [text, JSON.stringify(update.args.blocks)]) {
+    expect(part.split('<!here>')).toHaveLength(2);
+    expect(part.replace('<!here>', '')).not.toMatch(/<[!@#]/);
+  }
+});
