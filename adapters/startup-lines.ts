@@ -31,5 +31,23 @@ export function startedLine(running: RunningAdapter): string {
 
 export function failedLine(entry: AdapterEntry, err: unknown): string {
   const message = (err as Error)?.message ?? String(err);
-  return `${label(entry.name)}: failed to start, ${message}`;
+  const cause = rootCause(err);
+  return `${label(entry.name)}: failed to start, ${message}${cause && !message.includes(cause) ? ` (${cause})` : ''}`;
+}
+
+/**
+ * The innermost error's message: a network failure surfaces as "fetch failed", and only its cause
+ * (`getaddrinfo ENOTFOUND slack.com`, `connect ECONNREFUSED …`) says what to fix. Bolt's Web API
+ * client keeps the underlying error in `original`, fetch in `cause`.
+ */
+function rootCause(err: unknown): string | undefined {
+  let inner: unknown;
+  for (let e = err, depth = 0; e && typeof e === 'object' && depth < 5; depth++) {
+    const next: unknown = (e as { original?: unknown }).original ?? (e as { cause?: unknown }).cause;
+    if (!(next instanceof Error)) break;
+    inner = next;
+    e = next;
+  }
+  // An AggregateError (every address refused) may have no message, only a code.
+  return inner instanceof Error ? inner.message || (inner as { code?: string }).code : undefined;
 }

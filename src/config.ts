@@ -110,6 +110,11 @@ function parseEnv(schema: z.ZodType, env: Record<string, string | undefined>): R
   throw new ConfigError(variable, `${issue.message}${shown}`);
 }
 
+/** Every variable the config reads, the core's and each registered adapter's (.env.example lists the same). */
+export function configVariables(): string[] {
+  return [...Object.keys(envSchema.shape), ...platformSchemas.flatMap((p) => Object.keys(p.schema.shape))];
+}
+
 /** Parse an environment. Throws ConfigError naming the first bad variable. */
 export function parseConfig(given: Record<string, string | undefined>, options: ParseOptions = {}): Config {
   const e = parseEnv(envSchema, given) as Env;

@@ -1,7 +1,8 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseEnv } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, parseConfig } from '../src/config.ts';
+import { ConfigError, configVariables, parseConfig } from '../src/config.ts';
 import { SHIPPED_CONTENT_DIR } from '../src/paths.ts';
 // Each chat adapter registers its own variables with the core's config when its config module loads.
 import '../adapters/slack/config.ts';
@@ -93,5 +94,23 @@ describe('config', () => {
 
   it('finds the shipped content from the code, not the working directory', () => {
     expect(existsSync(join(SHIPPED_CONTENT_DIR, 'docker-vm', 'docker-vs-vm.yaml'))).toBe(true);
+  });
+});
+
+describe(".env.example and the README's configuration table", () => {
+  const root = resolve(import.meta.dirname, '..');
+  const example = parseEnv(readFileSync(join(root, '.env.example'), 'utf8'));
+  const readme = readFileSync(join(root, 'README.md'), 'utf8');
+  const section = readme.slice(readme.indexOf('\n## Configuration\n'), readme.indexOf('\n## Development\n'));
+  const tableNames = [...section.matchAll(/^\| `([A-Z][A-Z0-9_]*)` \|/gm)].map((m) => m[1]);
+
+  it('list exactly the variables the config reads', () => {
+    const read = [...configVariables()].sort();
+    expect(Object.keys(example).sort()).toEqual(read);
+    expect([...tableNames].sort()).toEqual(read);
+  });
+
+  it('an unchanged copy of .env.example behaves like no .env: every value in it is the default', () => {
+    expect(parseConfig(example)).toEqual(parseConfig({}));
   });
 });

@@ -80,7 +80,8 @@ export function renderConsole(reply: Reply, style: ConsoleStyle = plain): Render
     }
     out.push('');
   }
-  list('Did you mean:', reply.suggestions);
+  // Help's suggestions are places to start, not guesses at a question (as on Slack).
+  list(reply.kind === 'help' ? 'Start with:' : 'Did you mean:', reply.suggestions);
   list('Related:', reply.related);
   list('More:', reply.extra);
   if (reply.menu) list(`${reply.menu.placeholder}:`, reply.menu.options);

@@ -114,6 +114,28 @@ describe('.env in the working directory', () => {
     expect(bot.stderr().trim().split('\n')).toEqual(['Discord: skipped, DISCORD_TOKEN not set', 'Slack: failed to start, An API error occurred: invalid_auth']);
   });
 
+  it('a platform it cannot reach gets a failed line naming the network error, not just "fetch failed"', async () => {
+    // Nothing listens on these ports: each API address is refused, like a wrong URL or no network.
+    const [slackApi, discordApi] = [await freePort(), await freePort()];
+    const cwd = inDir(
+      [
+        'SLACK_BOT_TOKEN=xoxb-test-token',
+        `SLACK_SIGNING_SECRET=${SIGNING_SECRET}`,
+        `SLACK_API_URL=http://127.0.0.1:${slackApi}/api/`,
+        `SLACK_PORT=${await freePort()}`,
+        `DISCORD_TOKEN=${TOKEN}`,
+        `DISCORD_APPLICATION_ID=${APP_ID}`,
+        `DISCORD_API_URL=http://127.0.0.1:${discordApi}/api`,
+      ].join('\n'),
+    );
+    const bot = await startUntil(cwd, {}, (e) => e.includes('Slack: failed') && e.includes('Discord: failed'));
+    expect(await bot.exited).toBe(1);
+    expect(bot.stderr().trim().split('\n').sort()).toEqual([
+      `Discord: failed to start, fetch failed (connect ECONNREFUSED 127.0.0.1:${discordApi})`,
+      `Slack: failed to start, A request error occurred: fetch failed (connect ECONNREFUSED 127.0.0.1:${slackApi})`,
+    ]);
+  });
+
   it('with no credentials anywhere says why each platform is skipped and opens the console', () => {
     const cwd = inDir('LOG_LEVEL=silent\n');
     const r = spawnSync(process.execPath, START, { cwd, input: 'what is a container\n', encoding: 'utf8', env: baseEnv(), timeout: 60_000 });

@@ -114,6 +114,8 @@ describe('tutor db', () => {
     const backup = join(dir, 'copy.db');
     const b = tutor(['db', 'backup', backup], dir);
     expect(b).toMatchObject({ code: 0, out: expect.stringContaining('1 schedules') });
+    // One self-contained file: no -wal or -shm left beside the copy.
+    expect([existsSync(`${backup}-wal`), existsSync(`${backup}-shm`)]).toEqual([false, false]);
     void open.putSchedule({ platform: 'slack', channelId: 'C2', label: 'daily 10:00', cron: '0 10 * * *', zone: 'UTC', nextRunAt: 1, updatedBy: 'U1', updatedAt: 1 });
     expect(tutor(['db', 'check'], dir)).toMatchObject({ code: 0, out: expect.stringContaining(': ok (schema version') });
 
@@ -126,6 +128,7 @@ describe('tutor db', () => {
 
     const restored = tutor(['db', 'restore', backup], dir);
     expect(restored).toMatchObject({ code: 0, out: expect.stringContaining('the previous file is kept as') });
+    expect([existsSync(`${backup}-wal`), existsSync(`${backup}-shm`)]).toEqual([false, false]);
     const store = SqliteStore.open(dir);
     expect(store.countPosts('sent')).toBe(0);
     store.close();

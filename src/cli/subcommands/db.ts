@@ -80,6 +80,14 @@ export function register(program: Command): void {
       } finally {
         src.close();
       }
+      // The copy inherits WAL mode, and opening it read-only (verify, restore) would then leave
+      // empty -wal and -shm files beside it; a backup should be the one file. The bot turns WAL back on.
+      const copy = open(out, false);
+      try {
+        copy.pragma('journal_mode = DELETE');
+      } finally {
+        copy.close();
+      }
       const r = verify(out);
       process.stdout.write(`${out}: backed up (schema version ${r.version}, ${r.schedules} schedules, ${r.posts} posts)\n`);
     });

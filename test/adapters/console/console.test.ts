@@ -59,6 +59,13 @@ describe('console chat (batch mode)', () => {
     expect(out).toMatch(/Correct!|Not quite/);
   });
 
+  it('lists help\'s starter topics under "Start with:", not as "did you mean" guesses', async () => {
+    const first = tutor.pack.concepts[0]!;
+    const out = await pipedChat(new Tutor(tutor.pack, { starters: [first.id] }), ['help']);
+    expect(out).toContain(`\nStart with:\n  [1] ${first.title}\n`);
+    expect(out).not.toContain('Did you mean');
+  });
+
   it('presses buttons and related-topic entries by their number', async () => {
     const first = await tutor.handle({ type: 'text', text: 'what is a hypervisor' }, { platform: 'console', userId: 'n', channelId: 'n' });
     const { buttons } = renderConsole(first);
