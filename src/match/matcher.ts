@@ -193,8 +193,13 @@ export class Matcher {
     this.classifier = new PhrasingClassifier(examples, this.concepts.length, { trained: options.trainedClassifier });
     // Typo correction knows the learners' words too ("slwo" -> "slow"), as rarer than names.
     const vocabulary = new Map(this.names.docFreq);
-    for (const t of this.phrasings.words()) if (!vocabulary.has(t)) vocabulary.set(t, 0);
-    this.vocab = new Vocabulary(vocabulary);
+    const learnerOnly = new Set<string>();
+    for (const t of this.phrasings.words()) {
+      if (vocabulary.has(t)) continue;
+      vocabulary.set(t, 0);
+      if (!this.names.textIdf.has(t)) learnerOnly.add(t);
+    }
+    this.vocab = new Vocabulary(vocabulary, learnerOnly);
   }
 
   get size(): number {

@@ -8,13 +8,24 @@ import Fuse from 'fuse.js';
  * is what made the naive approach slow. Words are bucketed by first letter and length, so a
  * lookup only scans a few dozen short candidates however large the pack is.
  */
+/** A learner-only word shorter than this is trusted as it is ("slow" is not a typo of "show"). */
+const MIN_LEARNER_TYPO = 6;
+
 export class Vocabulary {
   private readonly known: Map<string, number>;
   /** Words by first letter and length, each with the set of letters it uses (a 32-bit mask). */
   private readonly buckets = new Map<string, { words: string[]; masks: Int32Array }>();
   private readonly cache = new Map<string, string | null>();
 
-  constructor(wordFrequencies: Map<string, number>) {
+  /**
+   * `learnerOnly` are known words that only learner phrasings use. Phrasings carry learners'
+   * typos on purpose ("dokcer", "helthcheck"), so such a word one edit from a name word is read
+   * as that name word: otherwise the typo would only ever meet the one phrasing that spells it so.
+   */
+  constructor(
+    wordFrequencies: Map<string, number>,
+    private readonly learnerOnly: ReadonlySet<string> = new Set(),
+  ) {
     this.known = wordFrequencies;
     const grouped = new Map<string, string[]>();
     for (const w of wordFrequencies.keys()) {
@@ -37,22 +48,23 @@ export class Vocabulary {
 
   /** The known word this one is most likely a typo of, or null. Short words are never corrected. */
   correct(word: string): string | null {
-    if (this.known.has(word)) return word;
+    const learners = this.learnerOnly.has(word);
+    if (this.known.has(word) && !(learners && word.length >= MIN_LEARNER_TYPO)) return word;
     if (word.length < 4 || word.length > 30 || /\d/.test(word)) return null;
     const hit = this.cache.get(word);
     if (hit !== undefined) return hit;
-    const result = this.lookup(word);
+    const result = learners ? (this.lookup(word, 1, (w) => w !== word && !this.learnerOnly.has(w)) ?? word) : this.lookup(word);
     if (this.cache.size > 5000) this.cache.clear();
     this.cache.set(word, result);
     return result;
   }
 
-  private lookup(word: string): string | null {
-    const maxDistance = word.length >= 8 ? 2 : 1;
+  private lookup(word: string, maxDistance = word.length >= 8 ? 2 : 1, allowed: (candidate: string) => boolean = () => true): string | null {
     let best: string | null = null;
     let bestDistance = Infinity;
     let bestFreq = -1;
     const consider = (candidate: string) => {
+      if (!allowed(candidate)) return;
       // A four-letter word has too many one-letter neighbours ("love" -> "live"): accept only a
       // swapped pair ("slwo") or one missing letter ("mout").
       if (word.length === 4 && !(candidate.length === 5 || isSwap(word, candidate))) return;
