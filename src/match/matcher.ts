@@ -108,11 +108,13 @@ const LONG_RELIEF = 0.06;
  * its concept: the classifier, trained on whole questions, stays out of it ("volumme").
  * Chosen on blind sets A to I together, before sets J and K were scored; figures near these
  * (share 0.2 to 0.4, neutral 0.15 to 0.25, allowance 0.2 to 0.45) were within a point of them.
+ * The allowance went from 0.35 to 0.45 when the out-of-scope list grew by 300 near misses (its
+ * "none" grew surer; chosen on sets A to K, before sets L and M were scored).
  */
 const CLASSIFIER_SHARE = 0.3;
 const CLASSIFIER_NEUTRAL = 0.2;
 const LIFT_FULL = 0.6;
-const NONE_ALLOWANCE = 0.35;
+const NONE_ALLOWANCE = 0.45;
 
 /** A message with at least this many content words is also read sentence by sentence. */
 const SENTENCE_TERMS = 10;

@@ -193,7 +193,7 @@ describe('matching quality on the repository eval set', () => {
 
   it('a matcher without explanation text is worse (the text signal earns its place)', () => {
     const rows = ['questions.jsonl', 'probe.jsonl'].flatMap((f) => parseEvalFile(readFileSync(resolve(root, 'test/eval', f), 'utf8'), f));
-    const bare = new Matcher(pack.concepts.map((c) => ({ ...matchableConcept(c), text: undefined })));
+    const bare = new Matcher(pack.concepts.map((c) => ({ ...matchableConcept(c), text: undefined })), { outOfScope: pack.outOfScope });
     const full = new Tutor(pack).matcher;
     expect(runEval(full, rows).inDomain.correct).toBeGreaterThan(runEval(bare, rows).inDomain.correct);
   });
