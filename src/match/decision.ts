@@ -33,7 +33,7 @@ export interface Ranked {
  * phrasing close to the question is strong evidence; an out-of-scope phrasing closer than any
  * concept's says the question is about something else. `only` scores one concept alone.
  */
-export function rank(names: ScoreLookup, neighbours: Neighbours, idOf: (ci: number) => string, blend: Blend, only?: number): Ranked[] {
+export function rank(names: ScoreLookup, neighbours: Neighbours, idOf: (ci: number) => string, blend: Blend, only?: number, count = TOP_HITS): Ranked[] {
   let bestNear = 0;
   for (const n of neighbours.byConcept.values()) if (n.score > bestNear) bestNear = n.score;
   const bestFull = Math.min(1, bestNear / blend.phrasingFull);
@@ -50,9 +50,9 @@ export function rank(names: ScoreLookup, neighbours: Neighbours, idOf: (ci: numb
     const id = idOf(ci);
     let at = top.length;
     while (at > 0 && (top[at - 1]!.score < score || (top[at - 1]!.score === score && idOf(top[at - 1]!.ci) > id))) at--;
-    if (at < TOP_HITS) {
+    if (at < count) {
       top.splice(at, 0, { ci, score });
-      if (top.length > TOP_HITS) top.pop();
+      if (top.length > count) top.pop();
     }
   };
   for (const ci of names.keys()) consider(ci);

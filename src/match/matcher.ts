@@ -115,6 +115,8 @@ const CLASSIFIER_SHARE = 0.3;
 const CLASSIFIER_NEUTRAL = 0.2;
 const LIFT_FULL = 0.6;
 const NONE_ALLOWANCE = 0.45;
+/** How many of the blend's best the classifier may reorder: one just outside the best four can still win. */
+const POOL = 8;
 
 /** A message with at least this many content words is also read sentence by sentence. */
 const SENTENCE_TERMS = 10;
@@ -282,12 +284,12 @@ export class Matcher {
     const counts = evidence.terms.length > 1;
     const weight = counts ? this.classifierShare / (1 - this.classifierShare) : 0;
     const none = counts ? Math.max(0, evidence.classes.none - this.noneAllowance) : 0;
-    const moved = rank(evidence.names, evidence.neighbours, idOf, this.blend, only).map(({ ci, score }) => {
+    const moved = rank(evidence.names, evidence.neighbours, idOf, this.blend, only, POOL).map(({ ci, score }) => {
       const lift = (evidence.classes.byConcept.get(ci) ?? 0) - CLASSIFIER_NEUTRAL;
       return { ci, score: score + weight * lift * (lift > 0 ? Math.min(1, score / LIFT_FULL) : 1) - none };
     });
     moved.sort((a, b) => b.score - a.score || (idOf(a.ci) < idOf(b.ci) ? -1 : 1));
-    return moved.map(({ ci, score }) => ({
+    return moved.slice(0, TOP_HITS).map(({ ci, score }) => ({
       conceptId: this.concepts[ci]!.id,
       title: this.concepts[ci]!.title,
       confidence: round(Math.max(0, Math.min(1, score))),

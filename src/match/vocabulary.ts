@@ -8,7 +8,7 @@ import Fuse from 'fuse.js';
  * is what made the naive approach slow. Words are bucketed by first letter and length, so a
  * lookup only scans a few dozen short candidates however large the pack is.
  */
-/** A learner-only word shorter than this is trusted as it is ("slow" is not a typo of "show"). */
+/** A learner-only word shorter than this is read as a name word only when it swaps two of its letters ("slow" is not a typo of "show"). */
 const MIN_LEARNER_TYPO = 6;
 
 export class Vocabulary {
@@ -49,11 +49,13 @@ export class Vocabulary {
   /** The known word this one is most likely a typo of, or null. Short words are never corrected. */
   correct(word: string): string | null {
     const learners = this.learnerOnly.has(word);
-    if (this.known.has(word) && !(learners && word.length >= MIN_LEARNER_TYPO)) return word;
+    if (this.known.has(word) && !(learners && word.length >= 4)) return word;
     if (word.length < 4 || word.length > 30 || /\d/.test(word)) return null;
     const hit = this.cache.get(word);
     if (hit !== undefined) return hit;
-    const result = learners ? (this.lookup(word, 1, (w) => w !== word && !this.learnerOnly.has(w)) ?? word) : this.lookup(word);
+    // A short learner word is only read as a swapped pair of a name word ("exce", "imga").
+    const named = (w: string) => w !== word && !this.learnerOnly.has(w) && (word.length >= MIN_LEARNER_TYPO || isSwap(word, w));
+    const result = learners ? (this.lookup(word, 1, named) ?? word) : this.lookup(word);
     if (this.cache.size > 5000) this.cache.clear();
     this.cache.set(word, result);
     return result;
