@@ -8,6 +8,7 @@ import { isTopical, questionTerms } from './terms.ts';
 import { NameScorer } from './name-scores.ts';
 import type { ScoreLookup } from './concept-scores.ts';
 import { rank, TOP_HITS, type Blend } from './decision.ts';
+import { CLASSIFIER_POOL, CLASSIFIER_SHARE, moveByClassifier, NONE_ALLOWANCE, type ClassifierBlend } from './classifier-blend.ts';
 import type { MatchableConcept } from './matchable-concept.ts';
 
 export type { MatchableConcept } from './matchable-concept.ts';
@@ -98,26 +99,6 @@ const TEXT_CREDIT = 0.7;
 const LONG_TERMS = 8;
 const LONG_RELIEF = 0.06;
 
-/**
- * How the classifier (classifier.ts) moves the blended score. Its probability weighs 0.3 against
- * the blend's 0.7: a concept it gives `CLASSIFIER_NEUTRAL` keeps its score, one it gives more
- * gains, one it gives less loses. A gain counts in full only for a concept the other evidence
- * already supports (a score of `LIFT_FULL` or more) and in proportion below, so one strong word
- * ("kubernetes … pizza delivery marketing plan") cannot make an answer on its own. Its probability
- * of "none" above `NONE_ALLOWANCE` lowers every concept by as much. A question of one word names
- * its concept: the classifier, trained on whole questions, stays out of it ("volumme").
- * Chosen on blind sets A to I together, before sets J and K were scored; figures near these
- * (share 0.2 to 0.4, neutral 0.15 to 0.25, allowance 0.2 to 0.45) were within a point of them.
- * The allowance went from 0.35 to 0.45 when the out-of-scope list grew by 300 near misses (its
- * "none" grew surer; chosen on sets A to K, before sets L and M were scored).
- */
-const CLASSIFIER_SHARE = 0.3;
-const CLASSIFIER_NEUTRAL = 0.2;
-const LIFT_FULL = 0.6;
-const NONE_ALLOWANCE = 0.45;
-/** How many of the blend's best the classifier may reorder: one just outside the best four can still win. */
-const POOL = 8;
-
 /** A message with at least this many content words is also read sentence by sentence. */
 const SENTENCE_TERMS = 10;
 
@@ -164,8 +145,7 @@ export class Matcher {
   private readonly scorer: NameScorer;
   private readonly blend: Blend;
   private readonly classifier: PhrasingClassifier;
-  private readonly classifierShare: number;
-  private readonly noneAllowance: number;
+  private readonly classifierBlend: ClassifierBlend;
   readonly threshold: number;
   readonly suggestThreshold: number;
 
@@ -190,8 +170,7 @@ export class Matcher {
       isComparison: (ci) => this.concepts[ci]!.comparison === true,
       isPhrasingWord: (t) => this.phrasings.has(t),
     });
-    this.classifierShare = options.classifierShare ?? CLASSIFIER_SHARE;
-    this.noneAllowance = options.noneAllowance ?? NONE_ALLOWANCE;
+    this.classifierBlend = { share: options.classifierShare ?? CLASSIFIER_SHARE, noneAllowance: options.noneAllowance ?? NONE_ALLOWANCE };
     const examples: LabelledText[] = this.concepts.flatMap((c, ci) => [c.title, ...c.aliases, ...(c.questions ?? [])].map((text) => ({ label: ci, tokens: indexTokens(text) })));
     for (const text of options.outOfScope ?? []) examples.push({ label: NO_CONCEPT, tokens: indexTokens(text) });
     this.classifier = new PhrasingClassifier(examples, this.concepts.length, { trained: options.trainedClassifier });
@@ -243,8 +222,8 @@ export class Matcher {
     // Beside an answer, only close runners-up are worth offering.
     const floor = Math.max(this.suggestThreshold, best ? best.confidence * RUNNER_UP : 0);
     const alternatives = scored.filter((h) => h !== best && h.confidence >= this.suggestThreshold);
-    const suggestions = alternatives.filter((h) => h.confidence >= floor).slice(0, 3);
-    return { query, terms, best, suggestions, alternatives };
+    const suggestions = scored.filter((h) => h !== best && h.offer >= floor).slice(0, 3);
+    return { query, terms, best: best ? hitOf(best) : null, suggestions: suggestions.map(hitOf), alternatives: alternatives.map(hitOf) };
   }
 
   /** Everything the decision looks at, per concept (and always for `about`, if given). */
@@ -279,20 +258,20 @@ export class Matcher {
   }
 
   /** The best few concepts, best first: the blended score moved by what the classifier says of each. */
-  private decide(evidence: Evidence, only?: number): ConceptHit[] {
+  private decide(evidence: Evidence, only?: number): Decided[] {
     const idOf = (ci: number) => this.concepts[ci]!.id;
-    const counts = evidence.terms.length > 1;
-    const weight = counts ? this.classifierShare / (1 - this.classifierShare) : 0;
-    const none = counts ? Math.max(0, evidence.classes.none - this.noneAllowance) : 0;
-    const moved = rank(evidence.names, evidence.neighbours, idOf, this.blend, only, POOL).map(({ ci, score }) => {
-      const lift = (evidence.classes.byConcept.get(ci) ?? 0) - CLASSIFIER_NEUTRAL;
-      return { ci, score: score + weight * lift * (lift > 0 ? Math.min(1, score / LIFT_FULL) : 1) - none };
-    });
-    moved.sort((a, b) => b.score - a.score || (idOf(a.ci) < idOf(b.ci) ? -1 : 1));
-    return moved.slice(0, TOP_HITS).map(({ ci, score }) => ({
-      conceptId: this.concepts[ci]!.id,
-      title: this.concepts[ci]!.title,
-      confidence: round(Math.max(0, Math.min(1, score))),
-    }));
+    const ranked = rank(evidence.names, evidence.neighbours, idOf, this.blend, only, CLASSIFIER_POOL);
+    return moveByClassifier(ranked, evidence.classes, evidence.terms.length, this.classifierBlend, idOf)
+      .slice(0, TOP_HITS)
+      .map(({ ci, score, offer }) => ({ conceptId: this.concepts[ci]!.id, title: this.concepts[ci]!.title, confidence: score, offer }));
   }
+}
+
+/** A ranked concept, and the score that decides whether it may be offered as a suggestion. */
+interface Decided extends ConceptHit {
+  offer: number;
+}
+
+function hitOf({ conceptId, title, confidence }: Decided): ConceptHit {
+  return { conceptId, title, confidence };
 }

@@ -100,4 +100,16 @@ describe('the classifier in the matcher', () => {
     expect(withIt.match(q).best?.confidence ?? 0).toBeLessThan(without.match(q).best?.confidence ?? 0);
     expect(new Matcher(concepts, { outOfScope }).match(q).best).toBeNull();
   });
+
+  it('counts "none" only in part against a suggestion: a doubtful question still offers its topic', () => {
+    const m = new Matcher(concepts, { outOfScope });
+    const q = 'list the shipping containers at the port';
+    const r = m.match(q);
+    expect(m.explain(q, 'docker-ps')!.classifier.none).toBeGreaterThan(m.threshold);
+    expect(r.best).toBeNull();
+    expect(r.suggestions.map((h) => h.conceptId)).toEqual(['docker-ps']);
+    // Its score is below the suggestion floor: only the partial "none" lets it be offered.
+    expect(r.suggestions[0]!.confidence).toBeLessThan(m.suggestThreshold);
+    expect(r.alternatives).toEqual([]);
+  });
 });
