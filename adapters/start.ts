@@ -16,6 +16,7 @@ import { adapters, type RunningAdapter } from './registry.ts';
 import { join, resolve } from 'node:path';
 import { runConsoleChat } from './console/chat.ts';
 import { CONSOLE_HISTORY_FILE } from './console/history.ts';
+import { startLogLevel } from './console/log-level.ts';
 import { failedLine, skippedLine, startedLine } from './startup-lines.ts';
 import { startSharedServer, type SharedServer } from './http/serve.ts';
 
@@ -37,7 +38,7 @@ async function main(): Promise<number> {
     }
     throw err;
   }
-  const logger = createLogger(config.logLevel);
+  const logger = createLogger(startLogLevel(config.logLevel, false));
   let app: Awaited<ReturnType<typeof createTutorApp>>;
   try {
     app = await createTutorApp(config, logger);
@@ -61,6 +62,7 @@ async function main(): Promise<number> {
       return 2;
     }
     const interactive = Boolean(process.stdin.isTTY);
+    logger.level = startLogLevel(config.logLevel, interactive);
     // Scheduled quizzes only in an interactive session: a piped batch should print answers only.
     const onPoster = interactive
       ? (poster: ChannelPoster) => {

@@ -20,7 +20,8 @@ export const url = (example: string) => z.url({ message: `expected an http(s) UR
 const positiveNumber = (what: string) => z.coerce.number({ message: `expected ${what}` }).positive(`expected ${what}`);
 
 const envSchema = z.object({
-  LOG_LEVEL: withDefault(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { message: 'expected one of fatal, error, warn, info, debug, trace, silent' }), 'info'),
+  // Unset: info, except in the interactive console chat, where only warnings share the screen with the chat.
+  LOG_LEVEL: optional(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { message: 'expected one of fatal, error, warn, info, debug, trace, silent' })),
   CONTENT_DIR: withDefault(z.string(), SHIPPED_CONTENT_DIR),
   DATA_DIR: withDefault(z.string(), 'data'),
   // Set: the Postgres store (many replicas); unset: SQLite in DATA_DIR.

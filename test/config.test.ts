@@ -21,8 +21,10 @@ const err = (env: Record<string, string>) => {
 describe('config', () => {
   it('has sensible defaults with an empty environment', () => {
     const c = parseConfig({});
-    expect(c).toMatchObject({ logLevel: 'info', contentDir: SHIPPED_CONTENT_DIR, dataDir: 'data', consoleChat: true, quiz: { graceMinutes: 120, closeHours: 24 } });
+    expect(c).toMatchObject({ contentDir: SHIPPED_CONTENT_DIR, dataDir: 'data', consoleChat: true, quiz: { graceMinutes: 120, closeHours: 24 } });
     expect(c.slack).toBeUndefined();
+    // Unset: the start chooses (info, or warn in the interactive console chat).
+    expect(c.logLevel).toBeUndefined();
     expect(c.discord).toBeUndefined();
     expect(c.conversationMinutes).toBe(15);
     expect(c.noColor).toBe(false);
