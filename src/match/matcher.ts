@@ -171,9 +171,6 @@ export class Matcher {
       isPhrasingWord: (t) => this.phrasings.has(t),
     });
     this.classifierBlend = { share: options.classifierShare ?? CLASSIFIER_SHARE, noneAllowance: options.noneAllowance ?? NONE_ALLOWANCE };
-    const examples: LabelledText[] = this.concepts.flatMap((c, ci) => [c.title, ...c.aliases, ...(c.questions ?? [])].map((text) => ({ label: ci, tokens: indexTokens(text) })));
-    for (const text of options.outOfScope ?? []) examples.push({ label: NO_CONCEPT, tokens: indexTokens(text) });
-    this.classifier = new PhrasingClassifier(examples, this.concepts.length, { trained: options.trainedClassifier });
     // Typo correction knows the learners' words too ("slwo" -> "slow"), as rarer than names.
     const vocabulary = new Map(this.names.docFreq);
     const learnerOnly = new Set<string>();
@@ -183,6 +180,11 @@ export class Matcher {
       if (!this.names.textIdf.has(t)) learnerOnly.add(t);
     }
     this.vocab = new Vocabulary(vocabulary, learnerOnly);
+    // The classifier reads learners' typos as the questions' terms do, so both speak of "docker".
+    const spelled = (tokens: readonly string[]) => tokens.map((t) => (learnerOnly.has(t) ? (this.vocab.correct(t) ?? t) : t));
+    const examples: LabelledText[] = this.concepts.flatMap((c, ci) => [c.title, ...c.aliases, ...(c.questions ?? [])].map((text) => ({ label: ci, tokens: spelled(indexTokens(text)) })));
+    for (const text of options.outOfScope ?? []) examples.push({ label: NO_CONCEPT, tokens: spelled(indexTokens(text)) });
+    this.classifier = new PhrasingClassifier(examples, this.concepts.length, { trained: options.trainedClassifier });
   }
 
   get size(): number {
