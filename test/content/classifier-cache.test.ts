@@ -1,17 +1,17 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readClassifierCache, writeClassifierCache } from '../../src/content/classifier-cache.ts';
+import { tempDir } from '../quiz/helpers.ts';
 
-const dirs: string[] = [];
+const cleanups: (() => void)[] = [];
 afterEach(() => {
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+  for (const c of cleanups.splice(0)) c();
 });
 const tmp = () => {
-  const d = mkdtempSync(join(tmpdir(), 'tutor-classifier-'));
-  dirs.push(d);
-  return d;
+  const t = tempDir();
+  cleanups.push(t.cleanup);
+  return t.dir;
 };
 
 const trained = { key: 'k1', bias: Float64Array.from([0.5, -1.25, 3]), weights: Float64Array.from([1e-9, -0.1, 42, Math.PI]) };

@@ -101,18 +101,23 @@ describe('ping typed as a message (a mention of the bot)', () => {
       h.fake.dispatch('GUILD_ROLE_CREATE', { guild_id: GUILD_ID, role: r });
   });
 
+  /** An admin's post-now at `iso`; returns the quiz message the fake Discord received. */
+  const postNowAt = async (iso: string) => {
+    clock.set(iso);
+    expect(embed(await h.interact(slash('post-now', [], { command: 'tutor-admin', permissions: MANAGER_PERMS }))).title).toBe('Quiz posted');
+    return h.fake
+      .matching('POST', new RegExp(`/channels/${CHANNEL_ID}/messages$`))
+      .filter((r) => !r.body?.message_reference)
+      .at(-1)!;
+  };
+
   it('`ping role @Role` sets the ping, and the next post pings only that role', async () => {
     const ok = await typed(`ping role <@&${LEARNERS}>`);
     expect(ok.title).toBe('Ping on post');
     expect(ok.description).toContain(`<@&${LEARNERS}>`);
     expect((await h.app.store.getSchedule(ch))?.ping).toBe(`role:${LEARNERS}`);
 
-    clock.set('2027-03-02T07:00:00Z');
-    expect(embed(await h.interact(slash('post-now', [], { command: 'tutor-admin', permissions: MANAGER_PERMS }))).title).toBe('Quiz posted');
-    const post = h.fake
-      .matching('POST', new RegExp(`/channels/${CHANNEL_ID}/messages$`))
-      .filter((r) => !r.body?.message_reference)
-      .at(-1)!;
+    const post = await postNowAt('2027-03-02T07:00:00Z');
     expect(post.body.content).toBe(`<@&${LEARNERS}>`);
     expect(post.body.allowed_mentions).toEqual({ parse: [], roles: [LEARNERS] });
     // The content is the one place a mention is written; the embed names no one.
@@ -132,12 +137,7 @@ describe('ping typed as a message (a mention of the bot)', () => {
     h.fake.dispatch('GUILD_MEMBER_UPDATE', { guild_id: GUILD_ID, user: BOT_USER, roles: [SPEAKER], joined_at: '2026-01-01T00:00:00.000Z', deaf: false, mute: false, flags: 0 });
     expect((await typed('ping @here')).title).toBe('Ping on post');
     expect((await h.app.store.getSchedule(ch))?.ping).toBe('here');
-    clock.set('2027-03-03T07:00:00Z');
-    expect(embed(await h.interact(slash('post-now', [], { command: 'tutor-admin', permissions: MANAGER_PERMS }))).title).toBe('Quiz posted');
-    const post = h.fake
-      .matching('POST', new RegExp(`/channels/${CHANNEL_ID}/messages$`))
-      .filter((r) => !r.body?.message_reference)
-      .at(-1)!;
+    const post = await postNowAt('2027-03-03T07:00:00Z');
     expect(post.body.content).toBe('@here');
     expect(post.body.allowed_mentions).toEqual({ parse: ['everyone'] });
     expect(JSON.stringify(post.body.embeds)).not.toMatch(/<@|@here|@everyone/);

@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { ManualClock } from '../../../src/index.ts';
 import { fixture, startHarness, type Harness } from './helpers/harness.ts';
+import { openHome as openHomeView, type ViewBlock } from './helpers/home.ts';
 
 const CHANNEL = 'C2147483705';
 const clock = new ManualClock('2027-03-01T07:00:00Z'); // a Monday
@@ -16,28 +17,9 @@ afterAll(async () => {
   await h.close();
 });
 
-interface ViewBlock {
-  type: string;
-  text?: { text: string };
-  fields?: { text: string }[];
-  elements?: { type: string; value?: string; text?: { text: string }; action_id?: string }[];
-  accessory?: { type: string; action_id: string; value?: string; options?: { value: string }[] };
-}
-
 const openHome = async (user: string) => {
   h.fake.calls.length = 0;
-  await h.event({
-    type: 'event_callback',
-    team_id: 'T0001TEST',
-    api_app_id: 'A0TUTOR01',
-    event_id: `Ev-home-${user}-${Math.random()}`,
-    event_time: 1,
-    event: { type: 'app_home_opened', user, channel: 'D0HOME', tab: 'home', event_ts: '1.1' },
-  });
-  const published = h.fake.of('views.publish');
-  expect(published).toHaveLength(1);
-  expect(published[0]!.args.user_id).toBe(user);
-  const view = (typeof published[0]!.args.view === 'string' ? JSON.parse(published[0]!.args.view) : published[0]!.args.view) as { type: string; blocks: ViewBlock[] };
+  const view = await openHomeView(h, user);
   expect(view.type).toBe('home');
   return view.blocks;
 };

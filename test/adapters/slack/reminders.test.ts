@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { ManualClock } from '../../../src/index.ts';
 import { seedScores } from '../../helpers/seed-scores.ts';
+import { putWrongReview } from '../../helpers/reviews.ts';
 import { fixture, startHarness, type Harness } from './helpers/harness.ts';
 
 type Block = { type: string; elements?: { action_id?: string; value?: string; text?: { text?: string } }[] };
@@ -18,19 +19,7 @@ afterAll(async () => {
 const slash = fixture<Record<string, string>>('slash-command.json');
 const dmsTo = (user: string) => h.fake.of('chat.postMessage').filter((c) => c.args.channel === user);
 
-async function dueReview(userId: string): Promise<void> {
-  const item = h.app.tutor.pack.quizItems[0]!;
-  await h.app.store.putReview({
-    platform: 'slack',
-    userId,
-    itemId: item.id,
-    box: 1,
-    dueAt: clock.now().getTime() - 1,
-    lastAnsweredAt: clock.now().getTime() - 86_400_000,
-    rightCount: 0,
-    wrongCount: 1,
-  });
-}
+const dueReview = (userId: string) => putWrongReview(h.app, 'slack', userId, { dueAt: clock.now().getTime() - 1, lastAnsweredAt: clock.now().getTime() - 86_400_000 });
 
 test('opt in at your own zone; one DM a day only when reviews are due; Stop reminders turns them off', async () => {
   h.fake.users.set('U0ALICE', { tz: 'Europe/Berlin' });

@@ -6,6 +6,8 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { ManualClock } from '../../../src/index.ts';
 import { fixture, startHarness, type Harness } from './helpers/harness.ts';
+import { openHome } from './helpers/home.ts';
+import { putWrongReview } from '../../helpers/reviews.ts';
 
 // Sunday 12:00 UTC is already Monday 01:00 in Auckland (UTC+13 in March): a new local week and day.
 const clock = new ManualClock('2027-03-07T12:00:00Z');
@@ -20,33 +22,10 @@ afterAll(async () => {
 const HOUR = 3_600_000;
 
 /** One review answered Sunday 10:00 UTC (Sunday 23:00 in Auckland, last week there) and due Monday 05:00 UTC. */
-async function seedReview(userId: string): Promise<void> {
-  const item = h.app.tutor.pack.quizItems[0]!;
-  await h.app.store.putReview({
-    platform: 'slack',
-    userId,
-    itemId: item.id,
-    box: 1,
-    dueAt: Date.parse('2027-03-08T05:00:00Z'),
-    lastAnsweredAt: Date.parse('2027-03-07T10:00:00Z'),
-    rightCount: 0,
-    wrongCount: 1,
-  });
-}
+const seedReview = (userId: string) => putWrongReview(h.app, 'slack', userId, { dueAt: Date.parse('2027-03-08T05:00:00Z'), lastAnsweredAt: Date.parse('2027-03-07T10:00:00Z') });
 
 async function homeStats(user: string): Promise<string[]> {
-  const before = h.fake.calls.length;
-  await h.event({
-    type: 'event_callback',
-    team_id: 'T0001TEST',
-    api_app_id: 'A0TUTOR01',
-    event_id: `Ev-zone-${user}-${Math.random()}`,
-    event_time: 1,
-    event: { type: 'app_home_opened', user, channel: 'D0HOME', tab: 'home', event_ts: '1.1' },
-  });
-  const published = h.fake.calls.slice(before).filter((c) => c.method === 'views.publish');
-  expect(published).toHaveLength(1);
-  const view = (typeof published[0]!.args.view === 'string' ? JSON.parse(published[0]!.args.view) : published[0]!.args.view) as { blocks: { fields?: { text: string }[] }[] };
+  const view = await openHome(h, user);
   return view.blocks.find((b) => b.fields)!.fields!.map((f) => f.text);
 }
 
