@@ -28,7 +28,8 @@ export function slackRequester(p: RequesterInput): Requester {
 
 /**
  * Who may manage quiz schedules: workspace admins and owners (users.info), or anyone on the
- * configured allow-list. Answers are cached for a few minutes; a failed lookup means "no".
+ * configured allow-list. Answers are cached for a few minutes per workspace and user; a failed
+ * lookup means "no".
  */
 export class AdminDirectory {
   private readonly cache = new Map<string, { admin: boolean; until: number }>();
@@ -40,15 +41,17 @@ export class AdminDirectory {
     private readonly now: () => number = Date.now,
   ) {}
 
-  async canManage(client: webApi.WebClient, userId: string): Promise<boolean> {
+  async canManage(client: webApi.WebClient, teamId: string | undefined, userId: string): Promise<boolean> {
     if (this.allowList.includes(userId)) return true;
-    const hit = this.cache.get(userId);
+    // Per workspace: in an Enterprise Grid org one user id is an admin of some workspaces only.
+    const key = `${teamId ?? ''}/${userId}`;
+    const hit = this.cache.get(key);
     if (hit && hit.until > this.now()) return hit.admin;
     try {
       const res = await client.users.info({ user: userId });
       const u = res.user;
       const admin = Boolean(u?.is_admin || u?.is_owner || u?.is_primary_owner);
-      this.cache.set(userId, { admin, until: this.now() + this.ttlMs });
+      this.cache.set(key, { admin, until: this.now() + this.ttlMs });
       return admin;
     } catch (err) {
       this.log.warn({ err: summarize(err), userId }, 'users.info failed; treating the user as not an admin');

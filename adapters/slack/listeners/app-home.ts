@@ -31,7 +31,7 @@ export async function publishHome(client: webApi.WebClient, userId: string, team
   // The home is not a conversation: the requester's channel is the learner's DM with the bot.
   // Its week and day are the learner's own (their Slack zone; UTC when that is unknown).
   const who = slackRequester({ userId, channelId: userId, teamId, direct: true, zone: await ctx.zones.of(client, teamId, userId) });
-  const home = await ctx.app.home(who, slackAccess(client, userId, ctx));
+  const home = await ctx.app.home(who, slackAccess(client, teamId, userId, ctx));
   try {
     await client.views.publish({ user_id: userId, view: homeTab(home) as never });
   } catch (err) {
@@ -39,7 +39,7 @@ export async function publishHome(client: webApi.WebClient, userId: string, team
   }
 }
 
-function slackAccess(client: webApi.WebClient, userId: string, ctx: SlackContext): HomeAccess {
+function slackAccess(client: webApi.WebClient, teamId: string | undefined, userId: string, ctx: SlackContext): HomeAccess {
   return {
     async memberOf(channelIds) {
       const wanted = new Set(channelIds);
@@ -59,6 +59,6 @@ function slackAccess(client: webApi.WebClient, userId: string, ctx: SlackContext
       }
       return found;
     },
-    canManage: () => ctx.admins.canManage(client, userId),
+    canManage: () => ctx.admins.canManage(client, teamId, userId),
   };
 }

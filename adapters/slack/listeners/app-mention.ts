@@ -39,7 +39,7 @@ export const appMention: SlackListener = {
           const text = neutralPingMentions(normalizeIncoming(e.text, context.botUserId));
           // An org-wide install's schedules are keyed by the enterprise, where its token is stored.
           const teamId = workspaceKey({ isEnterpriseInstall: context.isEnterpriseInstall, enterpriseId: context.enterpriseId, teamId: e.team ?? (body as { team_id?: string }).team_id });
-          const canManageChannel = wantsChannelManagement(text) ? await ctx.admins.canManage(client, e.user) : false;
+          const canManageChannel = wantsChannelManagement(text) ? await ctx.admins.canManage(client, teamId, e.user) : false;
           const thread = e.thread_ts ?? e.ts;
           // The answer starts (or continues) a thread: that thread is the conversation.
           const zone = wantsZone(text) ? await ctx.zones.of(client, teamId, e.user) : undefined;

@@ -44,7 +44,7 @@ export const directMessage: SlackListener = {
           if (!e.user || !(await question())) return;
           const text = neutralPingMentions(normalizeIncoming(e.text, context.botUserId));
           const teamId = e.team ?? (body as { team_id?: string }).team_id;
-          const canManageChannel = wantsChannelManagement(text) ? await ctx.admins.canManage(client, e.user) : false;
+          const canManageChannel = wantsChannelManagement(text) ? await ctx.admins.canManage(client, teamId, e.user) : false;
           const zone = wantsZone(text) ? await ctx.zones.of(client, teamId, e.user) : undefined;
           const who = slackRequester({ userId: e.user, channelId: e.channel, teamId, direct: true, canManageChannel, threadTs: e.thread_ts, zone });
           const reply = await ctx.app.handle({ type: 'text', text }, who);

@@ -133,7 +133,7 @@ export const scheduleModal: SlackListener = {
         const userId = body.user.id;
         // An org-wide install's schedules are keyed by the enterprise, where its token is stored.
         const teamId = workspaceKey({ isEnterpriseInstall: context.isEnterpriseInstall, enterpriseId: context.enterpriseId, teamId: body.team?.id ?? body.user.team_id });
-        const who = slackRequester({ userId, channelId: meta.c, teamId, direct: false, canManageChannel: await ctx.admins.canManage(client, userId) });
+        const who = slackRequester({ userId, channelId: meta.c, teamId, direct: false, canManageChannel: await ctx.admins.canManage(client, teamId, userId) });
         // The same command, with the same checks and answer, as typing `/tutor schedule weekdays 09:00 Europe/Berlin`.
         const reply = await ctx.app.handle({ type: 'command', name: 'schedule', args: checked.text }, who);
         const privately = [ephemeralPost(client, meta.c, userId), channelPost(client, userId)];

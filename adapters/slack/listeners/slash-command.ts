@@ -31,8 +31,8 @@ export const slashCommand: SlackListener = {
 async function answer(command: SlashCommand, client: webApi.WebClient, ctx: SlackContext): Promise<void> {
   const text = neutralPingMentions(normalizeIncoming(command.text));
   const direct = isDirectChannel(command.channel_id, command.channel_name);
-  const canManageChannel = wantsChannelManagement(text) ? await ctx.admins.canManage(client, command.user_id) : false;
   const teamId = workspaceOfCommand(command);
+  const canManageChannel = wantsChannelManagement(text) ? await ctx.admins.canManage(client, teamId, command.user_id) : false;
   // `/tutor schedule` alone opens the set-up form for those who may change it; others see the schedule.
   const opensForm = canManageChannel && !direct && /^\/?schedule$/i.test(text);
   if (opensForm && (await openScheduleModal(client, command.trigger_id, { userId: command.user_id, teamId }, { c: command.channel_id }, undefined, ctx))) return;
