@@ -200,7 +200,10 @@ describe('matching quality on the repository eval set', () => {
     // alone are too few to tell, as the learner phrasings now carry most questions.
     const files = [...'abcdefghijklm'].map((s) => `blind-${s}.jsonl`);
     const rows = files.flatMap((f) => parseEvalFile(readFileSync(resolve(root, 'test/eval', f), 'utf8'), f));
-    const bare = new Matcher(pack.concepts.map((c) => ({ ...matchableConcept(c), text: undefined })), { outOfScope: pack.outOfScope });
+    const bare = new Matcher(
+      pack.concepts.map((c) => ({ ...matchableConcept(c), text: undefined })),
+      { outOfScope: pack.outOfScope },
+    );
     const full = new Tutor(pack).matcher;
     expect(runEval(full, rows).inDomain.correct).toBeGreaterThan(runEval(bare, rows).inDomain.correct);
   });
