@@ -10,7 +10,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { FakeDiscord } from '../test/adapters/discord/fakeDiscord.ts';
+import { FakeDiscord } from '../test/adapters/discord/fake-discord.ts';
 import { TOKEN } from '../test/adapters/discord/harness.ts';
 import { APP_ID } from '../test/adapters/discord/payloads.ts';
 import { freePort, NEUTRAL_CWD } from '../test/reliability/bot-process.ts';

@@ -7,7 +7,7 @@ import { ActionRowBuilder, EmbedBuilder, type APIEmbed, type MessageActionRowCom
 import { describe, expect, test } from 'vitest';
 import type { Reply } from '../../src/index.ts';
 import { CONTINUED_NOTE, LIMITS, renderParts, renderReply, SHORTENED_NOTE, toMessageBody, type RenderOptions } from '../../adapters/discord/render/index.ts';
-import { validateMessageBody } from '../adapters/discord/fakeDiscord.ts';
+import { validateMessageBody } from '../adapters/discord/fake-discord.ts';
 import { normalReplies, oversizedReplies } from './replies.ts';
 
 const WAYS: [string, RenderOptions][] = [

@@ -4,7 +4,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { FakeDiscord } from '../adapters/discord/fakeDiscord.ts';
+import { FakeDiscord } from '../adapters/discord/fake-discord.ts';
 import { TOKEN } from '../adapters/discord/harness.ts';
 import { APP_ID, slash, str } from '../adapters/discord/payloads.ts';
 import { freePort } from '../reliability/bot-process.ts';

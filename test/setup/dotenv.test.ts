@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { FakeSlack, SIGNING_SECRET } from '../adapters/slack/helpers/fake-slack.ts';
-import { FakeDiscord } from '../adapters/discord/fakeDiscord.ts';
+import { FakeDiscord } from '../adapters/discord/fake-discord.ts';
 import { APP_ID } from '../adapters/discord/payloads.ts';
 import { TOKEN } from '../adapters/discord/harness.ts';
 import { freePort, waitFor, waitForListening } from '../reliability/bot-process.ts';

@@ -3,7 +3,7 @@ import { pino } from 'pino';
 import { createTutorApp, parseConfig, type AppOptions, type TutorApp } from '../../../src/index.ts';
 import { startDiscord, type DiscordAdapter } from '../../../adapters/discord/index.ts';
 import type { DiscordTiming } from '../../../adapters/discord/context.ts';
-import { FakeDiscord, type RecordedRequest } from './fakeDiscord.ts';
+import { FakeDiscord, type RecordedRequest } from './fake-discord.ts';
 import { APP_ID } from './payloads.ts';
 
 export const TOKEN = 'test-bot-token-0123456789abcdef';

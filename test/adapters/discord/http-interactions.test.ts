@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTutorApp, parseConfig, type TutorApp } from '../../../src/index.ts';
 import { startDiscord, type DiscordAdapter } from '../../../adapters/discord/index.ts';
 import { startHttpServer, type HttpServer } from '../../../adapters/http/routes.ts';
-import { FakeDiscord } from './fakeDiscord.ts';
+import { FakeDiscord } from './fake-discord.ts';
 import { FIXTURE_PACK, TOKEN } from './harness.ts';
 import { APP_ID, autocomplete, buttonPress, modalSubmit, slash, str } from './payloads.ts';
 

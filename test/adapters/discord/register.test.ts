@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../../src/index.ts';
 import { commandData } from '../../../adapters/discord/slash/index.ts';
 import { registerCommands } from '../../../adapters/discord/register-commands.ts';
-import { FakeDiscord } from './fakeDiscord.ts';
+import { FakeDiscord } from './fake-discord.ts';
 import { APP_ID, GUILD_ID } from './payloads.ts';
 import { TOKEN } from './harness.ts';
 

@@ -5,7 +5,7 @@ import { expect, test } from 'vitest';
 import { adapters } from '../../../adapters/registry.ts';
 import { BOT_PERMISSIONS, inviteUrl } from '../../../adapters/discord/invite.ts';
 import { createTutorApp, parseConfig, silentLogger, type TutorApp } from '../../../src/index.ts';
-import { FakeDiscord } from './fakeDiscord.ts';
+import { FakeDiscord } from './fake-discord.ts';
 import { FIXTURE_PACK, TOKEN } from './harness.ts';
 import { APP_ID, CHANNEL_ID } from './payloads.ts';
 

@@ -4,7 +4,7 @@ import { encodeAction, type Reply } from '../../../src/index.ts';
 import { CONTINUED_NOTE, renderParts, renderReply, SHARE_LABEL, SHORTENED_NOTE, toMessageBody } from '../../../adapters/discord/render/index.ts';
 import { truncate } from '../../../adapters/discord/render/limits.ts';
 import { GRID_WIDTH, renderTable } from '../../../adapters/discord/render/table.ts';
-import { validateMessageBody } from './fakeDiscord.ts';
+import { validateMessageBody } from './fake-discord.ts';
 
 const reply = (extra: Partial<Reply> = {}): Reply => ({
   kind: 'answer',

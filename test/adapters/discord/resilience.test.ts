@@ -8,7 +8,7 @@ import { createTutorApp, parseConfig, type Requester } from '../../../src/index.
 import { startDiscord } from '../../../adapters/discord/index.ts';
 import { renderFor } from '../../../adapters/discord/respond.ts';
 import { toMessageBody } from '../../../adapters/discord/render/index.ts';
-import { FakeDiscord } from './fakeDiscord.ts';
+import { FakeDiscord } from './fake-discord.ts';
 import { FIXTURE_PACK, startHarness, TOKEN, waitForLog, type Harness } from './harness.ts';
 import { APP_ID, BOT_ID, buttonPress, CHANNEL_ID, chatMessage, GUILD_ID, slash, str, USER_ID } from './payloads.ts';
 

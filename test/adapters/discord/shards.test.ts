@@ -8,7 +8,7 @@ import { pino } from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startDiscord, type DiscordAdapter } from '../../../adapters/discord/index.ts';
 import { createTutorApp, parseConfig, type TutorApp } from '../../../src/index.ts';
-import { FakeDiscord } from './fakeDiscord.ts';
+import { FakeDiscord } from './fake-discord.ts';
 import { FIXTURE_PACK, TOKEN } from './harness.ts';
 import { APP_ID } from './payloads.ts';
 

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FakeDiscord } from '../discord/fakeDiscord.ts';
+import { FakeDiscord } from '../discord/fake-discord.ts';
 import { TOKEN } from '../discord/harness.ts';
 import { APP_ID, slash, str } from '../discord/payloads.ts';
 import { freePort, NEUTRAL_CWD } from '../../reliability/bot-process.ts';
