@@ -4,14 +4,14 @@
  */
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { ManualClock } from '../../../src/index.ts';
-import { fixture, startHarness, type Harness } from './helpers/harness.ts';
+import { fixture, startManagerHarness, type Harness } from './helpers/harness.ts';
 import { openHome as openHomeView, type ViewBlock } from './helpers/home.ts';
 
 const CHANNEL = 'C2147483705';
 const clock = new ManualClock('2027-03-01T07:00:00Z'); // a Monday
 let h: Harness;
 beforeAll(async () => {
-  h = await startHarness({ SLACK_ADMIN_USERS: 'U0MANAGER' }, { clock, random: () => 0, scheduler: { perChannelIntervalMs: 0, retryBaseMs: 1 } });
+  h = await startManagerHarness(clock);
 });
 afterAll(async () => {
   await h.close();

@@ -1,12 +1,12 @@
 /** Ping on post through the real Bolt app and the fake Slack: a user group or @here, set up by slash command, is the one mention a quiz post carries. */
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { ManualClock } from '../../../src/index.ts';
-import { fixture, startHarness, type Harness } from './helpers/harness.ts';
+import { fixture, slashAs, startManagerHarness, type Harness } from './helpers/harness.ts';
 
 const clock = new ManualClock('2027-03-01T07:00:00Z');
 let h: Harness;
 beforeAll(async () => {
-  h = await startHarness({ SLACK_ADMIN_USERS: 'U0MANAGER' }, { clock, random: () => 0, scheduler: { perChannelIntervalMs: 0, retryBaseMs: 1 } });
+  h = await startManagerHarness(clock);
 });
 afterAll(async () => {
   await h.close();
@@ -14,8 +14,7 @@ afterAll(async () => {
 
 type Blocks = { type: string; text?: { text: string } }[];
 const CHANNEL = 'C2147483705';
-const slash = (text: string, user = 'U0MANAGER') =>
-  h.slash({ ...fixture<Record<string, string>>('slash-command.json'), user_id: user, text, response_url: h.fake.responseUrl(`${user}-${text}-${Math.random()}`) });
+const slash = (text: string, user = 'U0MANAGER') => slashAs(h, user, text);
 const last = () => h.fake.responses.at(-1)!.body as { text: string; blocks: Blocks };
 const header = () => last().blocks[0]?.text?.text;
 const allText = (m: { text: string; blocks?: Blocks }) => [m.text, ...(m.blocks ?? []).map((b) => JSON.stringify(b))].join('\n');

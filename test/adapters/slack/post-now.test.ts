@@ -1,20 +1,19 @@
 /** `/tutor post-now` through the real Bolt app and the fake Slack: managers only, posted once, counted like a scheduled post. */
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { ManualClock } from '../../../src/index.ts';
-import { fixture, startHarness, type Harness } from './helpers/harness.ts';
+import { slashAs, startManagerHarness, type Harness } from './helpers/harness.ts';
 
 const clock = new ManualClock('2027-03-01T07:00:00Z');
 let h: Harness;
 beforeAll(async () => {
-  h = await startHarness({ SLACK_ADMIN_USERS: 'U0MANAGER' }, { clock, random: () => 0, scheduler: { perChannelIntervalMs: 0, retryBaseMs: 1 } });
+  h = await startManagerHarness(clock);
 });
 afterAll(async () => {
   await h.close();
 });
 
 type Blocks = { type: string; text?: { text: string } }[];
-const slash = (user: string, text: string) =>
-  h.slash({ ...fixture<Record<string, string>>('slash-command.json'), user_id: user, text, response_url: h.fake.responseUrl(`${user}-${text}-${Math.random()}`) });
+const slash = (user: string, text: string) => slashAs(h, user, text);
 const lastHeader = () => (h.fake.responses.at(-1)!.body.blocks as Blocks)[0]?.text?.text;
 
 test('post-now: refused to a member, then one post for two runs in the same minute, with the post key', async () => {

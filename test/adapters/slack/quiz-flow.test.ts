@@ -5,19 +5,19 @@
  */
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { ManualClock } from '../../../src/index.ts';
-import { fixture, startHarness, type Harness } from './helpers/harness.ts';
+import { fixture, slashAs, startManagerHarness, type Harness } from './helpers/harness.ts';
 
 const clock = new ManualClock('2027-03-01T07:00:00Z'); // a Monday
 let h: Harness;
 beforeAll(async () => {
-  h = await startHarness({ SLACK_ADMIN_USERS: 'U0MANAGER' }, { clock, random: () => 0, scheduler: { perChannelIntervalMs: 0, retryBaseMs: 1 } });
+  h = await startManagerHarness(clock);
 });
 afterAll(async () => {
   await h.close();
 });
 
 type Blocks = { type: string; text?: { text: string }; elements?: { value: string; text: { text: string } }[] }[];
-const slash = (user: string, text: string) => h.slash({ ...fixture<Record<string, string>>('slash-command.json'), user_id: user, text, response_url: h.fake.responseUrl(`${user}-${text}`) });
+const slash = (user: string, text: string) => slashAs(h, user, text);
 const header = (blocks: unknown) => (blocks as Blocks)[0]?.text?.text;
 
 test('schedule in chat, post at the scheduled time, answer with a button, summary at close', async () => {

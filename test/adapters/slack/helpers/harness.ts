@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { pino } from 'pino';
 import { afterAll, beforeAll, beforeEach, expect, vi } from 'vitest';
-import { createTutorApp, parseConfig, type AppOptions, type TutorApp } from '../../../../src/index.ts';
+import { createTutorApp, parseConfig, type AppOptions, type Clock, type TutorApp } from '../../../../src/index.ts';
 import { startSlack, type SlackAdapter, type SlackStartOptions } from '../../../../adapters/slack/index.ts';
 import { FakeSlack, SIGNING_SECRET } from './fake-slack.ts';
 
@@ -49,6 +49,19 @@ export function sign(body: string, timestamp: number, secret = SIGNING_SECRET): 
 
 export function fixture<T = Record<string, unknown>>(name: string): T {
   return JSON.parse(readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8')) as T;
+}
+
+/**
+ * The harness of the channel-management tests: U0MANAGER may manage channels, a channel's posts
+ * go out without spacing, retries are quick, and the quiz always picks its first item.
+ */
+export function startManagerHarness(clock: Clock): Promise<Harness> {
+  return startHarness({ SLACK_ADMIN_USERS: 'U0MANAGER' }, { clock, random: () => 0, scheduler: { perChannelIntervalMs: 0, retryBaseMs: 1 } });
+}
+
+/** `/tutor <text>` from `user`, with a response_url of its own. */
+export function slashAs(h: Harness, user: string, text: string): Promise<number> {
+  return h.slash({ ...fixture<Record<string, string>>('slash-command.json'), user_id: user, text, response_url: h.fake.responseUrl(`${user}-${text}-${Math.random()}`) });
 }
 
 export async function startHarness(env: Record<string, string> = {}, appOptions: AppOptions = {}, slackOptions: Omit<SlackStartOptions, 'listen'> = {}): Promise<Harness> {
