@@ -1,22 +1,16 @@
 /** `tutor report scores` without --platform: the channel's only platform, or a clear error naming the choices. */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { SqliteStore } from '../../src/store/sqlite.ts';
+import { runTutor } from '../helpers/cli.ts';
 
-const root = resolve(import.meta.dirname, '../..');
 const dir = mkdtempSync(join(tmpdir(), 'tutor-scores-platform-'));
 const start = Date.UTC(2027, 2, 1, 8);
 
 function tutor(args: string[]) {
-  const r = spawnSync(process.execPath, [join(root, 'bin/tutor.mjs'), 'report', 'scores', ...args, '--data', dir], {
-    cwd: root,
-    env: { ...process.env, CONTENT_DIR: 'test/fixtures/pack', LOG_LEVEL: 'silent', DATABASE_URL: '' },
-    encoding: 'utf8',
-  });
-  return { code: r.status, out: r.stdout, err: r.stderr };
+  return runTutor(['report', 'scores', ...args, '--data', dir]);
 }
 
 beforeAll(async () => {

@@ -1,23 +1,15 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { SqliteStore } from '../../src/store/sqlite.ts';
+import { runTutor } from '../helpers/cli.ts';
 
-const root = resolve(import.meta.dirname, '../..');
 const dir = mkdtempSync(join(tmpdir(), 'tutor-scores-'));
 const DAY = 86_400_000;
 const start = Date.UTC(2027, 2, 1, 8);
 
-function tutor(args: string[]) {
-  const r = spawnSync(process.execPath, [join(root, 'bin/tutor.mjs'), ...args], {
-    cwd: root,
-    env: { ...process.env, CONTENT_DIR: 'test/fixtures/pack', LOG_LEVEL: 'silent', DATABASE_URL: '' },
-    encoding: 'utf8',
-  });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+const tutor = runTutor;
 
 beforeAll(async () => {
   const store = SqliteStore.open(dir);
