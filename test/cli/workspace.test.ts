@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SqliteStore } from '../../src/store/sqlite.ts';
+import { postClaim } from '../helpers/post-claim.ts';
 import { tempDir } from '../quiz/helpers.ts';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -25,20 +26,7 @@ describe('tutor workspace delete', () => {
     await store.putInstallation({ platform: 'slack', workspaceId: 'T1', enterpriseInstall: false, data: '{}', installedAt: 1 });
     await store.putSchedule({ ...base, channelId: 'C1', workspaceId: 'T1' });
     await store.putSchedule({ ...base, channelId: 'C2', workspaceId: 'T2' });
-    const claim = {
-      platform: 'slack' as const,
-      channelId: 'C1',
-      slotAt: 1000,
-      zone: 'UTC',
-      itemId: 'i1',
-      conceptId: 'c1',
-      claimedAt: 1000,
-      claimedBy: 'A',
-      closesAt: 5000,
-      expectedNextRunAt: 1000,
-      nextRunAt: 2000,
-    };
-    const post = (await store.claimPost(claim))!;
+    const post = (await store.claimPost(postClaim()))!;
     await store.recordAnswer({ postId: post.id, userId: 'U1', choice: 0, correct: true, answeredAt: 1100 });
     store.close();
 

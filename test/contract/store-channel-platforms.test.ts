@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PgStore } from '../../src/store/pg.ts';
 import { SqliteStore } from '../../src/store/sqlite.ts';
 import type { Store } from '../../src/store/types.ts';
+import { postClaim } from '../helpers/post-claim.ts';
 import { createTestDatabase, postgresAdminUrl, type TestDatabase } from '../helpers/postgres.ts';
 import { tempDir } from '../quiz/helpers.ts';
 
@@ -42,19 +43,7 @@ for (const backend of backends) {
       await s.store.putSchedule(schedule('slack', 'C1'));
       await s.store.putSchedule(schedule('discord', 'C1'));
       await s.store.putSchedule(schedule('console', 'other'));
-      const post = await s.store.claimPost({
-        platform: 'slack',
-        channelId: 'C1',
-        slotAt: 1000,
-        zone: 'UTC',
-        itemId: 'i1',
-        conceptId: 'c1',
-        claimedAt: 1000,
-        claimedBy: 'A',
-        closesAt: 5000,
-        expectedNextRunAt: 1000,
-        nextRunAt: 2000,
-      });
+      const post = await s.store.claimPost(postClaim());
       expect(post).toBeDefined();
       expect(await s.store.channelPlatforms('C1')).toEqual(['discord', 'slack']);
       expect(await s.store.deleteSchedule({ platform: 'discord', channelId: 'C1' })).toBe(true);

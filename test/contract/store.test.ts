@@ -6,6 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { PgStore } from '../../src/store/pg.ts';
 import { SqliteStore } from '../../src/store/sqlite.ts';
 import type { PostClaim, Store } from '../../src/store/types.ts';
+import { postClaim } from '../helpers/post-claim.ts';
 import { createTestDatabase, postgresAdminUrl, truncateAll, type TestDatabase } from '../helpers/postgres.ts';
 import { tempDir } from '../quiz/helpers.ts';
 
@@ -56,19 +57,7 @@ const postgres = (): Backend => {
 
 const ch = { platform: 'slack' as const, channelId: 'C1' };
 const schedule = { ...ch, label: 'daily 09:00', cron: '0 9 * * *', zone: 'UTC', nextRunAt: 1000, updatedBy: 'U1', updatedAt: 1 };
-const claim = (over: Partial<PostClaim> = {}): PostClaim => ({
-  ...ch,
-  slotAt: 1000,
-  zone: 'UTC',
-  itemId: 'i1',
-  conceptId: 'c1',
-  claimedAt: 1000,
-  claimedBy: 'A',
-  closesAt: 5000,
-  expectedNextRunAt: 1000,
-  nextRunAt: 2000,
-  ...over,
-});
+const claim = (over: Partial<PostClaim> = {}): PostClaim => postClaim({ ...ch, ...over });
 const learner = { platform: 'slack' as const, userId: 'U1' };
 
 for (const backend of [sqlite(), postgres()]) {

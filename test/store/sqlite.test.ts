@@ -5,23 +5,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DB_FILE, SqliteStore } from '../../src/store/sqlite.ts';
 import { MIGRATIONS } from '../../src/store/sqlite-migrations.ts';
 import type { PostClaim } from '../../src/store/types.ts';
+import { postClaim } from '../helpers/post-claim.ts';
 import { tempDir } from '../quiz/helpers.ts';
 
 const ch = { platform: 'slack' as const, channelId: 'C1' };
 const schedule = { ...ch, label: 'daily 09:00', cron: '0 9 * * *', zone: 'UTC', nextRunAt: 1000, updatedBy: 'U1', updatedAt: 1 };
-const claim = (over: Partial<PostClaim> = {}): PostClaim => ({
-  ...ch,
-  slotAt: 1000,
-  zone: 'UTC',
-  itemId: 'i1',
-  conceptId: 'c1',
-  claimedAt: 1000,
-  claimedBy: 'A',
-  closesAt: 5000,
-  expectedNextRunAt: 1000,
-  nextRunAt: 2000,
-  ...over,
-});
+const claim = (over: Partial<PostClaim> = {}): PostClaim => postClaim({ ...ch, ...over });
 
 describe('SqliteStore', () => {
   let tmp: ReturnType<typeof tempDir>;
