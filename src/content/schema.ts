@@ -81,7 +81,7 @@ export const conceptSchema = z
     aliases: z.array(nonEmpty).default([]),
     keywords: z.array(nonEmpty).optional(),
     /** Ways learners really ask about this concept; the matcher treats them as strong evidence. */
-    questions: z.array(nonEmpty.max(300, 'must be at most 300 characters')).max(60, 'at most 60 phrasings').default([]),
+    questions: z.array(nonEmpty.max(300, 'must be at most 300 characters')).max(150, 'at most 150 phrasings').default([]),
     summary: nonEmpty.max(400, 'must be one or two sentences (at most 400 characters)'),
     body: nonEmpty,
     table: tableSchema.optional(),

@@ -31,6 +31,11 @@ describe('learner phrasings (questions:)', () => {
     expect(out).toContain('pack/a.yaml: questions.2: must be at most 300 characters');
   });
 
+  it('caps how many an entry may list', () => {
+    const many = Array.from({ length: 151 }, (_, i) => `  - question number ${i} about a thing`).join('\n');
+    expect(messages(pack({ 'a.yaml': entry('a', `questions:\n${many}`) }))).toContain('pack/a.yaml: questions: at most 150 phrasings');
+  });
+
   it('reports a phrasing listed under two entries, or written twice', () => {
     const out = messages(
       pack({
