@@ -45,6 +45,10 @@ describe('classification questions go to the entry that classifies the product',
   it('with no product named, the comparison itself answers', () => {
     expect(answer('type 1 or type 2 hypervisor')).toBe('hypervisor-types');
   });
+  it('a word no entry names is not taken for the product', () => {
+    expect(answer('an overview of type 1 versus type 2 hypervisors please')).toBe('hypervisor-types');
+    expect(answer('the diffrence of type 1 and type 2 hypervisor?')).toBe('hypervisor-types');
+  });
 });
 
 describe('pasted error output', () => {
