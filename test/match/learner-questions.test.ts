@@ -113,9 +113,9 @@ describe('long messages with context before the question', () => {
 });
 
 describe('suggestions', () => {
-  // A known miss, kept visible: "restarted my laptop" reads as a container restart policy, and the
-  // long message sits right at its relaxed threshold (0.42). When this starts passing, make it a plain test.
-  it.fails('an unsure answer offers the right concept as a suggestion (a laptop restart is not a restart policy)', () => {
+  // "restarted my laptop" reads partly as a container restart policy, so the tutor is unsure; it
+  // must then offer the entry that explains the lost data rather than answer the wrong one.
+  it('an unsure answer offers the right concept as a suggestion (a laptop restart is not a restart policy)', () => {
     const r = matcher.match('I am new here and my mentor said to run postgres in docker. After I restarted my laptop the database was empty. What did I do wrong?');
     expect(r.best).toBeNull();
     expect(r.suggestions.map((h) => h.conceptId)).toContain('volumes');
