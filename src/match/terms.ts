@@ -34,11 +34,28 @@ export function isTopical(terms: readonly string[]): boolean {
 /**
  * "Is VirtualBox type 1 or type 2?" asks about VirtualBox: score on the product alone, so the
  * entry that classifies it answers rather than the general comparison. With no subject ("type 1
- * or type 2?") the question is the comparison itself and keeps every word. Only a word some entry
- * names is a subject: "type 1 vs type 2 summary" and "the diffrence between type 1 and 2" name none.
+ * or type 2?") the question is the comparison itself and keeps every word. Only a word that names
+ * something classified is a subject (a name word of an entry whose names speak of hypervisors
+ * or of type 1 or 2): "type 1 vs type 2 summary" and "I keep mixing up type 1 and 2" name none.
  */
 function classificationSubject(terms: string[], names: NameIndex): string[] {
   if (!(terms.includes('type') && terms.includes('1') && terms.includes('2'))) return terms;
-  const subject = terms.filter((t) => !CLASSES.has(t) && t !== 'hypervisor' && names.idf.has(t));
+  const products = classifiedNames(names);
+  const subject = terms.filter((t) => !CLASSES.has(t) && t !== 'hypervisor' && products.has(t));
   return subject.length > 0 ? terms.filter((t) => !CLASSES.has(t)) : terms;
+}
+
+const CLASSIFIED = new WeakMap<NameIndex, Set<string>>();
+
+/** Name words of the entries whose names speak of hypervisors or of type 1 or 2 (VirtualBox, ESXi, KVM), less the comparison's. */
+function classifiedNames(names: NameIndex): Set<string> {
+  let out = CLASSIFIED.get(names);
+  if (!out) {
+    out = new Set();
+    for (const bag of names.bags) if (bag.has('hypervisor') || (bag.has('type') && (bag.has('1') || bag.has('2')))) for (const t of bag) out.add(t);
+    // The comparison's own words ("mixing up", "difference") say what is asked, not of what.
+    for (const bag of names.bags) if (bag.has('1') && bag.has('2')) for (const t of bag) out.delete(t);
+    CLASSIFIED.set(names, out);
+  }
+  return out;
 }
