@@ -87,7 +87,9 @@ export class Vocabulary {
     for (let len = word.length - maxDistance; len <= word.length + maxDistance; len++) {
       const bucket = this.buckets.get(bucketKey(word[0]!, len));
       if (!bucket) continue;
-      for (let k = 0; k < bucket.words.length; k++) if (popcount(mask ^ bucket.masks[k]!) <= 2 * maxDistance) reachable.push(bucket.words[k]!);
+      // Only candidates it may become are ranked: at a cold start most lookups are learners' own
+      // words, which may only become a name word, and fuse.js over the rest was wasted work.
+      for (let k = 0; k < bucket.words.length; k++) if (popcount(mask ^ bucket.masks[k]!) <= 2 * maxDistance && allowed(bucket.words[k]!)) reachable.push(bucket.words[k]!);
     }
     // fuse.js counts a swapped pair as two errors, so it can drop "tpye" for "type": check swaps directly.
     for (const candidate of reachable) if (isSwap(word, candidate)) consider(candidate);
