@@ -130,43 +130,55 @@ describe('matching quality on the repository eval set', () => {
   // Written later by people who had not seen the matcher. The first was then used for tuning; the
   // second only for a few general fixes, so it is the better guess at unseen questions.
   it.each([
-    ['probe.jsonl', 0.85, 0.95],
-    // Rejection fell from 14/15 to 13/15 with the third phrasings round (a kernel-compiling question).
-    ['probe2.jsonl', 0.95, 0.85],
+    ['probe.jsonl', 0.87, 0.96],
+    ['probe2.jsonl', 0.97, 0.93],
     // Written blind before the learner phrasings were added; tuned with since.
-    ['blind-a.jsonl', 0.78, 0.95],
+    ['blind-a.jsonl', 0.91, 0.97],
     // Written blind after an earlier tuning; scored once (0.741 / 0.857), kept as a regression set.
-    ['blind-b.jsonl', 0.8, 0.88],
+    ['blind-b.jsonl', 0.93, 0.95],
     // One small set per failure kind of the answer-quality issue, written from its list of kinds
     // alone before any change for it; first scored 0.700 / 1.000.
-    ['kinds.jsonl', 0.78, 0.95],
+    ['kinds.jsonl', 0.85, 0.95],
     // Written blind after the learner phrasings and the kinds work; first scored 0.754 / 0.967
     // (0.775 / 0.983 on the matcher it arrived to), tuned with since.
-    ['blind-c.jsonl', 0.8, 0.95],
+    ['blind-c.jsonl', 0.89, 0.98],
     // Written blind (five imagined askers) at the same time as blind-c, held out until the end of the
     // round and scored once: 0.779 / 0.917 (0.642 / 0.950 on the matcher of the round's start).
-    ['blind-d.jsonl', 0.75, 0.88],
+    ['blind-d.jsonl', 0.87, 0.95],
     // Written blind from the concept list alone; scored once: 0.835 / 0.920 (suggestions 8/11).
-    ['blind-e.jsonl', 0.82, 0.9],
+    ['blind-e.jsonl', 0.92, 0.94],
     // Written blind from the concept list alone, held out through the long-message round and scored
     // once after it: 0.902 / 0.917, 0.875 / 0.950 and 0.910 / 0.900.
-    ['blind-f.jsonl', 0.89, 0.94],
-    ['blind-g.jsonl', 0.9, 0.92],
-    ['blind-h.jsonl', 0.9, 0.9],
+    ['blind-f.jsonl', 0.93, 0.97],
+    ['blind-g.jsonl', 0.95, 0.95],
+    ['blind-h.jsonl', 0.95, 0.94],
     // Written blind before the classifier round and scored once on the matcher before it (0.919 /
     // 0.925); the round was tuned with it.
-    ['blind-i.jsonl', 0.9, 0.97],
+    ['blind-i.jsonl', 0.95, 0.97],
     // Written blind with I, held out until the classifier round was done, scored once: 0.875 / 0.925
     // and 0.919 / 0.800 (0.869 / 0.875 and 0.900 / 0.700 on the matcher before the round).
-    ['blind-j.jsonl', 0.85, 0.9],
-    ['blind-k.jsonl', 0.89, 0.77],
+    ['blind-j.jsonl', 0.93, 0.92],
+    ['blind-k.jsonl', 0.95, 0.9],
     // Written blind with the classifier's first round done, held out through the second (more near
     // misses, learner typos, suggestions) and scored once after it: 0.906 / 0.950 and 0.856 / 1.000.
-    ['blind-l.jsonl', 0.88, 0.92],
-    ['blind-m.jsonl', 0.83, 0.97],
+    ['blind-l.jsonl', 0.93, 0.97],
+    ['blind-m.jsonl', 0.91, 0.97],
     // Written blind during the second round, held out through the content round that followed,
     // scored once after it: 0.887 / 0.950 (0.887 / 0.925 before that round).
-    ['blind-n.jsonl', 0.86, 0.92],
+    ['blind-n.jsonl', 0.9, 0.95],
+    // Written blind from the concept list alone at the start of the round of fresh learner phrasings;
+    // scored once on the matcher before it: 0.875 / 0.925 (suggestions 5/7).
+    ['blind-o.jsonl', 0.94, 0.95],
+    // Written blind with O, held out through three of the round's six content rounds, scored once:
+    // 0.919 / 0.950 and 0.938 / 0.925.
+    ['blind-p.jsonl', 0.91, 0.95],
+    ['blind-q.jsonl', 0.92, 0.9],
+    // Written blind during the last content rounds, held out until all six were in, scored once:
+    // 0.944 / 1.000 and 0.963 / 0.925 (one matcher fix for "type 1 or 2" questions followed).
+    ['blind-r.jsonl', 0.94, 0.97],
+    ['blind-s.jsonl', 0.95, 0.9],
+    // Written blind after the last change to content and matcher, scored once: 0.956 / 1.000.
+    ['blind-t.jsonl', 0.94, 0.97],
   ])('meets its bar on the blind set %s', (file, accuracy, rejection) => {
     const rows = parseEvalFile(readFileSync(resolve(root, 'test/eval', file), 'utf8'), file);
     const report = runEval(new Tutor(pack).matcher, rows);
