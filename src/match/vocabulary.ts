@@ -10,6 +10,8 @@ import Fuse from 'fuse.js';
  */
 /** A learner-only word shorter than this is read as a name word only when it swaps two of its letters ("slow" is not a typo of "show"). */
 const MIN_LEARNER_TYPO = 6;
+/** Up to this many reachable candidates are measured directly rather than ranked by fuse.js first. */
+const FEW_CANDIDATES = 8;
 
 export class Vocabulary {
   private readonly known: Map<string, number>;
@@ -93,7 +95,10 @@ export class Vocabulary {
     }
     // fuse.js counts a swapped pair as two errors, so it can drop "tpye" for "type": check swaps directly.
     for (const candidate of reachable) if (isSwap(word, candidate)) consider(candidate);
-    if (reachable.length > 0) {
+    // A handful of candidates are all measured; fuse.js only narrows a long list (and building it
+    // per word was most of the cold start's typo-correction time).
+    if (reachable.length <= FEW_CANDIDATES) for (const candidate of reachable) consider(candidate);
+    else {
       const fuse = new Fuse(reachable, { threshold: 0.4, includeScore: true, ignoreLocation: true, isCaseSensitive: true });
       for (const r of fuse.search(word, { limit: 8 })) consider(r.item);
     }
