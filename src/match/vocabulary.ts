@@ -82,8 +82,8 @@ export class Vocabulary {
       }
     };
     // One edit changes at most two letters of the word's letter set, so a candidate whose set
-    // differs by more cannot be within reach: a cheap filter that keeps fuse.js's work small on
-    // a large pack. fuse.js then ranks the few that pass.
+    // differs by more cannot be within reach: a cheap filter that keeps the work small on a large
+    // pack. The few that pass are measured directly, or ranked by fuse.js first when many pass.
     const mask = letterMask(word);
     const reachable: string[] = [];
     for (let len = word.length - maxDistance; len <= word.length + maxDistance; len++) {
